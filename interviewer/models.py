@@ -1,0 +1,190 @@
+"""The domain, as pydantic models. Every other module speaks in these types.
+
+Data flows one way: persona + role -> dialogue -> Transcript -> scoring chain -> Report.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Speaker = Literal["interviewer", "candidate"]
+Verdict = Literal["covered", "partial", "missed", "not_applicable"]
+
+# Stable ids from the shared domain file; reports, tests and tools key on them.
+CORE_CRITERIA = ("role_vision", "ballpark_check", "next_steps")
+CRITERIA = CORE_CRITERIA + ("goals_alignment", "compensation", "mutual_fit")
+
+STAGES = ("opening", "vision", "probe", "react", "questions", "compensation", "close")
+Stage = Literal["opening", "vision", "probe", "react", "questions", "compensation", "close"]
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+# --- personas and roles -------------------------------------------------------------------
+
+
+class Reality(_Strict):
+    """Something true about the role that a candidate may plausibly read right or wrong.
+
+    Lets a ballpark question get a real confirmation or correction from data.
+    """
+
+    topic: str
+    keywords: list[str] = Field(min_length=1, description="words that mean the candidate is talking about this")
+    misread_keywords: list[str] = Field(default_factory=list, description="words that signal the common wrong read")
+    truth: str
+    confirm: str = Field(description="what the interviewer says when the read is right")
+    correct: str = Field(description="what the interviewer says when the read is off")
+
+
+class PlanLines(_Strict):
+    """The interviewer's own lines for each stage: used as questions and as fallbacks."""
+
+    opening: list[str] = Field(min_length=1)
+    vision: list[str] = Field(min_length=1)
+    probe: list[str] = Field(min_length=1)
+    react: list[str] = Field(min_length=1)
+    questions: list[str] = Field(min_length=1)
+    compensation: list[str] = Field(min_length=1)
+    close: list[str] = Field(min_length=1, description="closing lines that do not give next steps")
+    close_with_next_steps: list[str] = Field(min_length=1, description="used only when the candidate never asked")
+    acknowledgements: list[str] = Field(min_length=1, description="short neutral reactions")
+    nudges: list[str] = Field(min_length=1, description="said when an answer is empty or too thin to react to")
+
+
+class Answers(_Strict):
+    """Grounded answers to the questions a candidate should ask in a second interview."""
+
+    next_steps: str
+    goals: str
+    management_style: str
+    team: str
+    culture: str
+    compensation: str
+    ballpark_general: str
+    fallback: str
+
+
+class Persona(_Strict):
+    id: str
+    name: str = Field(description="the interviewer's full name")
+    title: str
+    level: Literal["hiring_manager", "skip_level"]
+    temperament: str
+    company: str
+    company_summary: str
+    role_title: str
+    team: str
+    role_reality: str
+    goals: list[str] = Field(min_length=1)
+    role_serves_goals: str
+    management_style: str
+    pay_range: str
+    process: str
+    wants_answered: list[str] = Field(min_length=1)
+    realities: list[Reality] = Field(min_length=1)
+    lines: PlanLines
+    answers: Answers
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0]
+
+
+class Role(_Strict):
+    """The user's own interview, from `--role FILE`: adapts a persona to it."""
+
+    title: str
+    company: str
+    description: str = ""
+    first_interview_notes: str = ""
+    interviewer_name: str | None = None
+    candidate_name: str | None = None
+
+
+class CandidateScript(_Strict):
+    """A simulated candidate for `interviewer demo`: answers keyed by the interviewer's stage."""
+
+    id: str
+    name: str
+    description: str
+    answers: dict[str, list[str]]
+
+    @field_validator("answers")
+    @classmethod
+    def _known_stages(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        unknown = set(v) - set(STAGES)
+        if unknown:
+            raise ValueError(f"unknown stage(s) {sorted(unknown)}; stages are {list(STAGES)}")
+        return v
+
+
+# --- transcripts ---------------------------------------------------------------------------
+
+
+class Turn(BaseModel):
+    speaker: Speaker
+    name: str
+    text: str
+    at: datetime | None = None
+
+
+class Transcript(BaseModel):
+    """The tool's own transcript JSON shape (practice --save, export, review input)."""
+
+    id: str | None = None
+    persona: str | None = None
+    role: str | None = None
+    backend: str | None = None
+    model: str | None = None
+    turns: list[Turn] = Field(default_factory=list)
+
+    @property
+    def candidate_name(self) -> str:
+        for t in self.turns:
+            if t.speaker == "candidate":
+                return t.name
+        return "Candidate"
+
+
+# --- scoring and reports -------------------------------------------------------------------
+
+
+class Evidence(BaseModel):
+    turn: int = Field(description="1-based index of the transcript turn the quote comes from")
+    quote: str
+
+
+class CriterionResult(BaseModel):
+    id: str
+    title: str = ""
+    verdict: Verdict
+    evidence: list[Evidence] = Field(default_factory=list)
+    feedback: str = ""
+    did: str = ""
+    why: str = ""
+    try_saying: str = ""
+
+
+class Report(BaseModel):
+    candidate: str
+    format: str
+    turns: int
+    criteria: list[CriterionResult]
+    interviewer: str | None = None
+    scorer: str = "rules"
+    role: str | None = None
+    source: str | None = None
+    notes: list[str] = Field(default_factory=list)
+
+    def verdict(self, criterion: str) -> str:
+        return next(c.verdict for c in self.criteria if c.id == criterion)

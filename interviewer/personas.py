@@ -1,0 +1,96 @@
+"""Load and validate personas, candidate scripts and role files. Nothing else."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from interviewer.errors import UserError, describe_validation
+from interviewer.models import CandidateScript, Persona, Role
+from interviewer.resources import data_dir
+
+DEFAULT_PERSONA = "sales-manager"
+
+
+def _load_data(path: Path) -> dict:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise UserError(f"{path} is a folder, not a file") from None
+    try:
+        text = raw.decode("utf-8-sig")
+        if path.suffix.lower() == ".json":
+            data = json.loads(text)
+        else:
+            data = tomllib.loads(text)
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, json.JSONDecodeError) as e:
+        reason = str(e).splitlines()[0]
+        raise UserError(f"{path}: not valid {'JSON' if path.suffix == '.json' else 'TOML'}: {reason}") from None
+    if not isinstance(data, dict):
+        raise UserError(f"{path}: expected a table of fields at the top level")
+    return data
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _validated(model: type[M], path: Path) -> M:
+    try:
+        return model.model_validate(_load_data(path))
+    except ValidationError as e:
+        raise UserError(describe_validation(path, e)) from None
+
+
+def persona_paths() -> dict[str, Path]:
+    return {p.stem: p for p in sorted(data_dir("personas").glob("*.toml"))}
+
+
+def load_persona(name_or_path: str = DEFAULT_PERSONA) -> Persona:
+    """A persona by id (`sales-manager`) or by path to a TOML file of the user's own."""
+    path = Path(name_or_path)
+    if not path.suffix:
+        known = persona_paths()
+        if name_or_path not in known:
+            raise UserError(f"unknown persona '{name_or_path}'; choose one of: {', '.join(known)}")
+        path = known[name_or_path]
+    return _validated(Persona, path)
+
+
+def all_personas() -> list[Persona]:
+    return [_validated(Persona, p) for p in persona_paths().values()]
+
+
+def load_candidate_script(name: str) -> CandidateScript:
+    folder = data_dir("personas") / "candidates"
+    known = {p.stem: p for p in sorted(folder.glob("*.toml"))}
+    if name not in known:
+        raise UserError(f"unknown demo candidate '{name}'; choose one of: {', '.join(known)}")
+    return _validated(CandidateScript, known[name])
+
+
+def load_role(path: str | Path) -> Role:
+    """`--role FILE`: TOML or JSON with title, company, description, first_interview_notes."""
+    return _validated(Role, Path(path))
+
+
+def adapt(persona: Persona, role: Role | None) -> Persona:
+    """The persona interviewing for the user's own role: their title, company and notes."""
+    if role is None:
+        return persona
+    update: dict = {"role_title": role.title, "company": role.company}
+    if role.interviewer_name:
+        update["name"] = role.interviewer_name
+    if role.description:
+        update["role_reality"] = role.description
+    if role.first_interview_notes:
+        update["wants_answered"] = persona.wants_answered + [
+            f"follow up on the first interview: {role.first_interview_notes}"
+        ]
+    return persona.model_copy(update=update)

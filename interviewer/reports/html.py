@@ -1,0 +1,91 @@
+"""One self-contained HTML page: inline CSS, no external resources, prints on 1–2 pages."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from html import escape
+from importlib.resources import files
+from string import Template
+
+from interviewer.models import CriterionResult, Report
+
+from . import _common as C
+
+
+@lru_cache(maxsize=1)
+def _template() -> Template:
+    return Template(files(__package__).joinpath("templates", "report.html").read_text(encoding="utf-8"))
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _anchor(c: CriterionResult, i: int) -> str:
+    return f"c{i}-" + re.sub(r"[^A-Za-z0-9_-]+", "-", c.id).strip("-")
+
+
+def _verdict(c: CriterionResult) -> str:
+    v = _e(c.verdict)
+    return f'<span class="v v-{v}"><span aria-hidden="true">{C.mark(c.verdict)}</span> {_e(C.label(c.verdict))}</span>'
+
+
+def _core_badge(c: CriterionResult) -> str:
+    return ' <span class="core">core</span>' if C.is_core(c) else ""
+
+
+def _field(name: str, body: str, cls: str = "") -> str:
+    attr = f' class="{cls}"' if cls else ""
+    return f'<p{attr}><span class="label">{_e(name)}:</span> {body}</p>'
+
+
+def _criterion(c: CriterionResult, anchor: str) -> str:
+    v = _e(c.verdict)
+    out = [
+        f'<section class="criterion b-{v}" id="{anchor}">',
+        f"<h2>{_e(C.title(c))}{_core_badge(c)}</h2>",
+        _field("Verdict", _verdict(c)),
+    ]
+    if c.did.strip():
+        out.append(_field(C.LABEL_DID, _e(c.did)))
+    if c.evidence:
+        out.append(f'<p><span class="label">{_e(C.LABEL_EVIDENCE)}:</span></p>')
+        out.append('<ul class="evidence">')
+        out += [
+            f'<li><span class="turn">Turn {e.turn}:</span> <span class="quote">{_e(C.curly(e.quote))}</span></li>'
+            for e in c.evidence
+        ]
+        out.append("</ul>")
+    if c.why.strip():
+        out.append(_field(C.LABEL_WHY, _e(c.why)))
+    if c.try_saying.strip():
+        out.append(_field(C.LABEL_TRY, _e(C.curly(c.try_saying)), "try"))
+    if C.show_feedback(c):
+        out.append(_field(C.LABEL_FEEDBACK, _e(c.feedback)))
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def render_html(report: Report) -> str:
+    criteria = C.ordered(report.criteria)
+    anchors = [_anchor(c, i) for i, c in enumerate(criteria, 1)]
+    meta = "\n".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in C.header_fields(report))
+    rows = "\n".join(
+        f'<tr><td><a href="#{a}">{_e(C.title(c))}</a>{_core_badge(c)}</td><td>{_verdict(c)}</td></tr>'
+        for c, a in zip(criteria, anchors)
+    )
+    blocks = "\n".join(_criterion(c, a) for c, a in zip(criteria, anchors))
+    notes = ""
+    if report.notes:
+        items = "\n".join(f"<li>{_e(n)}</li>" for n in report.notes)
+        notes = f'<section class="notes">\n<h2>{_e(C.LABEL_NOTES)}</h2>\n<ul>\n{items}\n</ul>\n</section>'
+    return _template().substitute(
+        page_title=_e(f"{C.REPORT_TITLE} — {report.candidate}"),
+        heading=_e(C.REPORT_TITLE),
+        meta=meta,
+        summary=_e(C.summary_line(report)),
+        rows=rows,
+        criteria=blocks,
+        notes=notes,
+    )

@@ -1,0 +1,34 @@
+"""Where the data files live: `prompts/` and `personas/` at the repository root in a checkout
+or an editable install, or `interviewer/_data/` inside a built wheel."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def data_dir(name: str) -> Path:
+    """The folder for `prompts` or `personas`; INTERVIEWER_DATA overrides both roots."""
+    roots = []
+    if os.environ.get("INTERVIEWER_DATA"):
+        roots.append(Path(os.environ["INTERVIEWER_DATA"]))
+    roots += [_PACKAGE / "_data", _PACKAGE.parent]
+    for root in roots:
+        if (root / name).is_dir():
+            return root / name
+    raise FileNotFoundError(f"data folder '{name}' not found under {', '.join(map(str, roots))}")
+
+
+def user_dir() -> Path:
+    """The user's data folder (sessions database); INTERVIEWER_HOME overrides it."""
+    if os.environ.get("INTERVIEWER_HOME"):
+        path = Path(os.environ["INTERVIEWER_HOME"])
+    else:
+        base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+        path = Path(base) / "interviewer"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

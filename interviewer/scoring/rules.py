@@ -1,0 +1,371 @@
+"""The offline judge: one function per criterion, from candidate sentences to a verdict.
+
+Each returns a RuleFinding: the verdict and the sentences that justify it. Patterns are broad
+on purpose (real people rarely use the textbook phrase); exclusions encode the rubric's
+hard negatives (salary "ballpark", "next steps for the product", generic strengths).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from interviewer.scoring.signals import Reading, Sentence
+
+
+@dataclass
+class RuleFinding:
+    verdict: str
+    evidence: list[Sentence] = field(default_factory=list)
+    detail: str = ""  # which half was missing, for partial feedback
+    observation: str = ""  # the candidate's own read, for the try-saying line
+    topic: str = ""
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.I)
+
+
+# --- next_steps ----------------------------------------------------------------------------
+
+PROCESS = _rx(
+    r"\bnext steps?\b", r"\bwhat happens next\b", r"\bwhat(?:'s| is| comes) next\b", r"\bfrom here\b",
+    r"\b(?:the|your|hiring|interview|selection|remaining) process\b", r"\btime ?(?:line|frame)\b",
+    r"\bhear (?:back|from you)\b", r"\bexpect to hear\b", r"\bdecision\b", r"\bdecide\b",
+    r"\b(?:anything|something)(?: else)?(?: more)? (?:you|that you)(?:'d)? (?:need|want|would need)\b",
+    r"\bneed (?:anything|something)(?: else| more)? from me\b", r"\bneed from me\b",
+    r"\b(?:anything|something)(?: else)? (?:i|that i) (?:can|could|should) (?:send|provide|share|prepare|get)\b",
+    r"\bwho else (?:would|will|should|do|might) i\b", r"\b(?:next|final|another|third) (?:round|interview|stage|conversation)\b",
+    r"\breferences?\b", r"\bwhere (?:do|does) (?:we|things|this) go\b", r"\bmove forward\b", r"\bmoving forward\b",
+    r"\bwhen (?:would|will|could|should|might) (?:i|you|we) (?:know|hear|find out|start|be)\b",
+    r"\b(?:follow[- ]up|get back to)\b", r"\bwrap(?:ping)? up (?:the|your) (?:search|process)\b",
+    r"\bhow many (?:more )?(?:rounds|interviews|candidates)\b", r"\b(?:still )?interviewing other\b",
+    r"\bstart date\b", r"\bfill (?:the|this) (?:role|position)\b", r"\bwhat else (?:do|would) you need\b",
+)
+NOT_PROCESS = _rx(
+    r"next steps? (?:for|of|in|on) (?:the|your|our|my|this) (?!hiring|interview|process|search|selection)",
+    r"next step in my career", r"next steps? (?:for|of) (?:the )?(?:product|platform|project|roadmap|company|business|team's)",
+    r"decision[- ]makers?\b(?!.*\b(?:hire|hiring)\b)", r"decisions? (?:about|on) (?:the )?(?:data|pricing|product|strategy|stock)",
+    r"moving forward,? (?:i|we|the)\b", r"\bdata[- ]driven decision",
+)
+STATED_INTEREST = _rx(
+    r"look(?:ing)? forward to (?:hearing|the next|next|moving|talking)", r"\bnext steps?\b", r"\bhear(?:ing)? from you\b",
+    r"\bmove forward\b", r"\bmoving forward in the process\b", r"\bnext round\b",
+)
+
+
+def next_steps(r: Reading) -> RuleFinding:
+    asked, stated = [], []
+    for s in r.sentences:
+        if not PROCESS.search(s.text) or NOT_PROCESS.search(s.text):
+            if STATED_INTEREST.search(s.text) and not NOT_PROCESS.search(s.text):
+                stated.append(s)
+            continue
+        (asked if s.is_question or _asks_process(s.text) else stated).append(s)
+    if asked:
+        return RuleFinding("covered", asked[:2])
+    stated = [s for s in stated if STATED_INTEREST.search(s.text)]
+    if stated:
+        return RuleFinding("partial", stated[:1])
+    return RuleFinding("missed")
+
+
+def _asks_process(text: str) -> bool:
+    return bool(re.search(r"\b(?:let me know|please (?:send|tell)|happy to (?:send|provide))\b.*\b(?:need|anything)\b", text, re.I))
+
+
+# --- ballpark_check --------------------------------------------------------------------------
+
+CHECK = _rx(
+    r"\bballpark\b", r"\bam i (?:off|wrong|right|close|on track|on the right track|reading|missing|way off|warm|getting)",
+    r"\b(?:does|did|do) (?:that|this|it|my|any of that|all that|what i) .{0,30}?(?:match|line up|align|sound right|sound accurate|"
+    r"ring true|track|square|resonate|fit with|hold up|jibe|gel|reflect)",
+    r"\b(?:is|was|are) (?:that|this|those|my|these|any of that|all that) .{0,25}?(?:right|accurate|fair|correct|close|on target|"
+    r"on the mark|off the mark|off base|how you see|how it looks|what you see|consistent|true|the case|in line|roughly)",
+    r"\bhow (?:close|far off|accurate|off) (?:is|am|are|was)\b", r"\bwould you agree\b", r"\bdo you agree\b",
+    r"\bcorrect me (?:if|where|on)\b", r"\btell me (?:if|where|what) (?:i'?m|i am|i'?ve|i have|i got|i'?d|i)\b.{0,20}?(?:off|wrong|missing|got)",
+    r"\bhave i (?:got|gotten|read|understood) (?:that|this|it|the)\b", r"\bdid i (?:get|read|understand) (?:that|this|it|the)\b",
+    r"\bis that how (?:it|things|you)\b", r"\b(?:is|does) my (?:read|understanding|sense|take|assumption|picture|impression)\b",
+    r"\bam i (?:reading|understanding|seeing) (?:that|this|it|the)\b", r"\bwhat am i (?:missing|getting wrong)\b",
+    r"\bwhere (?:am i|i'?m) (?:off|wrong)\b", r"\bpush back (?:on|if)\b", r"\bset me straight\b", r"\bsanity[- ]check\b",
+    r"\bvalidate (?:my|that|this|those)\b", r"\bconfirm (?:or correct|whether|if) (?:my|that|this|i)\b",
+    r"\bhow (?:does|do) (?:that|this|those) (?:compare|match) (?:to|with) (?:what|how|reality|your)\b",
+    r"\bfar off\b", r"\bon the right track\b", r"\bmissing something\b",
+)
+NOT_CHECK = _rx(
+    r"\b(?:salary|pay|compensation|comp|number|figure|offer|budget|\$|k\b|thousand|range for)",
+    r"\bmake sense\b", r"\bdoes that answer\b", r"\bam i (?:right|correct) (?:that|in thinking) (?:the|you)? ?(?:interview|process|next)",
+)
+INVITE = _rx(
+    r"\b(?:curious|love|like|interested in|appreciate) (?:to hear |for |about |in )?(?:your|what you)\b.{0,25}?(?:take|thoughts|view|perspective|opinion|reaction|think)",
+    r"\bwhat(?:'s| is| are) your (?:take|thoughts|view|read|perspective)\b", r"\bwhat do you think\b",
+    r"\bhow do you see (?:it|that|this)\b", r"\byour (?:take|thoughts|perspective) on (?:that|this|my)\b",
+)
+OBSERVATION = _rx(
+    r"\b(?:i think|i suspect|i imagine|i expect|i'?d guess|i guess|i get the (?:sense|impression)|my sense|my read|my guess|"
+    r"my impression|my understanding|my assumption|i noticed|i'?ve noticed|i gather|it seems|it sounds like|it looks like|"
+    r"from what i|i'?m assuming|i assume|i see|the way i see|as i see|i believe|i'?d bet|i'?m guessing|"
+    r"biggest (?:challenge|risk|issue|problem|opportunity|gap)|pitfall|bottleneck|landscape|my hypothesis|i read that|i saw that)"
+)
+
+
+def ballpark_check(r: Reading, vision: RuleFinding | None = None) -> RuleFinding:
+    checks, invites = [], []
+    observed_before = False
+    for t in r.candidate_turns:
+        if not t.usable:
+            continue
+        turn_observes = observed_before or any(OBSERVATION.search(s.text) for s in t.sentences) or len(t.text.split()) > 60
+        for s in t.sentences:
+            if NOT_CHECK.search(s.text) or _salary_context(t, s):
+                continue
+            if CHECK.search(s.text) and (s.is_question or re.search(r"correct me|tell me (?:if|where)|push back|set me straight", s.lower)):
+                if turn_observes or OBSERVATION.search(s.text):
+                    checks.append(s)
+            elif INVITE.search(s.text) and turn_observes and (s.is_question or "curious" in s.lower or "love" in s.lower):
+                invites.append(s)
+        observed_before = observed_before or any(OBSERVATION.search(s.text) for s in t.sentences)
+    if checks:
+        return RuleFinding("covered", checks[:2])
+    if invites:
+        return RuleFinding("partial", invites[:1])
+    return RuleFinding("missed")
+
+
+def _salary_context(turn, s: Sentence) -> bool:
+    """A 'ballpark' next to pay talk is about money, not about the candidate's observations."""
+    i = turn.sentences.index(s)
+    near = " ".join(x.text for x in turn.sentences[max(0, i - 1) : i + 1]) + " " + turn.prompt[-200:]
+    return "ballpark" in s.lower and bool(PAY.search(near))
+
+
+# --- role_vision -----------------------------------------------------------------------------
+
+READ = _rx(
+    r"\bthe way i see\b", r"\bhow i see\b", r"\bas i see it\b", r"\bi see (?:the|this|a|your|it as)\b", r"\bmy (?:read|sense|take|impression|understanding|hypothesis)\b",
+    r"\bit (?:seems|sounds|looks) (?:like|as if|to me)\b", r"\bseems (?:like|to be)\b",
+    r"\bi (?:think|suspect|imagine|expect|'?d guess|get the sense|noticed|gather|believe|'?m guessing|assume|sense) (?:that )?(?:the|your|there|a|an|one|you|most|some|this|it|what|reps|clients|customers|people|teams?|data|kids|students|patients|nurses)\b",
+    r"\bbiggest (?:challenge|risk|pitfall|opportunity|gap|issue|problem|hurdle|headache|lever|win)\b",
+    r"\b(?:main|real|key|core|first|obvious|hardest|tricky) (?:challenge|risk|pitfall|issue|problem|hurdle|gap|constraint|bottleneck|tension)\b",
+    r"\bchallenges? (?:will|would|is|are|seems?|looks?)\b", r"\bpitfalls?\b", r"\blandscape\b", r"\bbottlenecks?\b", r"\bpain points?\b",
+    r"\bfrom what i(?:'ve| have)? (?:seen|read|heard|gathered|understand|learned|can tell)\b", r"\bwhat i(?:'m| am) (?:seeing|hearing)\b",
+    r"\bthe (?:risk|danger|trap) (?:is|would be)\b", r"\bwhere (?:things|it|the team) (?:break|falls? down|gets? stuck)\b",
+    r"\b(?:struggl|strain|stretched|bottleneck|backlog|inconsisten|silo|manual|spreadsheet|churn|turnover|messy|fragmented|outdated)\w*\b.*\b(?:is|are|seems?|looks?|has|have)\b",
+)
+APPROACH = _rx(
+    r"\b(?:i(?:'d| would| will|'ll)|my (?:plan|approach|priority|first move|instinct) (?:would be|is)|i want to|i'?d want to|i plan to|i'?d (?:probably|likely|first)|i would (?:probably|likely|first)|"
+    r"first thing i(?:'d| would)|step one|i(?:'d| would) like to|i'?d aim to|i'?d try to|i'?d look to|i(?:'d| would) start|i(?:'d| would) begin|"
+    r"(?:in|during|over) (?:my|the) first (?:\d+|thirty|sixty|ninety|few|couple of|two|three|six)? ?(?:days|weeks|months)|"
+    r"(?:first|initial) (?:30|60|90|thirty|sixty|ninety)(?:[- ]days?)?|30[-/ ]60[-/ ]90)\b.{0,80}?"
+    r"\b(?:start|begin|build|audit|meet|map|set up|setting up|focus|prioriti[sz]e|sit down|sit with|review|create|partner|work with|fix|standardi[sz]e|"
+    r"automate|shadow|learn|clean|document|pilot|test|measure|track|talk to|interview|listen|spend|dig|digging|analy[sz]e|consolidate|"
+    r"rebuild|tackle|introduce|establish|get to know|understand|look at|identify|propose|ride along|run|set|draft|define|align|"
+    r"streamline|simplify|reduce|roll out|train|coach|pull|survey|walk|visit|observe|assess|inventory|prototype|triage|check)\w*",
+)
+GENERIC = _rx(
+    r"\bhard[- ]work(?:er|ing)\b", r"\bwork(?:ing)? (?:really )?hard\b", r"\bdo my best\b", r"\bfigure it out\b", r"\bteam player\b", r"\bfast learner\b", r"\bquick learner\b", r"\bdetail[- ]oriented\b",
+    r"\bpeople person\b", r"\bself[- ]starter\b", r"\bgo[- ]getter\b", r"\bwork ethic\b", r"\bpassionate\b",
+    r"\b(?:strong|great|good|excellent) (?:communicat|interpersonal|people|work|organi[sz]|analytical|attention)",
+    r"\bi(?:'m| am) (?:very |really |extremely |super )?(?:organi[sz]ed|motivated|dedicated|reliable|hard-?working|driven|adaptable|flexible|positive)\b",
+    r"\bgive (?:it )?(?:110|100|a hundred)\b", r"\bmy (?:strengths?|skills?) (?:are|is|include)\b", r"\bbring my (?:skills|experience|energy|strengths)\b",
+    r"\bi (?:just )?(?:love|enjoy) (?:working with people|helping|a challenge)\b", r"\bbest of my ability\b", r"\bwhatever it takes\b",
+)
+VISION_PROMPT = _rx(
+    r"\bhow (?:do|would) you see\b", r"\bhow (?:would|do|will) you approach\b", r"\byour (?:read|take|view|vision|sense|thinking|plan)\b",
+    r"\bwhat (?:do|would) you (?:see|expect|think|anticipate|foresee)\b", r"\bchallenges?\b", r"\bpitfalls?\b", r"\bfirst (?:30|60|90|few|months|weeks)\b",
+    r"\bwalk me through\b", r"\bput yourself in\b", r"\bsince (?:we|our|the) (?:last|first)\b", r"\bthought about\b", r"\bwhat would you\b",
+)
+
+
+def _specific(s: Sentence) -> bool:
+    return len(s.text.split()) >= 7 and not GENERIC.search(s.text)
+
+
+def role_vision(r: Reading) -> RuleFinding:
+    reads, approaches = [], []
+    for t in r.candidate_turns:
+        if not t.usable:
+            continue
+        answers_vision = bool(VISION_PROMPT.search(t.prompt)) and len(t.text.split()) >= 25
+        generic_turn = sum(bool(GENERIC.search(s.text)) for s in t.sentences) >= max(2, len(t.sentences) // 2)
+        for s in t.sentences:
+            if s.is_question or not _specific(s):
+                continue
+            if generic_turn and not (READ.search(s.text) or APPROACH.search(s.text)):
+                continue
+            if APPROACH.search(s.text) and not re.search(r"\bi'?d (?:love|be happy|be glad|be curious|be interested|appreciate)\b", s.lower):
+                approaches.append(s)
+            elif READ.search(s.text) or (answers_vision and not generic_turn and _declarative_about_role(s)):
+                reads.append(s)
+    if reads and approaches:
+        return RuleFinding("covered", [reads[0], approaches[0]], observation=_short(reads[0].text))
+    if reads:
+        return RuleFinding("partial", reads[:1], detail="approach", observation=_short(reads[0].text))
+    if approaches:
+        return RuleFinding("partial", approaches[:1], detail="read")
+    return RuleFinding("missed")
+
+
+def _declarative_about_role(s: Sentence) -> bool:
+    return bool(re.search(r"\b(?:the|your|this) (?:team|role|data|reps?|clients?|customers?|process|pipeline|reporting|system|region|unit|floor|shift|classroom|codebase|backlog|market)\b", s.lower))
+
+
+def _short(text: str, limit: int = 18) -> str:
+    text = re.sub(r"^(?:so|and|but|well|honestly|okay|ok)[, ]+", "", text.strip(), flags=re.I)
+    text = re.sub(r"^(?:i think|my read is|my sense is|it seems like|the way i see it,?|as i see it,?)\s+(?:that\s+)?", "", text, flags=re.I)
+    ws = text.rstrip(".!?").split()
+    out = " ".join(ws[:limit]) + (" ..." if len(ws) > limit else "")
+    return out[0].lower() + out[1:] if out else out
+
+
+# --- goals_alignment -------------------------------------------------------------------------
+
+GOALS = _rx(
+    r"\bgoals?\b", r"\bpriorit(?:y|ies)\b", r"\bobjectives?\b", r"\bokrs?\b", r"\btargets?\b", r"\bstrateg(?:y|ic|ies)\b",
+    r"\bvision for\b", r"\bwhere (?:is|do you see) (?:the|this) (?:company|team|business|department|unit|firm|organi[sz]ation)\b",
+    r"\b(?:trying|hoping|aiming|looking) to (?:achieve|accomplish|hit|grow|build)\b", r"\bgrowth plans?\b", r"\broadmap\b",
+    r"\b(?:big|biggest|main|top) (?:bets?|focus|push|initiatives?)\b", r"\bmission\b", r"\bwhat(?:'s| is) (?:the|your) (?:team|company|department)(?:'s)? focus\b",
+)
+CONTRIBUTES = _rx(
+    r"\bhow (?:does|would|will|can|could|do|might) (?:this|the|that|my|i|someone in this) ?(?:role|position|job|seat|person|analyst)?\b.{0,40}?"
+    r"(?:contribut|support|fit|feed|tie|connect|help|drive|play|serve|move|impact|affect|advance|plug)",
+    r"\b(?:role|position|job) (?:plays?|fits?|feeds?|ties?|contribut|supports?|serves?)\b", r"\bwhere (?:does|would|do|will) (?:this|the|that|i|my)(?: \w+)? ?(?:role|position|job|seat|team)? ?(?:fit|plug|come in|sit|land)\b",
+    r"\b(?:tie|ties|tied|connect|connects|link) (?:back )?(?:in)?to\b", r"\bpart in (?:that|those|this)\b", r"\bhow i(?:'d| would| could)? (?:help|contribute|support)\b",
+)
+SUCCESS = _rx(
+    r"\bwhat (?:does|would|will) success look like\b", r"\bhow (?:is|will|would) (?:success|performance|this role|the role|i|someone) (?:be )?(?:measured|evaluated|judged)\b",
+    r"\b(?:kpis?|metrics)\b", r"\bwhat would (?:make|a great|great|an excellent)\b", r"\bgoals? for (?:this|the) (?:role|position|person)|goals? for me\b",
+    r"\bexpectations? for (?:the|this) (?:role|first)\b", r"\bsuccessful in (?:this|the) (?:role|position|first)\b",
+)
+NOT_GOALS = _rx(r"\bmy (?:own )?(?:career )?goals?\b", r"\b(?:sales|quota) targets? (?:for|of) (?:me|the rep)\b(?!.*team)")
+
+
+def goals_alignment(r: Reading) -> RuleFinding:
+    goals, links, success = [], [], []
+    for s in r.sentences:
+        if not (s.is_question or re.search(r"\bcurious|wondering|love to (?:hear|know)|tell me\b", s.lower)):
+            continue
+        if SUCCESS.search(s.text):
+            success.append(s)
+            if CONTRIBUTES.search(s.text) and GOALS.search(s.text) and not re.search(r"goals? for (?:this|the) (?:role|position)|goals? for me", s.lower):
+                links.append(s)
+            continue
+        if GOALS.search(s.text) and not NOT_GOALS.search(s.text):
+            goals.append(s)
+            if CONTRIBUTES.search(s.text):
+                links.append(s)
+        elif CONTRIBUTES.search(s.text):
+            links.append(s)
+    if goals and links:
+        ev = [links[0]] if links[0] in goals else [goals[0], links[0]]
+        return RuleFinding("covered", ev)
+    if goals:
+        return RuleFinding("partial", goals[:1], detail="goals")
+    if success:
+        return RuleFinding("partial", success[:1], detail="success")
+    return RuleFinding("missed")
+
+
+# --- compensation ----------------------------------------------------------------------------
+
+PAY = _rx(
+    r"\bsalar(?:y|ies)\b", r"\bcompensation\b", r"\bcomp (?:range|band|package|expectations?)\b", r"\bpay (?:range|band|scale|rate|grade|structure|expectations?)\b",
+    r"\bwhat (?:it|the role|this role|the job) pays\b", r"\bbase pay\b", r"\bbonus(?:es)?\b", r"\bcommissions?\b", r"\bequity\b", r"\bstock options?\b",
+    r"\$\s?\d", r"\b\d{2,3}\s?(?:k|K)\b", r"\b\d{2,3}(?:,\d{3})\b", r"\b\d{2,3} thousand\b", r"\bper hour\b", r"\bhourly rate\b", r"\bOTE\b",
+    r"\btotal (?:package|comp)\b", r"\bnumbers? (?:in mind|you'?re (?:looking|thinking))\b", r"\bexpectations? (?:on|for|around) (?:pay|salary|comp)",
+    r"\bbenefits package\b", r"\bwage\b", r"\bpaid\b(?! (?:time|attention|off))", r"\bretirement match\b", r"\b401k\b",
+)
+FIGURE = _rx(r"\$\s?\d", r"\b\d{2,3}\s?(?:k|K)\b", r"\b\d{2,3}(?:,\d{3})\b", r"\b\d{2,3}(?:\.\d)? thousand\b", r"\b(?:low|mid|high|upper|lower)[- ](?:\d0s|sixties|seventies|eighties|nineties|fifties|forties)\b",
+             r"\b(?:sixty|seventy|eighty|ninety|fifty|forty|a hundred)[- ]?(?:\w+[- ])?(?:thousand|k)\b", r"\b\d{2,3} to \d{2,3}\b", r"\b\d{2}(?:\.\d+)? (?:an|per) hour\b")
+PAY_QUESTION = _rx(
+    r"\b(?:range|band|bonus|commission|equity|benefits|structure|structured|package|raise|review cycle|401k|pto|retirement|base)\b",
+)
+VAGUE_PAY = _rx(
+    r"\bflexible\b", r"\bopen\b", r"\bnegotiable\b", r"\bwhatever (?:is|you think is) fair\b", r"\bfair\b", r"\bcompetitive\b",
+    r"\bnot (?:too |that )?(?:worried|concerned|focused)\b", r"\bnot the most important\b", r"\bwork (?:it|something) out\b",
+    r"\bmarket rate\b", r"\bdepends\b", r"\bhaven'?t (?:really )?thought\b", r"\brather not (?:say|give)\b", r"\bcome back to\b",
+)
+
+
+def compensation(r: Reading) -> RuleFinding:
+    if not PAY.search(r.all_text):
+        return RuleFinding("not_applicable")
+    concrete, vague = [], []
+    for t in r.candidate_turns:
+        if not t.usable:
+            continue
+        prompted = bool(PAY.search(t.prompt))
+        for s in t.sentences:
+            pay_here = PAY.search(s.text) or (prompted and (FIGURE.search(s.text) or VAGUE_PAY.search(s.text)))
+            if not pay_here:
+                continue
+            if FIGURE.search(s.text) or (s.is_question and PAY_QUESTION.search(s.text)) or (
+                s.is_question and PAY.search(s.text)
+            ):
+                concrete.append(s)
+            elif re.search(r"\b(?:research|looking (?:at|for)|expect|target|aiming|based on)\b", s.lower) and PAY.search(s.text):
+                concrete.append(s)
+            else:
+                vague.append(s)
+    if concrete:
+        return RuleFinding("covered", concrete[:2])
+    if vague:
+        return RuleFinding("partial", vague[:1])
+    if not any(PAY.search(t.text) for t in r.transcript.turns if t.speaker == "interviewer") and not any(
+        PAY.search(t.text) for t in r.candidate_turns
+    ):
+        return RuleFinding("not_applicable")
+    return RuleFinding("missed")
+
+
+# --- mutual_fit ------------------------------------------------------------------------------
+
+FIT = _rx(
+    r"\bmanagement style\b", r"\bmanag(?:e|ing|er)(?:'s)? style\b", r"\bleadership style\b", r"\blike to work (?:for|with)\b", r"\bwhat are you like\b",
+    r"\bhow (?:do|would) you (?:like to )?(?:manage|lead|give feedback|support|communicate|run|coach|handle|describe yourself|work with)\b",
+    r"\bteam(?:'s)? (?:dynamic|culture|like|get along|work together|made up|structured|structure|vibe|morale|personalit)", r"\b(?:tell me|more) about the team\b",
+    r"\bwho (?:would|will) i (?:be )?(?:working|work|report|partner|sit)\b", r"\bculture\b", r"\bwhat do you (?:enjoy|like|love|find)\b",
+    r"\bwhy (?:is|did|was) (?:the|this) (?:role|position|job|seat) (?:open|become|available|vacant)\b", r"\b(?:last|previous) person\b", r"\bturnover\b",
+    r"\bhow long have you been\b", r"\bwork[- ]life balance\b", r"\bwhat kind of (?:person|people|personality)\b", r"\bwhat(?:'s| is) it like (?:to work|working)\b",
+    r"\bfrustrat", r"\bfeedback\b", r"\bhow (?:does|do) (?:the|your) team\b", r"\bwhat (?:does|do) (?:the|your) team\b", r"\bwhat keeps you\b",
+    r"\bwhy did you (?:join|choose|come)\b", r"\bday[- ]to[- ]day\b.*\b(?:with you|the team|together)\b", r"\bhow (?:do|does) (?:you|the team) (?:handle|deal with|resolve) (?:conflict|disagreement|mistakes)\b",
+    r"\bwho (?:thrives|does well|succeeds)\b", r"\bthrives?\b", r"\bone-on-ones?\b", r"\b1[:-]1s?\b", r"\bmentor", r"\bgrowth (?:path|opportunit)", r"\bwhat (?:makes|made) you\b",
+    r"\bhow (?:would|do) you describe (?:the|your) (?:team|culture|style|environment)\b", r"\bmicromanag", r"\bautonomy\b", r"\bstay(?:ed)? (?:here|at|with)\b",
+)
+FIT_WORDS = _rx(r"\b(?:team|culture|fit(?: in)?|manager|boss|people|staff|colleagues|coworkers|environment)\b")
+VALUE_WORDS = _rx(r"\b(?:important to me|matters?(?: a lot| so much| most)? to me|i value|i care (?:a lot )?about|i want|i'?m looking for|i need|means a lot)\b")
+
+
+class _Both:
+    def search(self, text: str):
+        return FIT_WORDS.search(text) and VALUE_WORDS.search(text)
+
+
+FIT_STATEMENT = _Both()
+NOT_FIT = _rx(r"\bfeedback (?:from|on) (?:the )?(?:clients?|customers?|reps?|users?|surveys?)\b", r"\bcustomer culture\b", r"\bsales culture of (?:the )?clients\b")
+
+
+def mutual_fit(r: Reading) -> RuleFinding:
+    asked, stated = [], []
+    for s in r.sentences:
+        if FIT.search(s.text) and not NOT_FIT.search(s.text) and (s.is_question or re.search(r"\bcurious|wondering|tell me|love to (?:hear|know)\b", s.lower)):
+            asked.append(s)
+        elif FIT_STATEMENT.search(s.text):
+            stated.append(s)
+    if asked:
+        return RuleFinding("covered", asked[:2])
+    if stated:
+        return RuleFinding("partial", stated[:1])
+    return RuleFinding("missed")
+
+
+def judge_all(r: Reading) -> dict[str, RuleFinding]:
+    vision = role_vision(r)
+    return {
+        "role_vision": vision,
+        "ballpark_check": ballpark_check(r, vision),
+        "next_steps": next_steps(r),
+        "goals_alignment": goals_alignment(r),
+        "compensation": compensation(r),
+        "mutual_fit": mutual_fit(r),
+    }

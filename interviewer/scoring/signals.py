@@ -1,0 +1,163 @@
+"""What the candidate said, cut into sentences and read for the signals each criterion needs.
+
+Everything here is deterministic: dialogue structure (who asks, who answers, what question a
+turn replies to), question detection, and phrase patterns. It is what makes the offline scorer
+accurate without a capable model. Only candidate sentences that pass the quality filter
+(not gibberish, not a repeat, not an instruction to the grader) are ever evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from interviewer.models import Transcript
+
+# --- sentences -----------------------------------------------------------------------------
+
+_SENT = re.compile(r"[^.!?…\n]+(?:[.!?…]+[\"'”’)\]]*|$)|[^.!?…\n]*\n", re.M)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.$k%]*", re.I)
+
+_INTERROGATIVE_START = re.compile(
+    r"^(?:so,?\s+|and,?\s+|but,?\s+|okay,?\s+|ok,?\s+|also,?\s+|well,?\s+|and\s+then,?\s+|one more thing,?\s+)?"
+    r"(?:what|what's|how|how's|when|who|whom|where|why|which|is|are|am|do|does|did|could|can|would|will|should|"
+    r"have|has|may|might|was|were|isn't|aren't|don't|doesn't)\b",
+    re.I,
+)
+# Requests phrased as statements still ask something of the interviewer.
+_INDIRECT_QUESTION = re.compile(
+    r"\b(?:i was wondering|i'?m wondering|i wonder|i'?d (?:love|like) to (?:know|hear|understand|ask)|"
+    r"i'?m curious|i am curious|curious (?:about|what|how|whether|if)|can you (?:tell|walk|share|talk|say)|"
+    r"could you (?:tell|walk|share|talk|say)|tell me (?:about|more|how|what|where|if|whether)|"
+    r"please (?:tell|correct|let me know)|let me know (?:if|whether|where)|correct me if|help me understand|"
+    r"i'?d be curious|i'?d be interested to (?:know|hear)|walk me through)\b",
+    re.I,
+)
+
+_STOPWORDS = set(
+    "the a an and or but so to of in on at for with from by as is are was were be been am i you we they he she it "
+    "that this these those my your our their me us them what how when who why where which do does did have has had "
+    "will would can could should not no yes if then than there here just about into out up more very really think "
+    "like know one all also get go".split()
+)
+
+_INJECTION = re.compile(
+    r"\b(?:grader|grading|evaluator|scorer|scoring (?:model|system)|rubric|mark (?:all|every|each|this)|"
+    r"(?:all|every) criteri|ignore (?:all |any |the |your |previous |prior )*(?:instructions|rules|rubric)|"
+    r"system\s*(?:prompt|message|override|note)?\s*:|\[system\]|assistant:|as an ai|"
+    r"(?:this|the) candidate (?:has |clearly )?(?:asked|covered|did)|output\s*:|verdict)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    turn: int  # 1-based index into the transcript's turns
+    text: str  # verbatim span of the turn's text
+    is_question: bool
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class CandidateTurn:
+    turn: int
+    text: str
+    sentences: list[Sentence]
+    prompt: str  # what the interviewer said just before (the question this answers)
+    usable: bool = True
+    why_unusable: str = ""
+
+
+@dataclass
+class Reading:
+    """The transcript as the rules see it."""
+
+    transcript: Transcript
+    candidate_turns: list[CandidateTurn] = field(default_factory=list)
+    interviewer_text: str = ""
+    dropped: list[str] = field(default_factory=list)
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [s for t in self.candidate_turns if t.usable for s in t.sentences]
+
+    @property
+    def all_text(self) -> str:
+        return "\n".join(t.text for t in self.transcript.turns)
+
+
+def split_sentences(turn: int, text: str) -> list[Sentence]:
+    out = []
+    for m in _SENT.finditer(text):
+        raw = m.group(0).strip()
+        if len(_WORD.findall(raw)) < 2 and "?" not in raw:
+            continue
+        out.append(Sentence(turn, raw, is_question(raw)))
+    return out
+
+
+def is_question(sentence: str) -> bool:
+    s = sentence.strip()
+    if s.endswith("?") or s.endswith("?\"") or s.endswith("?”"):
+        return True
+    if s.endswith("."):
+        # A full stop usually settles it, except for indirect questions ("I'm curious how ...").
+        return bool(_INDIRECT_QUESTION.search(s))
+    # No punctuation at all is common in machine transcripts: judge by the opening words.
+    return bool(_INTERROGATIVE_START.match(s) or _INDIRECT_QUESTION.search(s))
+
+
+def _gibberish(text: str) -> bool:
+    words = [w.lower() for w in _WORD.findall(text)]
+    alpha = [w for w in words if w.isalpha()]
+    if len(alpha) < 3:
+        return len(words) < 3 and "?" not in text
+    stop = sum(w in _STOPWORDS for w in alpha) / len(alpha)
+    vowelless = sum(not re.search(r"[aeiouy]", w) for w in alpha) / len(alpha)
+    return (len(alpha) >= 4 and stop < 0.08) or vowelless > 0.35
+
+
+def _norm(text: str) -> str:
+    return " ".join(w.lower() for w in _WORD.findall(text))
+
+
+def read(transcript: Transcript) -> Reading:
+    """Candidate turns with their sentences, minus what must never count as evidence."""
+    reading = Reading(transcript)
+    seen: set[str] = set()
+    prompt = ""
+    interviewer_parts = []
+    for i, t in enumerate(transcript.turns, start=1):
+        if t.speaker != "candidate":
+            prompt = t.text
+            interviewer_parts.append(t.text)
+            continue
+        sents = [s for s in split_sentences(i, t.text) if not _INJECTION.search(s.text)]
+        if len(sents) < len(split_sentences(i, t.text)):
+            reading.dropped.append(f"turn {i}: an instruction to the grader was ignored")
+        ct = CandidateTurn(i, t.text, sents, prompt)
+        norm = _norm(t.text)
+        if not sents:
+            ct.usable, ct.why_unusable = False, "empty"
+        elif _gibberish(" ".join(s.text for s in sents)):
+            ct.usable, ct.why_unusable = False, "gibberish"
+        elif len(norm.split()) >= 4 and norm in seen:
+            ct.usable, ct.why_unusable = False, "repeats an earlier answer"
+        if not ct.usable:
+            reading.dropped.append(f"turn {i}: {ct.why_unusable}, not counted")
+        # Within a turn, a sentence repeated verbatim counts once.
+        uniq, keys = [], set()
+        for s in ct.sentences:
+            k = _norm(s.text)
+            if k not in keys:
+                keys.add(k)
+                uniq.append(s)
+        ct.sentences = uniq
+        seen.add(norm)
+        reading.candidate_turns.append(ct)
+        prompt = ""
+    reading.interviewer_text = "\n".join(interviewer_parts)
+    return reading
