@@ -31,5 +31,5 @@ def fill(text: str, **values: Any) -> str:
     return text.format_map(_Blank(values))
 
 
-def render(name: str, **values: Any) -> str:
-    return fill(template(name), **values)
+def render(template_name: str, /, **values: Any) -> str:
+    return fill(template(template_name), **values)

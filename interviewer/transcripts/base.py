@@ -242,9 +242,17 @@ def label_role(label: str) -> RoleName | None:
 
 
 def speaker_name(label: str) -> str:
-    """The name to show for a label: parenthetical roles dropped ('Dana (Interviewer)' -> 'Dana')."""
-    bare = clean_line(_PAREN.sub(" ", label))
-    return bare or clean_line(label)
+    """The name to show for a label: a parenthetical role is dropped ('Dana (Interviewer)' -> 'Dana');
+    any other parenthetical stays, as the file spells the name ('Sam Patel (Guest)')."""
+    label = clean_line(label)
+    paren = _PAREN.search(label)
+    if not paren:
+        return label
+    inner = paren.group(1)
+    if _ROLE_HINTS_CANDIDATE.search(inner) or _ROLE_HINTS_INTERVIEWER.search(inner):
+        bare = clean_line(_PAREN.sub(" ", label))
+        return bare or label
+    return label
 
 
 def is_name_like(label: str, strict: bool = True) -> bool:
@@ -258,7 +266,7 @@ def is_name_like(label: str, strict: bool = True) -> bool:
     bare = label_key(label)
     if not bare or bare in NOT_NAMES or bare in HEADER_KEYS:
         return False
-    words = speaker_name(label).split()
+    words = clean_line(_PAREN.sub(" ", label)).split()
     if not words or len(words) > 4:
         return False
     if words[0].lower().strip(".") in _NOT_NAME_FIRST:
@@ -278,7 +286,10 @@ def is_name_like(label: str, strict: bool = True) -> bool:
 
 
 def speaker_labels(labels: Iterable[str], *, once_ok: Iterable[str] = ()) -> set[str]:
-    """Which labels are speakers: name-like, and recurring or a role label (or in once_ok)."""
+    """Which labels are speakers: name-like, and recurring or a role label (or in once_ok).
+
+    When that finds fewer than two, names used once count too (a very short exchange).
+    """
     labels = list(labels)
     counts = Counter(labels)
     once = set(once_ok)
@@ -293,6 +304,10 @@ def speaker_labels(labels: Iterable[str], *, once_ok: Iterable[str] = ()) -> set
             out.add(lab)
         elif lab in once and is_name_like(lab, strict=True):
             out.add(lab)
+    if len(out) < 2:
+        # a very short exchange: names that appear once count too, when nothing else would
+        out |= {lab for lab, n in counts.items()
+                if n == 1 and label_key(lab) not in HEADER_KEYS and is_name_like(lab, strict=True)}
     return out
 
 

@@ -62,8 +62,11 @@ def parse(text: str) -> Dialogue:
     for i, t in enumerate(turns, 1):
         if not isinstance(t, dict):
             raise TranscriptError(f"turn {i} in the JSON is not an object")
-        speaker = str(t.get("speaker") or "").strip().lower()
-        name = str(t.get("name") or "").strip() or (speaker.capitalize() if speaker else "")
+        speaker_raw = str(t.get("speaker") or "").strip()
+        speaker = speaker_raw.lower()
+        name = str(t.get("name") or "").strip()
+        if not name:
+            name = speaker.capitalize() if speaker in ("interviewer", "candidate") else speaker_raw
         text_ = t.get("text")
         if not name:
             raise TranscriptError(f"turn {i} in the JSON has no speaker or name")

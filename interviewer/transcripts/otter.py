@@ -29,11 +29,14 @@ def _head(line: str) -> tuple[str, float | None] | None:
 def _heads(lines: list[str]) -> list[int]:
     """Indexes of speaker lines that are followed by text (not by another speaker line)."""
     out = []
+    n = len(lines)
     for i, ln in enumerate(lines):
         if not _head(ln):
             continue
-        nxt = next((x for x in lines[i + 1:] if x.strip()), None)
-        if nxt is not None and not _head(nxt) and not _FOOTER.match(nxt):
+        j = i + 1
+        while j < n and not lines[j].strip():
+            j += 1
+        if j < n and not _head(lines[j]) and not _FOOTER.match(lines[j]):
             out.append(i)
     return out
 

@@ -36,7 +36,7 @@ _GREETINGS = {"hi", "hello", "hey", "welcome", "thanks", "thank", "good", "great
 
 def _name_list(value: str) -> bool:
     """'Dana Whitfield', 'Dana Whitfield, Lee Park' - a header value, not a sentence."""
-    value = value.strip()
+    value = re.sub(r"\s*\([^)]*\)", "", value).strip()
     if not value or value[-1] in "?!" or len(value) > 120:
         return False
     if not _NAME_LIST.match(value):

@@ -45,7 +45,8 @@ def _line(line: str) -> tuple[float | None, str | None, str] | None:
 
 def _speakers(lines: list[str]) -> set[str]:
     labels = [r[1] for ln in lines if (r := _line(ln)) and r[1]]
-    return speaker_labels(labels)
+    # a name right after a time is a speaker even if they speak once (a panel member's one remark)
+    return speaker_labels(labels, once_ok=labels)
 
 
 def sniff(text: str) -> float:

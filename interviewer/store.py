@@ -1,0 +1,212 @@
+"""The local database: sessions, their turns, reports. SQLite in WAL mode, one committed
+transaction per turn, so `kill -9` loses at most the turn in flight. Numbered migrations
+(as simonw/llm does) mean an upgrade never loses history."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from interviewer.errors import UserError
+from interviewer.models import Report, Transcript, Turn
+from interviewer.resources import user_dir
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = []
+
+
+def migration(fn: Callable[[sqlite3.Connection], None]) -> Callable[[sqlite3.Connection], None]:
+    MIGRATIONS.append(fn)
+    return fn
+
+
+@migration
+def m001_sessions(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE sessions (
+            id TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'practice',
+            persona TEXT,
+            role TEXT,
+            backend TEXT,
+            model TEXT,
+            status TEXT NOT NULL DEFAULT 'active',
+            plan_state TEXT
+        );
+        CREATE TABLE turns (
+            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            speaker TEXT NOT NULL,
+            name TEXT NOT NULL,
+            text TEXT NOT NULL,
+            at TEXT,
+            stage TEXT,
+            source TEXT,
+            PRIMARY KEY (session_id, idx)
+        );
+        """
+    )
+
+
+@migration
+def m002_reports(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE reports (
+            id TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            session_id TEXT REFERENCES sessions(id) ON DELETE SET NULL,
+            candidate TEXT,
+            role TEXT,
+            source TEXT,
+            report TEXT NOT NULL
+        );
+        CREATE INDEX reports_created ON reports(created_at);
+        """
+    )
+
+
+class SessionInfo(BaseModel):
+    id: str
+    created_at: str
+    updated_at: str
+    kind: str
+    persona: str | None
+    role: str | None
+    backend: str | None
+    model: str | None
+    status: str
+    turns: int = 0
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def new_id() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(2)
+
+
+class Store:
+    def __init__(self, path: Path | str | None = None):
+        self.path = Path(path) if path else user_dir() / "interviewer.db"
+        self.db = sqlite3.connect(self.path, isolation_level=None, timeout=10)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.migrate()
+
+    def migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.db:
+                self.db.execute("BEGIN")
+                step(self.db)
+                self.db.execute(f"PRAGMA user_version={number}")
+
+    @property
+    def version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- sessions ---------------------------------------------------------------------------
+
+    def create_session(self, persona: str, role: str | None, backend: str, model: str, kind: str = "practice") -> str:
+        sid = new_id()
+        now = _now()
+        self.db.execute(
+            "INSERT INTO sessions (id, created_at, updated_at, kind, persona, role, backend, model) VALUES (?,?,?,?,?,?,?,?)",
+            (sid, now, now, kind, persona, role, backend, model),
+        )
+        return sid
+
+    def add_turn(self, session_id: str, idx: int, turn: Turn, stage: str | None = None, source: str | None = None,
+                 plan_state: str | None = None) -> None:
+        """One committed transaction: the turn, and the plan state it leaves behind."""
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute(
+                "INSERT OR REPLACE INTO turns (session_id, idx, speaker, name, text, at, stage, source) VALUES (?,?,?,?,?,?,?,?)",
+                (session_id, idx, turn.speaker, turn.name, turn.text, turn.at.isoformat() if turn.at else None, stage, source),
+            )
+            self.db.execute(
+                "UPDATE sessions SET updated_at=?, plan_state=COALESCE(?, plan_state) WHERE id=?", (_now(), plan_state, session_id)
+            )
+
+    def truncate_turns(self, session_id: str, keep: int, plan_state: str | None = None) -> None:
+        """/undo: drop every turn from index `keep` on."""
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("DELETE FROM turns WHERE session_id=? AND idx>=?", (session_id, keep))
+            self.db.execute("UPDATE sessions SET updated_at=?, plan_state=COALESCE(?, plan_state) WHERE id=?",
+                            (_now(), plan_state, session_id))
+
+    def end_session(self, session_id: str) -> None:
+        self.db.execute("UPDATE sessions SET status='ended', updated_at=? WHERE id=?", (_now(), session_id))
+
+    def sessions(self, limit: int = 50) -> list[SessionInfo]:
+        rows = self.db.execute(
+            "SELECT s.*, (SELECT COUNT(*) FROM turns t WHERE t.session_id=s.id) AS turns FROM sessions s "
+            "ORDER BY s.created_at DESC, s.id DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [SessionInfo(**{k: r[k] for k in SessionInfo.model_fields}) for r in rows]
+
+    def find_session(self, session_id: str | None) -> SessionInfo:
+        """A session by id or unique id prefix; None means the latest one."""
+        if session_id is None:
+            found = self.sessions(limit=1)
+            if not found:
+                raise UserError("there are no saved sessions yet; start one with `interviewer practice`")
+            return found[0]
+        rows = self.db.execute("SELECT id FROM sessions WHERE id LIKE ? ORDER BY id", (session_id + "%",)).fetchall()
+        if not rows:
+            raise UserError(f"no session '{session_id}'; `interviewer sessions` lists them")
+        if len(rows) > 1:
+            raise UserError(f"'{session_id}' matches {len(rows)} sessions; give more of the id")
+        return next(s for s in self.sessions(limit=10_000) if s.id == rows[0]["id"])
+
+    def plan_state(self, session_id: str) -> str | None:
+        row = self.db.execute("SELECT plan_state FROM sessions WHERE id=?", (session_id,)).fetchone()
+        return row["plan_state"] if row else None
+
+    def turns(self, session_id: str) -> list[Turn]:
+        rows = self.db.execute("SELECT * FROM turns WHERE session_id=? ORDER BY idx", (session_id,)).fetchall()
+        return [Turn(speaker=r["speaker"], name=r["name"], text=r["text"], at=r["at"]) for r in rows]
+
+    def transcript(self, session_id: str) -> Transcript:
+        info = self.find_session(session_id)
+        return Transcript(id=info.id, persona=info.persona, role=info.role, backend=info.backend, model=info.model,
+                          turns=self.turns(info.id))
+
+    def delete_session(self, session_id: str) -> None:
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("DELETE FROM turns WHERE session_id=?", (session_id,))
+            self.db.execute("DELETE FROM sessions WHERE id=?", (session_id,))
+
+    # --- reports ----------------------------------------------------------------------------
+
+    def save_report(self, report: Report, kind: str, session_id: str | None = None, source: str | None = None) -> str:
+        rid = new_id()
+        self.db.execute(
+            "INSERT INTO reports (id, created_at, kind, session_id, candidate, role, source, report) VALUES (?,?,?,?,?,?,?,?)",
+            (rid, _now(), kind, session_id, report.candidate, report.role, source, report.model_dump_json()),
+        )
+        return rid
+
+    def reports(self) -> list[dict]:
+        rows = self.db.execute("SELECT * FROM reports ORDER BY created_at, id").fetchall()
+        return [dict(r) | {"report": json.loads(r["report"])} for r in rows]
