@@ -5,27 +5,15 @@ No terminal code: the terminal loop (terminal.py), the demo and the tests all dr
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from interviewer import coach
+from interviewer.files import write_json_atomic
 from interviewer.backends import Settings, capabilities, model_label, safe_url
 from interviewer.dialogue import Interview, PlanState, Reply
 from interviewer.models import Persona, Report, Role, Transcript, Turn, now
 from interviewer.store import Store
-
-
-def write_json_atomic(path: Path | str, data: dict) -> None:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump(data, f, indent=2, ensure_ascii=False)
-        f.write("\n")
-    os.replace(tmp, path)
 
 
 class Session:

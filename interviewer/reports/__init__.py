@@ -7,10 +7,10 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from interviewer.files import write_text_atomic
 from interviewer.models import Report
 
 from .html import render_html
@@ -45,33 +45,6 @@ def format_for_path(path: str | os.PathLike[str], default: str = "md") -> str:
     return _SUFFIXES.get(Path(path).suffix.lower(), default)
 
 
-def _default_mode(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
 def write_report(report: Report, fmt: str, path: str | os.PathLike[str]) -> Path:
-    """Render and write atomically: a temp file in the same folder, then os.replace. UTF-8."""
-    text = render(report, fmt)
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    mode = _default_mode(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    return target
+    """Render and write atomically (UTF-8)."""
+    return write_text_atomic(path, render(report, fmt))

@@ -63,8 +63,8 @@ def curly(text: str) -> str:
 
 
 def show_feedback(c: CriterionResult) -> bool:
-    """`feedback` is the one-paragraph summary: shown when the structured fields leave gaps."""
-    return bool(c.feedback.strip()) and not (c.did.strip() and c.why.strip() and c.try_saying.strip())
+    """`feedback` is the one-paragraph summary of did/why/try_saying: shown only when those are empty."""
+    return bool(c.feedback.strip()) and not (c.did.strip() or c.why.strip() or c.try_saying.strip())
 
 
 def header_fields(report: Report) -> list[tuple[str, str]]:

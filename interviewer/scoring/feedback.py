@@ -30,13 +30,14 @@ def describe(
         detail = criterion.text({"approach": "missing_approach", "read": "missing_read", "goals": "missing_goals_only",
                                  "success": "missing_success_only"}.get(finding.detail, ""), "")
     did = fill(criterion.text(f"did_{verdict}", criterion.did_missed), missing=detail or "not all of it")
+    quoted = ""
     if evidence and verdict != "not_applicable":
-        did += " " + "; ".join(f"turn {e.turn}: “{e.quote}”" for e in evidence[:2])
+        quoted = " " + "; ".join(f"Turn {e.turn}: “{e.quote}”" for e in evidence[:2]) + "."
     line = ""
     if verdict in ("partial", "missed"):
         line = suggestion or try_saying(criterion, context, finding.observation if finding else "")
     why = "" if verdict == "not_applicable" else criterion.why
-    parts = [did, why] + ([f"You could have said: “{line}”"] if line else [])
+    parts = [did + quoted, why] + ([f"You could have said: “{line}”"] if line else [])
     return CriterionResult(
         id=criterion.id,
         title=criterion.title,

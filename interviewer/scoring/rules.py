@@ -43,12 +43,14 @@ PROCESS = _rx(
     r"\bstart date\b", r"\bfill (?:the|this) (?:role|position)\b", r"\bwhat else (?:do|would) you need\b",
 )
 NOT_PROCESS = _rx(
-    r"next steps? (?:for|of|in|on) (?:the|your|our|my|this) (?!hiring|interview|process|search|selection)",
+    r"next steps? (?:for|of|in|on|with) (?:the|your|our|my|this|that|those|these) (?!hiring|interview|process|search|selection|role|position|job)",
     r"next step in my career", r"next steps? (?:for|of) (?:the )?(?:product|platform|project|roadmap|company|business|team's)",
     r"decision[- ]makers?\b(?!.*\b(?:hire|hiring)\b)", r"decisions? (?:about|on) (?:the )?(?:data|pricing|product|strategy|stock)",
     r"moving forward,? (?:i|we|the)\b", r"\bdata[- ]driven decision",
 )
 STATED_INTEREST = _rx(
+    r"\b(?:keen|eager|excited|happy) to (?:continue|carry on|move forward|proceed|keep going)\b", r"\b(?:continue|proceed|carry on) (?:with|in) the process\b",
+    r"\b(?:wait|waiting) to hear\b", r"\bhope to hear\b", r"\bhear (?:back )?(?:from you )?soon\b",
     r"look(?:ing)? forward to (?:hearing|the next|next|moving|talking)", r"\bnext steps?\b", r"\bhear(?:ing)? from you\b",
     r"\bmove forward\b", r"\bmoving forward in the process\b", r"\bnext round\b",
 )
@@ -87,19 +89,19 @@ CHECK = _rx(
     r"\bhave i (?:got|gotten|read|understood) (?:that|this|it|the)\b", r"\bdid i (?:get|read|understand) (?:that|this|it|the)\b",
     r"\bis that how (?:it|things|you)\b", r"\b(?:is|does) my (?:read|understanding|sense|take|assumption|picture|impression)\b",
     r"\bam i (?:reading|understanding|seeing) (?:that|this|it|the)\b", r"\bwhat am i (?:missing|getting wrong)\b",
-    r"\bwhere (?:am i|i'?m) (?:off|wrong)\b", r"\bpush back (?:on|if)\b", r"\bset me straight\b", r"\bsanity[- ]check\b",
+    r"\bwhere (?:am i|i'?m) (?:off|wrong)\b", r"\bpush back (?:on (?:me|that|this|any of (?:that|this))|if)\b", r"\bset me straight\b", r"\bsanity[- ]check\b",
     r"\bvalidate (?:my|that|this|those)\b", r"\bconfirm (?:or correct|whether|if) (?:my|that|this|i)\b",
     r"\bhow (?:does|do) (?:that|this|those) (?:compare|match) (?:to|with) (?:what|how|reality|your)\b",
     r"\bfar off\b", r"\bon the right track\b", r"\bmissing something\b",
 )
 NOT_CHECK = _rx(
-    r"\b(?:salary|pay|compensation|comp|number|figure|offer|budget|\$|k\b|thousand|range for)",
-    r"\bmake sense\b", r"\bdoes that answer\b", r"\bam i (?:right|correct) (?:that|in thinking) (?:the|you)? ?(?:interview|process|next)",
+    r"\b(?:salary|salaries|pay|paid|compensation|comp|offer|budget|thousand|bonus|pay range|hourly|wage|wages)\b", r"\$\s?\d", r"\b\d+k\b",
+    r"\bmake sense\b", r"\bdoes that answer\b",
 )
 INVITE = _rx(
-    r"\b(?:curious|love|like|interested in|appreciate) (?:to hear |for |about |in )?(?:your|what you)\b.{0,25}?(?:take|thoughts|view|perspective|opinion|reaction|think)",
-    r"\bwhat(?:'s| is| are) your (?:take|thoughts|view|read|perspective)\b", r"\bwhat do you think\b",
-    r"\bhow do you see (?:it|that|this)\b", r"\byour (?:take|thoughts|perspective) on (?:that|this|my)\b",
+    r"\b(?:curious|love|like|interested|keen|appreciate|welcome|open)\b.{0,20}?\b(?:your|what you|how you)\b.{0,12}?\b(?:take|thoughts|reaction|think|feedback|read)\b",
+    r"\bwhat(?:'s| is| are) your (?:take|thoughts|read|reaction) on (?:that|this|my|what|it|those)\b", r"\bwhat do you think\b",
+    r"\bhow do you see (?:it|that|this)\b", r"\byour (?:take|thoughts|perspective|reaction) on (?:that|this|my|what|it|those)\b",
 )
 OBSERVATION = _rx(
     r"\b(?:i think|i suspect|i imagine|i expect|i'?d guess|i guess|i get the (?:sense|impression)|my sense|my read|my guess|"
@@ -111,20 +113,22 @@ OBSERVATION = _rx(
 
 def ballpark_check(r: Reading, vision: RuleFinding | None = None) -> RuleFinding:
     checks, invites = [], []
+    reads, approaches = vision_sentences(r)
+    own_view = {s.turn for s in reads + approaches}
     observed_before = False
     for t in r.candidate_turns:
         if not t.usable:
             continue
-        turn_observes = observed_before or any(OBSERVATION.search(s.text) for s in t.sentences) or len(t.text.split()) > 60
+        turn_observes = observed_before or t.turn in own_view or any(OBSERVATION.search(s.text) for s in t.sentences) or len(t.text.split()) > 60
         for s in t.sentences:
             if NOT_CHECK.search(s.text) or _salary_context(t, s):
                 continue
             if CHECK.search(s.text) and (s.is_question or re.search(r"correct me|tell me (?:if|where)|push back|set me straight", s.lower)):
                 if turn_observes or OBSERVATION.search(s.text):
                     checks.append(s)
-            elif INVITE.search(s.text) and turn_observes and (s.is_question or "curious" in s.lower or "love" in s.lower):
+            elif INVITE.search(s.text) and turn_observes:
                 invites.append(s)
-        observed_before = observed_before or any(OBSERVATION.search(s.text) for s in t.sentences)
+        observed_before = observed_before or turn_observes
     if checks:
         return RuleFinding("covered", checks[:2])
     if invites:
@@ -135,8 +139,8 @@ def ballpark_check(r: Reading, vision: RuleFinding | None = None) -> RuleFinding
 def _salary_context(turn, s: Sentence) -> bool:
     """A 'ballpark' next to pay talk is about money, not about the candidate's observations."""
     i = turn.sentences.index(s)
-    near = " ".join(x.text for x in turn.sentences[max(0, i - 1) : i + 1]) + " " + turn.prompt[-200:]
-    return "ballpark" in s.lower and bool(PAY.search(near))
+    near = " ".join(x.text for x in turn.sentences[: i + 1]) + " " + turn.prompt[-300:]
+    return "ballpark" in s.lower and bool(PAY.search(near) or FIGURE.search(near))
 
 
 # --- role_vision -----------------------------------------------------------------------------
@@ -152,22 +156,67 @@ READ = _rx(
     r"\bthe (?:risk|danger|trap) (?:is|would be)\b", r"\bwhere (?:things|it|the team) (?:break|falls? down|gets? stuck)\b",
     r"\b(?:struggl|strain|stretched|bottleneck|backlog|inconsisten|silo|manual|spreadsheet|churn|turnover|messy|fragmented|outdated)\w*\b.*\b(?:is|are|seems?|looks?|has|have)\b",
 )
-APPROACH = _rx(
-    r"\b(?:i(?:'d| would| will|'ll)|my (?:plan|approach|priority|first move|instinct) (?:would be|is)|i want to|i'?d want to|i plan to|i'?d (?:probably|likely|first)|i would (?:probably|likely|first)|"
-    r"first thing i(?:'d| would)|step one|i(?:'d| would) like to|i'?d aim to|i'?d try to|i'?d look to|i(?:'d| would) start|i(?:'d| would) begin|"
-    r"(?:in|during|over) (?:my|the) first (?:\d+|thirty|sixty|ninety|few|couple of|two|three|six)? ?(?:days|weeks|months)|"
-    r"(?:first|initial) (?:30|60|90|thirty|sixty|ninety)(?:[- ]days?)?|30[-/ ]60[-/ ]90)\b.{0,80}?"
-    r"\b(?:start|begin|build|audit|meet|map|set up|setting up|focus|prioriti[sz]e|sit down|sit with|review|create|partner|work with|fix|standardi[sz]e|"
-    r"automate|shadow|learn|clean|document|pilot|test|measure|track|talk to|interview|listen|spend|dig|digging|analy[sz]e|consolidate|"
-    r"rebuild|tackle|introduce|establish|get to know|understand|look at|identify|propose|ride along|run|set|draft|define|align|"
-    r"streamline|simplify|reduce|roll out|train|coach|pull|survey|walk|visit|observe|assess|inventory|prototype|triage|check)\w*",
+# An approach: the candidate in the first person, future or conditional, followed by an action
+# (any verb but the ones that only hedge or talk: "I'd love", "I'd need to see", "I'd say").
+_MODAL = re.compile(
+    r"\b(?:i'?d|i would|i will|i'?ll|i'?m going to|i plan to|i want to|i aim to|i intend to|"
+    r"my (?:approach|plan|first (?:step|move|priority|goal)|priority|instinct|focus|goal) (?:would be|is|will be)(?: to)?)\s+",
+    re.I,
+)
+_SKIP = set("probably also first then really definitely likely actually want to like start begin try by aim look honestly "
+            "immediately quickly still just want would definitely personally".split())
+_NOT_ACTION = set("bring love be say think guess imagine hope need rather appreciate bet assume expect feel enjoy know hear ask "
+                  "wonder fit thank welcome say suspect prefer agree add mention note been".split())
+PLAN_PHRASE = _rx(
+    r"\b(?:in|during|over|for) (?:my|the) first (?:\d+|thirty|sixty|ninety|two|three|four|six|few|couple of)? ?(?:days|weeks|months|month|week|quarter|year)\b",
+    r"\b(?:first|initial) (?:30|60|90|thirty|sixty|ninety)(?:[- ]days?)?\b", r"\b30[-/ ]60[-/ ]90\b", r"\bstep one\b",
+    r"\bfirst thing i(?:'d| would| will|'ll)\b", r"\b(?:month|week|day) one\b", r"\bmy approach\b", r"\bhow i(?:'d| would) approach\b",
+    r"^(?:first|second|third|then|next),? (?:i(?:'d| would)|month|week|quarter)",
+)
+
+
+class _Approach:
+    """Matches a sentence that says what the candidate would do."""
+
+    def search(self, text: str):
+        if PLAN_PHRASE.search(text):
+            return True
+        for m in _MODAL.finditer(text):
+            for word in re.findall(r"[a-z'-]+", text[m.end():].lower())[:4]:
+                if word in _SKIP:
+                    continue
+                return word not in _NOT_ACTION
+        return False
+
+
+APPROACH = _Approach()
+HEDGE = _rx(
+    r"\b(?:not sure|no idea|don'?t know|hard to say|too early to say|wait and see|see what (?:happens|comes)|figure (?:it|things) out)\b",
+    r"\b(?:need|have) to (?:see|learn|know|understand|get)\b", r"\bbefore i (?:knew|know|could say|could tell)\b",
+    r"\b(?:need|have) to be\b.{0,30}\b(?:while|first|before|longer)\b", r"\b(?:need|have) to\b.{0,40}\bfirst\b",
+    r"\b(?:move forward|hear from you|be part of|join the team|get the (?:job|role))\b", r"\bi'?ve been thinking about\b",
+    r"\b(?:learn|see|know|understand|get a feel for|get to know|listen)\b.{0,40}\bfirst\b[.!]?$",
+)
+PAST_SELF = _rx(
+    r"\bi'?ve (?:done|been doing|worked|managed|led|had|spent|always|got|run|built)\b", r"\bi know (?:the|how|it|this)\b",
+    r"\b(?:at|in) my (?:last|current|previous|old|first) (?:job|role|company|team|employer|position|school|year)\b",
+    r"\bmy (?:last|current|previous|old) (?:job|role|company|team|employer|manager|boss)\b", r"\bwhen i was\b", r"\bi used to\b",
+    r"^(?:so |and )?i (?:worked|managed|led|built|taught|ran|created|started|had|was|did|spent|helped|handled|grew|cut)\b",
+    r"\bmy last (?:job|role|place|company|team)\b",
+)
+CHATTER = _rx(r"\bcovered (?:everything|it all|most of it)\b", r"\byou covered\b", r"^(?:thanks|thank you|great|sounds good|wonderful|perfect)\b", r"\bglad to (?:meet|be)\b")
+ORG_REF = _rx(
+    r"\byour\b", r"\byou(?:'re| are| have|'ve)\b", r"\bthe (?:team|role|company|firm|unit|department|school|floor|branch|branches|"
+    r"data|reps?|clients?|customers?|pipeline|process|product|platform|site|program|students|patients|nurses|shift|org|organization)\b",
+    r"\d", r"\b[A-Z][a-z]+(?:'s)?\b(?<!^)", r"\b(?:it'?s|there'?s|there are|they'?re|that'?s)\b",
+    r"\bthe [a-z-]+(?:'s)? (?:is|are|has|have|seems?|looks?|isn'?t|aren'?t|gets?|goes|runs?|sits?|needs?|keeps?|takes?|comes?)\b",
 )
 GENERIC = _rx(
-    r"\bhard[- ]work(?:er|ing)\b", r"\bwork(?:ing)? (?:really )?hard\b", r"\bdo my best\b", r"\bfigure it out\b", r"\bteam player\b", r"\bfast learner\b", r"\bquick learner\b", r"\bdetail[- ]oriented\b",
+    r"\bhard[- ]work(?:er|ing)\b", r"\bwork well under pressure\b", r"\bsee (?:where|how) i can help\b", r"\blisten to (?:the|my) team\b", r"\bsupport my team\b", r"\bmake sure everyone\b", r"\bfeels? heard\b", r"\bwork(?:ing)? (?:really )?hard\b", r"\bdo my best\b", r"\bfigure it out\b", r"\bteam player\b", r"\bfast learner\b", r"\bquick learner\b", r"\bdetail[- ]oriented\b",
     r"\bpeople person\b", r"\bself[- ]starter\b", r"\bgo[- ]getter\b", r"\bwork ethic\b", r"\bpassionate\b",
     r"\b(?:strong|great|good|excellent) (?:communicat|interpersonal|people|work|organi[sz]|analytical|attention)",
     r"\bi(?:'m| am) (?:very |really |extremely |super )?(?:organi[sz]ed|motivated|dedicated|reliable|hard-?working|driven|adaptable|flexible|positive)\b",
-    r"\bgive (?:it )?(?:110|100|a hundred)\b", r"\bmy (?:strengths?|skills?) (?:are|is|include)\b", r"\bbring my (?:skills|experience|energy|strengths)\b",
+    r"\bgive (?:it )?(?:110|100|a hundred)\b", r"\bfollow the (?:sops?|procedures?|rules|process|policies)\b", r"\bmake sure everything\b", r"\bpeople are people\b", r"\bmy (?:strengths?|skills?) (?:are|is|include)\b", r"\bbring my (?:skills|experience|energy|strengths)\b",
     r"\bi (?:just )?(?:love|enjoy) (?:working with people|helping|a challenge)\b", r"\bbest of my ability\b", r"\bwhatever it takes\b",
 )
 VISION_PROMPT = _rx(
@@ -178,25 +227,38 @@ VISION_PROMPT = _rx(
 
 
 def _specific(s: Sentence) -> bool:
-    return len(s.text.split()) >= 7 and not GENERIC.search(s.text)
+    return len(s.text.split()) >= 7 and not GENERIC.search(s.text) and not HEDGE.search(s.text) and not CHATTER.search(s.text)
 
 
-def role_vision(r: Reading) -> RuleFinding:
+def vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
+    """The candidate's read of the role (landscape, challenges) and their approach to it."""
     reads, approaches = [], []
     for t in r.candidate_turns:
         if not t.usable:
             continue
-        answers_vision = bool(VISION_PROMPT.search(t.prompt)) and len(t.text.split()) >= 25
-        generic_turn = sum(bool(GENERIC.search(s.text)) for s in t.sentences) >= max(2, len(t.sentences) // 2)
+        substantive = len(t.text.split()) >= 35
+        generic_turn = sum(bool(GENERIC.search(s.text)) for s in t.sentences) >= max(1, len(t.sentences) // 2)
+        if generic_turn or PAY.search(t.prompt):
+            continue
+        planning = False  # after an approach sentence, the turn's plain statements are more of the plan
         for s in t.sentences:
-            if s.is_question or not _specific(s):
+            if s.text.rstrip().endswith("?") or not _specific(s) or PAST_SELF.search(s.text):
                 continue
-            if generic_turn and not (READ.search(s.text) or APPROACH.search(s.text)):
+            if FIT_STATEMENT.search(s.text) or PAY.search(s.text):
                 continue
-            if APPROACH.search(s.text) and not re.search(r"\bi'?d (?:love|be happy|be glad|be curious|be interested|appreciate)\b", s.lower):
+            if APPROACH.search(s.text):
                 approaches.append(s)
-            elif READ.search(s.text) or (answers_vision and not generic_turn and _declarative_about_role(s)):
+                planning = True
+            elif READ.search(s.text) or (
+                not planning and substantive and len(s.text.split()) >= 9 and ORG_REF.search(s.text) and not _MODAL.search(s.text)
+                and not (re.search(r"\b(?:was|were)\b", s.text) and not re.search(r"\byou(?:r)?\b", s.lower))
+            ):
                 reads.append(s)
+    return reads, approaches
+
+
+def role_vision(r: Reading) -> RuleFinding:
+    reads, approaches = vision_sentences(r)
     if reads and approaches:
         return RuleFinding("covered", [reads[0], approaches[0]], observation=_short(reads[0].text))
     if reads:
@@ -222,17 +284,26 @@ def _short(text: str, limit: int = 18) -> str:
 
 GOALS = _rx(
     r"\bgoals?\b", r"\bpriorit(?:y|ies)\b", r"\bobjectives?\b", r"\bokrs?\b", r"\btargets?\b", r"\bstrateg(?:y|ic|ies)\b",
-    r"\bvision for\b", r"\bwhere (?:is|do you see) (?:the|this) (?:company|team|business|department|unit|firm|organi[sz]ation)\b",
+    r"\bvision for\b", r"\bfocused on\b", r"\bfocus (?:this|for the|over the) (?:year|quarter)\b", r"\bwhere (?:is|do you see) (?:the|this) (?:company|team|business|department|unit|firm|organi[sz]ation)\b",
     r"\b(?:trying|hoping|aiming|looking) to (?:achieve|accomplish|hit|grow|build)\b", r"\bgrowth plans?\b", r"\broadmap\b",
-    r"\b(?:big|biggest|main|top) (?:bets?|focus|push|initiatives?)\b", r"\bmission\b", r"\bwhat(?:'s| is) (?:the|your) (?:team|company|department)(?:'s)? focus\b",
+    r"\b(?:big|biggest|main|top) (?:bets?|focus|push|initiatives?)\b", r"\bmission\b",
+    r"\bwhat(?:'s| is) the plan\b", r"\bis the plan\b", r"\bplans? for (?:the|this) (?:business|company|team|group|firm|department|year|unit|organi[sz]ation|site|studio|school)\b",
+    r"\bwhere(?:'s| is) (?:the|this|your) (?:[\w-]+ )?(?:going|headed|heading)\b", r"\bwhere (?:do you see|are you taking|is .{1,30} going)\b",
+    r"\b(?:trying|hoping|aiming|looking|planning|chasing) (?:to )?(?:do|achieve|accomplish|hit|grow|get|build|reach)\b", r"\bchasing\b",
+    r"\bover the next (?:year|two|three|few|couple|\d)", r"\bnext (?:few|couple of|two|three) years\b", r"\bthis year\b.{0,30}\b(?:number|target|aim)\b", r"\bwhat(?:'s| is) (?:the|your) (?:team|company|department)(?:'s)? focus\b",
 )
 CONTRIBUTES = _rx(
-    r"\bhow (?:does|would|will|can|could|do|might) (?:this|the|that|my|i|someone in this) ?(?:role|position|job|seat|person|analyst)?\b.{0,40}?"
-    r"(?:contribut|support|fit|feed|tie|connect|help|drive|play|serve|move|impact|affect|advance|plug)",
+    r"\bhow (?:does|would|will|can|could|do|might) (?!you\b|people\b)[\w' -]{1,40}? (?:contribut\w*|support\w*|fits?|feeds?|ties?|tied|connects?|helps?|drives?|plays?|serves?|moves?|impacts?|affects?|advances?|plugs?)\b",
+    r"\bwhere (?:does|do|would|will|might) [\w' -]{1,40}? (?:fit|plug|come in|sit|land)\b",
+    r"\b(?:feed|feeds|map|maps|tie|ties|plug|plugs|fit|fits|sit|sits|connect|connects|contribute|contributes|link|links)\b (?:in ?to|onto|into|in|with) (?:that|those|this|them|it|the (?:goals?|plan|targets?|strategy|number))\b",
+    r"\b(?:this|the|that) (?:role|seat|position|job|hire)\b.{0,80}\b(?:that|those|them|goals?|targets?|numbers?|plan|strategy)\b",
     r"\b(?:role|position|job) (?:plays?|fits?|feeds?|ties?|contribut|supports?|serves?)\b", r"\bwhere (?:does|would|do|will) (?:this|the|that|i|my)(?: \w+)? ?(?:role|position|job|seat|team)? ?(?:fit|plug|come in|sit|land)\b",
     r"\b(?:tie|ties|tied|connect|connects|link) (?:back )?(?:in)?to\b", r"\bpart in (?:that|those|this)\b", r"\bhow i(?:'d| would| could)? (?:help|contribute|support)\b",
 )
 SUCCESS = _rx(
+    r"\bhow (?:is|will|would|do|does)\b.{0,30}\b(?:measured|evaluated|judged|assessed)\b",
+    r"\bhow (?:you'?d|you would|you will|will you|would you|do you) (?:measure|judge|evaluate|know|define|assess)\b",
+    r"\b(?:good|great|successful) first (?:year|six months|90 days|quarter)\b", r"\bsucceed(?:ing)?\b", r"\bsuccess\b",
     r"\bwhat (?:does|would|will) success look like\b", r"\bhow (?:is|will|would) (?:success|performance|this role|the role|i|someone) (?:be )?(?:measured|evaluated|judged)\b",
     r"\b(?:kpis?|metrics)\b", r"\bwhat would (?:make|a great|great|an excellent)\b", r"\bgoals? for (?:this|the) (?:role|position|person)|goals? for me\b",
     r"\bexpectations? for (?:the|this) (?:role|first)\b", r"\bsuccessful in (?:this|the) (?:role|position|first)\b",
@@ -273,7 +344,10 @@ PAY = _rx(
     r"\bwhat (?:it|the role|this role|the job) pays\b", r"\bbase pay\b", r"\bbonus(?:es)?\b", r"\bcommissions?\b", r"\bequity\b", r"\bstock options?\b",
     r"\$\s?\d", r"\b\d{2,3}\s?(?:k|K)\b", r"\b\d{2,3}(?:,\d{3})\b", r"\b\d{2,3} thousand\b", r"\bper hour\b", r"\bhourly rate\b", r"\bOTE\b",
     r"\btotal (?:package|comp)\b", r"\bnumbers? (?:in mind|you'?re (?:looking|thinking))\b", r"\bexpectations? (?:on|for|around) (?:pay|salary|comp)",
-    r"\bbenefits package\b", r"\bwage\b", r"\bpaid\b(?! (?:time|attention|off))", r"\bretirement match\b", r"\b401k\b",
+    r"\bbenefits package\b", r"\bwages?\b", r"\bretirement match\b", r"\b401k\b", r"(?-i:\bpay\b)(?! (?:attention|off|for (?:it|itself)))", r"(?-i:^Pay\b)", r"\bpay[- ]?wise\b",
+    r"\bsalary schedule\b", r"\bdifferential\b", r"\bmoney[- ]?wise\b", r"\b(?:shift|night|weekend) (?:premium|allowance|differential|rate)\b",
+    r"\bcomp plan\b", r"\baccelerators?\b", r"\bquota\b", r"\bper annum\b", r"\bpay ?(?:scale|grade|band)\b",
+    r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]\w+ to (?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)",
 )
 FIGURE = _rx(r"\$\s?\d", r"\b\d{2,3}\s?(?:k|K)\b", r"\b\d{2,3}(?:,\d{3})\b", r"\b\d{2,3}(?:\.\d)? thousand\b", r"\b(?:low|mid|high|upper|lower)[- ](?:\d0s|sixties|seventies|eighties|nineties|fifties|forties)\b",
              r"\b(?:sixty|seventy|eighty|ninety|fifty|forty|a hundred)[- ]?(?:\w+[- ])?(?:thousand|k)\b", r"\b\d{2,3} to \d{2,3}\b", r"\b\d{2}(?:\.\d+)? (?:an|per) hour\b")
@@ -283,7 +357,7 @@ PAY_QUESTION = _rx(
 VAGUE_PAY = _rx(
     r"\bflexible\b", r"\bopen\b", r"\bnegotiable\b", r"\bwhatever (?:is|you think is) fair\b", r"\bfair\b", r"\bcompetitive\b",
     r"\bnot (?:too |that )?(?:worried|concerned|focused)\b", r"\bnot the most important\b", r"\bwork (?:it|something) out\b",
-    r"\bmarket rate\b", r"\bdepends\b", r"\bhaven'?t (?:really )?thought\b", r"\brather not (?:say|give)\b", r"\bcome back to\b",
+    r"\bmarket rate\b", r"\bdepends\b", r"\bwhatever\b", r"\bworks for me\b", r"\bis fine\b", r"\bstandard\b", r"\bhaven'?t (?:really )?thought\b", r"\brather not (?:say|give)\b", r"\bcome back to\b",
 )
 
 
@@ -294,27 +368,22 @@ def compensation(r: Reading) -> RuleFinding:
     for t in r.candidate_turns:
         if not t.usable:
             continue
-        prompted = bool(PAY.search(t.prompt))
+        # Pay is the subject if the interviewer just raised it or the candidate does in this turn.
+        on_pay = bool(PAY.search(t.prompt)) or any(PAY.search(s.text) for s in t.sentences)
+        if not on_pay:
+            continue
         for s in t.sentences:
-            pay_here = PAY.search(s.text) or (prompted and (FIGURE.search(s.text) or VAGUE_PAY.search(s.text)))
-            if not pay_here:
-                continue
-            if FIGURE.search(s.text) or (s.is_question and PAY_QUESTION.search(s.text)) or (
-                s.is_question and PAY.search(s.text)
-            ):
+            figure = FIGURE.search(s.text) or re.search(r"\b\d{2,3}\b", s.text)
+            if figure or (s.is_question and (PAY_QUESTION.search(s.text) or PAY.search(s.text))):
                 concrete.append(s)
-            elif re.search(r"\b(?:research|looking (?:at|for)|expect|target|aiming|based on)\b", s.lower) and PAY.search(s.text):
+            elif PAY.search(s.text) and re.search(r"\b(?:research|looking (?:at|for)|expect|target|aiming|based on)\b", s.lower):
                 concrete.append(s)
-            else:
+            elif PAY.search(s.text) or VAGUE_PAY.search(s.text):
                 vague.append(s)
     if concrete:
         return RuleFinding("covered", concrete[:2])
     if vague:
         return RuleFinding("partial", vague[:1])
-    if not any(PAY.search(t.text) for t in r.transcript.turns if t.speaker == "interviewer") and not any(
-        PAY.search(t.text) for t in r.candidate_turns
-    ):
-        return RuleFinding("not_applicable")
     return RuleFinding("missed")
 
 
@@ -330,10 +399,15 @@ FIT = _rx(
     r"\bfrustrat", r"\bfeedback\b", r"\bhow (?:does|do) (?:the|your) team\b", r"\bwhat (?:does|do) (?:the|your) team\b", r"\bwhat keeps you\b",
     r"\bwhy did you (?:join|choose|come)\b", r"\bday[- ]to[- ]day\b.*\b(?:with you|the team|together)\b", r"\bhow (?:do|does) (?:you|the team) (?:handle|deal with|resolve) (?:conflict|disagreement|mistakes)\b",
     r"\bwho (?:thrives|does well|succeeds)\b", r"\bthrives?\b", r"\bone-on-ones?\b", r"\b1[:-]1s?\b", r"\bmentor", r"\bgrowth (?:path|opportunit)", r"\bwhat (?:makes|made) you\b",
-    r"\bhow (?:would|do) you describe (?:the|your) (?:team|culture|style|environment)\b", r"\bmicromanag", r"\bautonomy\b", r"\bstay(?:ed)? (?:here|at|with)\b",
+    r"\bhow (?:would|do) you describe (?:the|your) (?:team|culture|style|environment)\b", r"\byour style\b",
+    r"\bhow (?:much|often) (?:do|would|will) you (?:want|like|expect|be involved|check)\b", r"\bas a (?:manager|boss|leader)\b",
+    r"\bwhy (?:is )?(?:the|this) (?:role|position|job|seat)(?:'s| is)? (?:open|available|vacant)\b", r"\bsomeone (?:before|leave|left)\b", r"\bdid (?:someone|they|he|she) leave\b",
+    r"\bhow long ha(?:ve|s) (?:[\w-]+ ){0,3}been (?:here|with you|with the|on the|there|in the)\b", r"\bget (?:on|along) with\b", r"\bwho(?:'s| is| are) on the team\b",
+    r"\bhow do you like (?:your|to|people)\b", r"\babout you\b", r"\bhow are you (?:in|as|to work)\b", r"\bworking with you\b", r"\bwork with you\b",
+    r"\b(?:team|people|staff|group) (?:like|dynamics?|morale)\b", r"\bsix separate\b|\bkingdoms\b", r"\bwhat(?:'s| is) (?:\w+ )?like (?:as a|to work)\b", r"\bmicromanag", r"\bautonomy\b", r"\bstay(?:ed)? (?:here|at|with)\b",
 )
-FIT_WORDS = _rx(r"\b(?:team|culture|fit(?: in)?|manager|boss|people|staff|colleagues|coworkers|environment)\b")
-VALUE_WORDS = _rx(r"\b(?:important to me|matters?(?: a lot| so much| most)? to me|i value|i care (?:a lot )?about|i want|i'?m looking for|i need|means a lot)\b")
+FIT_WORDS = _rx(r"\b(?:team|culture|fit(?: in)?|manager|boss|people|staff|colleagues|coworkers|environment|department|someone|collegiality|work for)\b")
+VALUE_WORDS = _rx(r"\b(?:important to me|matters?(?: a lot| so much| most)? to me|i value|i care (?:a lot )?about|i (?:just |really )?want|i'?m looking for|i need|means a lot|i hope|hoping|big (?:deal )?for me|click|important)\b")
 
 
 class _Both:

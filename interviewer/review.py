@@ -1,0 +1,55 @@
+"""`interviewer review`: import a transcript, settle who the candidate is, score it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from interviewer import transcripts
+from interviewer.backends import Settings, build_judge, model_label
+from interviewer.models import Report
+from interviewer.scoring.chain import score
+
+# Below this, a terminal user is asked; piped runs use the guess and say so.
+SURE = 0.75
+
+
+def review_file(
+    path: str,
+    candidate: str | None = None,
+    settings: Settings | None = None,
+    context: dict[str, str] | None = None,
+    ask: Callable[[str, list[str], str], str] | None = None,
+    say: Callable[[str], None] = lambda _msg: None,
+    save: bool = True,
+) -> Report:
+    text = transcripts.read_text(path)  # read once; the input file is never modified
+    dialogue = transcripts.parse(text)
+    choice = transcripts.identify_candidate(dialogue, candidate)
+    name = choice.name
+    if candidate is None:
+        say(f"Candidate: {choice.name} ({choice.reason}; confidence {choice.confidence:.0%})")
+        if choice.confidence < SURE:
+            if ask is not None:
+                name = ask("Who is the candidate?", [choice.name] + choice.alternatives, choice.name)
+            else:
+                say(f"Not sure: using the best guess, {choice.name}. Pass --candidate NAME to choose.")
+    transcript = transcripts.to_transcript(dialogue, name)
+    context = {k: v for k, v in (context or {}).items() if v}
+    if transcript.role and "role_title" not in context:
+        context["role_title"] = transcript.role
+    judge = build_judge(settings) if settings is not None else None
+    report = score(transcript, dialogue.format, context, judge=judge, label=model_label(settings) if judge else "rules")
+    report.source = str(path)
+    if save:
+        _remember(report, str(path))
+    return report
+
+
+def _remember(report: Report, source: str) -> None:
+    """Keep the review for `interviewer history`; a read-only home never fails a review."""
+    try:
+        from interviewer.store import Store
+
+        Store().save_report(report, "review", source=source)
+    except Exception:  # noqa: BLE001
+        pass
