@@ -44,16 +44,17 @@ def backend_options(fn):
             click.option("--model-path", envvar="INTERVIEWER_MODEL_PATH", type=click.Path(dir_okay=False), default=None,
                          help="Run another GGUF file in-process instead of the embedded SmolLM2."),
             click.option("--timeout", type=float, default=None, help="Seconds to wait for the model (default 30)."),
+            click.option("--no-stream", is_flag=True, help="Ask the model for whole replies instead of a stream."),
         ]
     ):
         fn = opt(fn)
     return fn
 
 
-def _settings(backend, model, base_url, model_path, timeout):
+def _settings(backend, model, base_url, model_path, timeout, no_stream=False):
     from interviewer.backends import resolve
 
-    return resolve(backend, model, base_url, model_path, timeout)
+    return resolve(backend, model, base_url, model_path, timeout, stream=not no_stream)
 
 
 def _consoles():
@@ -82,14 +83,14 @@ def cli() -> None:
               help="Continue a saved session (the latest if no ID).")
 @click.option("--seed", type=int, default=None, help="Fix the interviewer's choices (for repeatable runs).")
 @backend_options
-def practice(persona, role_file, candidate_name, coach, save_path, resume, seed, backend, model, base_url, model_path, timeout):
+def practice(persona, role_file, candidate_name, coach, save_path, resume, seed, backend, model, base_url, model_path, timeout, no_stream):
     """Run a second-interview practice session in the terminal.
 
     Piped input works too: each line is one answer, and EOF ends the interview."""
     from interviewer.personas import adapt, load_persona, load_role
 
     role = load_role(role_file) if role_file else None
-    settings = _settings(backend, model, base_url, model_path, timeout)
+    settings = _settings(backend, model, base_url, model_path, timeout, no_stream)
     _run_session(adapt(load_persona(persona), role), role, settings, candidate_name, coach, save_path, resume, seed)
 
 
@@ -126,13 +127,13 @@ def _run_session(persona, role, settings, candidate_name, coach, save_path, resu
 @click.option("--persona", "-p", default="sales-manager", show_default=True, help="Persona id or file.")
 @click.option("--seed", type=int, default=1, show_default=True)
 @backend_options
-def demo(candidate, persona, seed, backend, model, base_url, model_path, timeout):
+def demo(candidate, persona, seed, backend, model, base_url, model_path, timeout, no_stream):
     """Watch a simulated candidate run a whole interview (offline on the embedded model)."""
     from interviewer.demo import ScriptedInput, SimulatedCandidate
     from interviewer.personas import load_candidate_script, load_persona
 
     script = load_candidate_script(candidate)
-    settings = _settings(backend, model, base_url, model_path, timeout)
+    settings = _settings(backend, model, base_url, model_path, timeout, no_stream)
     stream = ScriptedInput(SimulatedCandidate(script), session=None)
     _run_session(load_persona(persona), None, settings, script.name, False, None, None, seed, kind="demo", stream=stream)
 
@@ -151,7 +152,7 @@ def demo(candidate, persona, seed, backend, model, base_url, model_path, timeout
 @click.option("--company", default=None, help="The company's name, for sharper suggested lines.")
 @click.option("--offline", is_flag=True, help="Rules only, even when a capable model is configured.")
 @backend_options
-def review(path, candidate, fmt, output, as_json, role_title, company, offline, backend, model, base_url, model_path, timeout):
+def review(path, candidate, fmt, output, as_json, role_title, company, offline, backend, model, base_url, model_path, timeout, no_stream):
     """Review a transcript of a real or practice interview and write a feedback report.
 
     Reads the tool's JSON, "Name: text" lines, Zoom or Teams WebVTT, Otter.ai exports and
@@ -164,7 +165,7 @@ def review(path, candidate, fmt, output, as_json, role_title, company, offline, 
         fmt = "json"
     if fmt is None:
         fmt = reports.format_for_path(output) if output else "terminal"
-    settings = None if offline else _settings(backend, model, base_url, model_path, timeout)
+    settings = None if offline else _settings(backend, model, base_url, model_path, timeout, no_stream)
     interactive = sys.stdin.isatty() and sys.stderr.isatty() and not as_json
     report = review_file(path, candidate, settings, {"role_title": role_title or "", "company": company or ""},
                          ask=(lambda q, choices, default: click.prompt(q, type=click.Choice(choices), default=default, err=True)) if interactive else None,

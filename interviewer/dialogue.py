@@ -346,6 +346,9 @@ class Interview:
         if not got.text and not got.notice:
             got = self._generate(ctx, self.plan.free_turn_tokens, 5, candidate_text, out)
         if got.text:
+            if "?" not in got.text and kind != "close" and not (kind == "questions" and answers):
+                out(plan_line)  # the model reacted but didn't move the interview on: the plan does
+                return reply("model+plan", got)
             return reply("model", got)
         if not got.notice:
             got.notice = prompts.data("dialogue.toml")["guard_notice"].format(problems=", ".join(got.problems) or "empty")
@@ -385,7 +388,10 @@ class Interview:
         def call() -> None:
             raw_parts.clear()
             buffer, stopped = "", False
-            stream = self.model.stream(messages, max_tokens=max_tokens)
+            if self.caps.streaming:
+                stream = self.model.stream(messages, max_tokens=max_tokens)
+            else:  # the whole reply at once, read through the same guards
+                stream = iter([self.model.invoke(messages, max_tokens=max_tokens)])
             try:
                 for chunk in stream:
                     if not first:
@@ -405,7 +411,8 @@ class Interview:
                     if stopped and not self.measure_raw:
                         break
             finally:
-                stream.close()  # stop generating as soon as we stop reading
+                if hasattr(stream, "close"):
+                    stream.close()  # stop generating as soon as we stop reading
             tail = buffer.strip()
             if not stopped and tail and _FINISHED.search(tail) and len(accepted) < max_sentences and acceptable(tail):
                 accepted.append(tail)

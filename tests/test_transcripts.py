@@ -555,6 +555,7 @@ def test_labelled_transcripts(side, files):
     _check_labelled(side, files)
 
 
-@pytest.mark.parametrize("side,files", _labelled("labelled_holdout"))
+@pytest.mark.parametrize("side,files", _labelled("labelled_holdout") + _labelled("labelled_holdout2"))
 def test_labelled_holdout_transcripts(side, files):
+    # measured only: the parsers are never tuned on these
     _check_labelled(side, files)

@@ -32,6 +32,7 @@ class Settings(BaseModel):
     timeout: float = 30.0
     temperature: float = 0.7
     seed: int = 7
+    stream: bool = True  # off for servers whose streaming is broken; replies then arrive whole
 
 
 class Capabilities(BaseModel):
@@ -64,6 +65,7 @@ def resolve(
     model_path: str | None = None,
     timeout: float | None = None,
     env: dict[str, str] | None = None,
+    stream: bool = True,
 ) -> Settings:
     """Flags first, then the environment: a base URL means a compatible server, a key means
     OpenAI, a model path or nothing means the embedded engine."""
@@ -97,15 +99,16 @@ def resolve(
         api_key=SecretStr(key) if key else None,
         model_path=model_path,
         timeout=timeout or float(env.get("INTERVIEWER_TIMEOUT", 30)),
+        stream=stream and env.get("INTERVIEWER_NO_STREAM", "") in ("", "0"),
     )
 
 
 def capabilities(settings: Settings) -> Capabilities:
     if settings.backend == "embedded":
-        return Capabilities(structured_method=None, style="guided", capable_judge=False)
+        return Capabilities(structured_method=None, style="guided", capable_judge=False, streaming=settings.stream)
     if settings.backend == "openai" and not settings.base_url:
-        return Capabilities(structured_method="json_schema", style="free", capable_judge=True)
-    return Capabilities(structured_method="function_calling", style="free", capable_judge=True)
+        return Capabilities(structured_method="json_schema", style="free", capable_judge=True, streaming=settings.stream)
+    return Capabilities(structured_method="function_calling", style="free", capable_judge=True, streaming=settings.stream)
 
 
 def model_label(settings: Settings) -> str:
@@ -170,6 +173,13 @@ def is_retryable(error: BaseException) -> bool:
         return error.status_code == 429 or error.status_code >= 500
     if isinstance(error, (httpx.TransportError, httpx.TimeoutException)):
         return True
+    try:
+        import httpx2
+
+        if isinstance(error, (httpx2.TransportError, httpx2.TimeoutException)):
+            return True
+    except (ImportError, AttributeError):
+        pass
     return isinstance(error, (ValueError, KeyError)) and "stream" in str(error).lower()
 
 

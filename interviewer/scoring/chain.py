@@ -6,7 +6,8 @@
 The rules (scoring/rules.py) decide offline. A capable model, when configured, may add
 judgement and better suggested lines, under three rules that hold whatever it says:
   1. every quote must verify as a verbatim span of a usable candidate turn, or it is dropped;
-  2. the model can raise a verdict by at most one step, and only with a verified quote;
+  2. the model can raise a verdict by at most one step, and only with a verified quote that
+     carries a sign of that criterion (rules.carries_signal);
   3. it never sees (and so cannot quote) lines addressed to the grader, gibberish or repeats.
 """
 
@@ -78,7 +79,7 @@ def decide(state: ScoringState) -> ScoringState:
         evidence = [Evidence(turn=s.turn, quote=s.text) for s in finding.evidence]
         op = opinions.get(cid)
         if op and verdict != "not_applicable" and op.verdict in _LEVEL:
-            quoted = [e for q in op.quotes[:3] if (e := _verified_clean(q, state, usable))]
+            quoted = [e for q in op.quotes[:3] if (e := _verified_clean(q, state, usable)) and rules.carries_signal(cid, e.quote)]
             if _LEVEL[op.verdict] > _LEVEL[verdict] and quoted:
                 verdict = _raise_one(verdict)
                 evidence = quoted + evidence

@@ -345,7 +345,7 @@ PAY = _rx(
     r"\$\s?\d", r"\b\d{2,3}\s?(?:k|K)\b", r"\b\d{2,3}(?:,\d{3})\b", r"\b\d{2,3} thousand\b", r"\bper hour\b", r"\bhourly rate\b", r"\bOTE\b",
     r"\btotal (?:package|comp)\b", r"\bnumbers? (?:in mind|you'?re (?:looking|thinking))\b", r"\bexpectations? (?:on|for|around) (?:pay|salary|comp)",
     r"\bbenefits package\b", r"\bwages?\b", r"\bretirement match\b", r"\b401k\b", r"(?-i:\bpay\b)(?! (?:attention|off|for (?:it|itself)))", r"(?-i:^Pay\b)", r"\bpay[- ]?wise\b",
-    r"\bsalary schedule\b", r"\bdifferential\b", r"\bmoney[- ]?wise\b", r"\b(?:shift|night|weekend) (?:premium|allowance|differential|rate)\b",
+    r"\bsalary schedule\b", r"\bdifferential\b", r"\b\d{2,3}(?:,\d{3}|k| thousand)? (?:base|salary|a year|per year|an hour|per hour)\b", r"\bmoney[- ]?wise\b", r"\b(?:shift|night|weekend) (?:premium|allowance|differential|rate)\b",
     r"\bcomp plan\b", r"\baccelerators?\b", r"\bquota\b", r"\bper annum\b", r"\bpay ?(?:scale|grade|band)\b",
     r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]\w+ to (?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)",
 )
@@ -443,3 +443,21 @@ def judge_all(r: Reading) -> dict[str, RuleFinding]:
         "compensation": compensation(r),
         "mutual_fit": mutual_fit(r),
     }
+
+
+# --- a loose gate for a capable model's opinion ---------------------------------------------
+
+_LOOSE = {
+    "role_vision": lambda t: bool(READ.search(t) or APPROACH.search(t) or ORG_REF.search(t)) and len(t.split()) >= 7 and not GENERIC.search(t),
+    "ballpark_check": lambda t: bool(CHECK.search(t) or INVITE.search(t)) and not NOT_CHECK.search(t),
+    "next_steps": lambda t: bool(PROCESS.search(t) or STATED_INTEREST.search(t)) and not NOT_PROCESS.search(t),
+    "goals_alignment": lambda t: bool(GOALS.search(t) or CONTRIBUTES.search(t) or SUCCESS.search(t)),
+    "compensation": lambda t: bool(PAY.search(t) or FIGURE.search(t)),
+    "mutual_fit": lambda t: bool(FIT.search(t) or FIT_STATEMENT.search(t)),
+}
+
+
+def carries_signal(criterion: str, text: str) -> bool:
+    """Does this candidate sentence show any sign of the criterion at all? A model may only
+    raise a verdict with a quote that passes this: it can add judgement, not invent evidence."""
+    return _LOOSE[criterion](text)
