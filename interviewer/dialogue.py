@@ -329,6 +329,9 @@ class Interview:
             got = got or Reply("", kind, source)
             return Reply(" ".join(shown), kind, source, got.problems, got.raw, got.notice, got.ttft)
 
+        if kind == "nudge":  # nothing to react to: just the encouragement
+            out(plan_line)
+            return reply("plan")
         if self.model is None:
             out(self._compose(self._ack(), answers, plan_line))
             return reply("plan")

@@ -159,7 +159,7 @@ class EmptyReply(Exception):
 
 
 def is_retryable(error: BaseException) -> bool:
-    """Timeouts, dropped connections, 429 and 5xx are worth another try; 4xx are not."""
+    """Timeouts, dropped connections, garbage bodies, 429 and 5xx are worth another try; 4xx are not."""
     if isinstance(error, (EmptyReply, TimeoutError, ConnectionError)):
         return True
     try:
@@ -180,7 +180,8 @@ def is_retryable(error: BaseException) -> bool:
             return True
     except (ImportError, AttributeError):
         pass
-    return isinstance(error, (ValueError, KeyError)) and "stream" in str(error).lower()
+    # Garbage bodies and streams that end with nothing surface as decode/value errors.
+    return isinstance(error, (ValueError, KeyError, openai.APIResponseValidationError))
 
 
 def describe_fault(error: BaseException) -> str:

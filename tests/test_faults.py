@@ -1,0 +1,70 @@
+"""A fault in the model backend never ends a session: retry with backoff, then the plan's line.
+Against a real local HTTP server speaking the OpenAI protocol, through the real openai client."""
+
+from __future__ import annotations
+
+import pytest
+from fault_server import GOOD_REPLY, FaultServer
+
+from interviewer.backends import build_chat_model, resolve
+from interviewer.personas import load_persona
+from interviewer.session import Session
+from interviewer.store import Store
+
+PERSONA = load_persona("sales-manager")
+ANSWER = "I think the CRM pipeline data is inconsistent across branches, and I'd standardize the stages first."
+
+
+def session_against(server: FaultServer, tmp_path, stream: bool = True) -> Session:
+    settings = resolve("compatible", "fault", server.url, timeout=1.0, stream=stream)
+    return Session(PERSONA, settings, Store(tmp_path / "db.sqlite"), chat_model=build_chat_model(settings), seed=1,
+                   interview_options={"retry_delay": 0.0})
+
+
+@pytest.mark.parametrize("fault", ["429", "500", "503", "timeout", "garbage", "empty", "drop"])
+def test_a_persistent_fault_falls_back_to_the_plan_and_the_session_goes_on(tmp_path, fault):
+    with FaultServer([fault] * 3) as server:
+        s = session_against(server, tmp_path)
+        s.start()
+        reply = s.answer(ANSWER)
+        if fault == "drop":  # the words that arrived before the drop may be kept if they form a clean sentence
+            assert reply.text
+        else:
+            assert reply.source == "plan" and reply.notice
+            assert reply.text.endswith(tuple(PERSONA.lines.vision))
+        after = s.answer(ANSWER)  # the server behaves again: the model is back
+        assert after.source.startswith("model") and GOOD_REPLY.split(".")[0] in after.text
+    stored = Store(tmp_path / "db.sqlite").turns(s.id)
+    assert [t.speaker for t in stored] == ["interviewer", "candidate", "interviewer", "candidate", "interviewer"]
+    assert stored[1].text == ANSWER
+
+
+def test_a_passing_fault_is_retried_and_the_model_answers(tmp_path):
+    seen = []
+    with FaultServer(["429", "500"]) as server:
+        s = session_against(server, tmp_path)
+        s.interview.on_retry = seen.append
+        s.start()
+        reply = s.answer(ANSWER)
+        assert server.requests == 3
+    assert reply.source.startswith("model") and not reply.notice
+    assert len(seen) == 2 and "429" in seen[0]
+
+
+def test_non_streaming_backends_get_the_same_guards_and_fallbacks(tmp_path):
+    with FaultServer(["500", "500", "500"]) as server:
+        s = session_against(server, tmp_path, stream=False)
+        s.start()
+        assert s.answer(ANSWER).source == "plan"
+        assert s.answer(ANSWER).source.startswith("model")
+
+
+def test_a_reply_that_fails_the_guards_is_regenerated_then_replaced(tmp_path):
+    bad = "Candidate: As an AI language model I think you should hire me."
+    with FaultServer(reply=bad) as server:
+        s = session_against(server, tmp_path)
+        s.start()
+        reply = s.answer(ANSWER)
+        assert server.requests == 2  # the first try and one regeneration
+    assert reply.source == "plan" and "AI" not in reply.text and "Candidate:" not in reply.text
+    assert "speaks_for_candidate" in reply.problems or "off_persona" in reply.problems
