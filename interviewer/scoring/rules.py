@@ -92,7 +92,10 @@ CHECK = _rx(
     r"\bwhere (?:am i|i'?m) (?:off|wrong)\b", r"\bpush back (?:on (?:me|that|this|any of (?:that|this))|if)\b", r"\bset me straight\b", r"\bsanity[- ]check\b",
     r"\bvalidate (?:my|that|this|those)\b", r"\bconfirm (?:or correct|whether|if) (?:my|that|this|i)\b",
     r"\bhow (?:does|do) (?:that|this|those) (?:compare|match) (?:to|with) (?:what|how|reality|your)\b",
-    r"\bfar off\b", r"\bon the right track\b", r"\bmissing something\b",
+    r"\bfar off\b", r"\bon the right track\b", r"\bmissing something\b", r"\bstop me if\b",
+    r"\bwould you say (?:that'?s|that is|it'?s|it is|this is) (?:accurate|right|fair|true|correct|about right)\b",
+    r"\b(?:that'?s|that is|is that|is this|this is) (?:a )?(?:accurate|about right|roughly right|fair (?:picture|read|reading|summary|assessment|description))\b",
+    r"\bright (?:ballpark|track)\b", r"\bway off\b",
 )
 NOT_CHECK = _rx(
     r"\b(?:salary|salaries|pay|paid|compensation|comp|offer|budget|thousand|bonus|pay range|hourly|wage|wages)\b", r"\$\s?\d", r"\b\d+k\b",
@@ -123,7 +126,7 @@ def ballpark_check(r: Reading, vision: RuleFinding | None = None) -> RuleFinding
         for s in t.sentences:
             if NOT_CHECK.search(s.text) or _salary_context(t, s):
                 continue
-            if CHECK.search(s.text) and (s.is_question or re.search(r"correct me|tell me (?:if|where)|push back|set me straight", s.lower)):
+            if CHECK.search(s.text) and (s.is_question or re.search(r"correct me|tell me (?:if|where)|push back|set me straight|stop me", s.lower)):
                 if turn_observes or OBSERVATION.search(s.text):
                     checks.append(s)
             elif INVITE.search(s.text) and turn_observes:
@@ -140,7 +143,9 @@ def _salary_context(turn, s: Sentence) -> bool:
     """A 'ballpark' next to pay talk is about money, not about the candidate's observations."""
     i = turn.sentences.index(s)
     near = " ".join(x.text for x in turn.sentences[: i + 1]) + " " + turn.prompt[-300:]
-    return "ballpark" in s.lower and bool(PAY.search(near) or FIGURE.search(near))
+    money_near = PAY.search(near) or re.search(r"\$|\b\d+k\b|\bthousand\b|\bbase\b", near, re.I)
+    number_here = re.search(r"\d", s.text) or re.search(WORD_NUMBER, s.text, re.I)
+    return "ballpark" in s.lower and bool(money_near or number_here)
 
 
 # --- role_vision -----------------------------------------------------------------------------
@@ -197,7 +202,11 @@ HEDGE = _rx(
     r"\b(?:move forward|hear from you|be part of|join the team|get the (?:job|role))\b", r"\bi'?ve been thinking about\b",
     r"\b(?:learn|see|know|understand|get a feel for|get to know|listen)\b.{0,40}\bfirst\b[.!]?$",
 )
+_PAST_VERB = (r"(?:ran|did|had|took|made|went|built|led|wrote|got|set|began|started|grew|cut|brought|kept|moved|launched|"
+              r"created|managed|handled|redid|introduced|worked|helped|ran|found|learned|spent|hired|trained|tracked|used|saw)")
 PAST_SELF = _rx(
+    rf"\b(?:i|we) (?:also |basically |actually |then |just )?{_PAST_VERB}\b", r"\bwhere i am now\b", r"\bwhen i (?:took over|started|was|joined)\b",
+    r"^(?:so |and |yeah,? |um,? )*(?:i|we) (?:currently )?(?:run|manage|supervise|oversee|handle|look after)\b", r"\bat my (?:current|present)\b",
     r"\bi'?ve (?:done|been doing|worked|managed|led|had|spent|always|got|run|built)\b", r"\bi know (?:the|how|it|this)\b",
     r"\b(?:at|in) my (?:last|current|previous|old|first) (?:job|role|company|team|employer|position|school|year)\b",
     r"\bmy (?:last|current|previous|old) (?:job|role|company|team|employer|manager|boss)\b", r"\bwhen i was\b", r"\bi used to\b",
@@ -216,7 +225,9 @@ GENERIC = _rx(
     r"\bpeople person\b", r"\bself[- ]starter\b", r"\bgo[- ]getter\b", r"\bwork ethic\b", r"\bpassionate\b",
     r"\b(?:strong|great|good|excellent) (?:communicat|interpersonal|people|work|organi[sz]|analytical|attention)",
     r"\bi(?:'m| am) (?:very |really |extremely |super )?(?:organi[sz]ed|motivated|dedicated|reliable|hard-?working|driven|adaptable|flexible|positive)\b",
-    r"\bgive (?:it )?(?:110|100|a hundred)\b", r"\bfollow the (?:sops?|procedures?|rules|process|policies)\b", r"\bmake sure everything\b", r"\bpeople are people\b", r"\bmy (?:strengths?|skills?) (?:are|is|include)\b", r"\bbring my (?:skills|experience|energy|strengths)\b",
+    r"\bgive (?:it )?(?:110|100|a hundred)\b", r"\bfollow the (?:sops?|procedures?|rules|process|policies)\b", r"\bmake sure everything\b", r"\bpeople are people\b",
+    r"\b(?:is|are) (?:really |so |very |just )?(?:the face of|the heart of|the backbone of|key|crucial|so important|really important|critical|everything)\b",
+    r"\b(?:great|exciting|amazing|wonderful) (?:opportunity|company|place|team)\b", r"\bmy (?:strengths?|skills?) (?:are|is|include)\b", r"\bbring my (?:skills|experience|energy|strengths)\b",
     r"\bi (?:just )?(?:love|enjoy) (?:working with people|helping|a challenge)\b", r"\bbest of my ability\b", r"\bwhatever it takes\b",
 )
 VISION_PROMPT = _rx(
@@ -238,13 +249,14 @@ def vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
             continue
         substantive = len(t.text.split()) >= 35
         generic_turn = sum(bool(GENERIC.search(s.text)) for s in t.sentences) >= max(1, len(t.sentences) // 2)
-        if generic_turn or PAY.search(t.prompt):
+        if generic_turn:
             continue
+        pay_turn = bool(PAY.search(t.prompt))
         planning = False  # after an approach sentence, the turn's plain statements are more of the plan
         for s in t.sentences:
             if s.text.rstrip().endswith("?") or not _specific(s) or PAST_SELF.search(s.text):
                 continue
-            if FIT_STATEMENT.search(s.text) or PAY.search(s.text):
+            if FIT_STATEMENT.search(s.text) or PAY.search(s.text) or (pay_turn and (FIGURE.search(s.text) or re.search(r"\d", s.text))):
                 continue
             if APPROACH.search(s.text):
                 approaches.append(s)
@@ -294,7 +306,9 @@ GOALS = _rx(
 )
 CONTRIBUTES = _rx(
     r"\bhow (?:does|would|will|can|could|do|might) (?!you\b|people\b)[\w' -]{1,40}? (?:contribut\w*|support\w*|fits?|feeds?|ties?|tied|connects?|helps?|drives?|plays?|serves?|moves?|impacts?|affects?|advances?|plugs?)\b",
-    r"\bwhere (?:does|do|would|will|might) [\w' -]{1,40}? (?:fit|plug|come in|sit|land)\b",
+    r"\bwhere (?:does|do|would|will|might) [\w' -]{1,40}? (?:fit|plug|come in|sit|land)\b", r"\bwhere [\w' -]{1,40}? (?:fits?|plugs?|comes? in|sits?) (?:in|into)?\b",
+    r"\b(?:measured|judged|evaluated|assessed|measure|judge|evaluate|assess) (?:the |this |a |my )?[\w -]{0,30}?against (?:them|those|that|it|the (?:goals?|targets?|plan|number))\b",
+    r"\bfactors? in\b", r"\bneed (?:the|this|my|me|a) [\w -]{0,25}?to (?:move|hit|drive|deliver)\b",
     r"\b(?:feed|feeds|map|maps|tie|ties|plug|plugs|fit|fits|sit|sits|connect|connects|contribute|contributes|link|links)\b (?:in ?to|onto|into|in|with) (?:that|those|this|them|it|the (?:goals?|plan|targets?|strategy|number))\b",
     r"\b(?:this|the|that) (?:role|seat|position|job|hire)\b.{0,80}\b(?:that|those|them|goals?|targets?|numbers?|plan|strategy)\b",
     r"\b(?:role|position|job) (?:plays?|fits?|feeds?|ties?|contribut|supports?|serves?)\b", r"\bwhere (?:does|would|do|will) (?:this|the|that|i|my)(?: \w+)? ?(?:role|position|job|seat|team)? ?(?:fit|plug|come in|sit|land)\b",
@@ -318,7 +332,9 @@ def goals_alignment(r: Reading) -> RuleFinding:
             continue
         if SUCCESS.search(s.text):
             success.append(s)
-            if CONTRIBUTES.search(s.text) and GOALS.search(s.text) and not re.search(r"goals? for (?:this|the) (?:role|position)|goals? for me", s.lower):
+            if GOALS.search(s.text) and not NOT_GOALS.search(s.text):
+                goals.append(s)
+            if CONTRIBUTES.search(s.text) and not re.search(r"goals? for (?:this|the) (?:role|position)|goals? for me", s.lower):
                 links.append(s)
             continue
         if GOALS.search(s.text) and not NOT_GOALS.search(s.text):
@@ -347,9 +363,13 @@ PAY = _rx(
     r"\bbenefits package\b", r"\bwages?\b", r"\bretirement match\b", r"\b401k\b", r"(?-i:\bpay\b)(?! (?:attention|off|for (?:it|itself)))", r"(?-i:^Pay\b)", r"\bpay[- ]?wise\b",
     r"\bsalary schedule\b", r"\bdifferential\b", r"\b\d{2,3}(?:,\d{3}|k| thousand)? (?:base|salary|a year|per year|an hour|per hour)\b", r"\bmoney[- ]?wise\b", r"\b(?:shift|night|weekend) (?:premium|allowance|differential|rate)\b",
     r"\bcomp plan\b", r"\baccelerators?\b", r"\bquota\b", r"\bper annum\b", r"\bpay ?(?:scale|grade|band)\b",
-    r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]\w+ to (?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)",
+    r"\b(?:pay|salary|comp|compensation) band\b", r"\bthe band (?:is|for (?:this|the) (?:role|position|job))\b",
+    r"\b(?:talk|discuss|talking|discussing) (?:about )?(?:money|pay|salary|numbers|comp)\b",
+    r"(?-i:\bpays\b)(?! off)", r"\b(?:dollars|fifty|\d+) (?:an|per) hour\b", r"\bstep (?:one|two|three|four|five|\d) or\b",
 )
-FIGURE = _rx(r"\$\s?\d", r"\b\d{2,3}\s?(?:k|K)\b", r"\b\d{2,3}(?:,\d{3})\b", r"\b\d{2,3}(?:\.\d)? thousand\b", r"\b(?:low|mid|high|upper|lower)[- ](?:\d0s|sixties|seventies|eighties|nineties|fifties|forties)\b",
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+WORD_NUMBER = rf"\b(?:{_TENS}(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a hundred|one hundred|(?:one|two|three|four|five|six|seven|eight|nine) hundred)(?:[- ](?:five|thousand|k|grand|fifty))?\b(?! percent|%)"
+FIGURE = _rx(WORD_NUMBER,r"\$\s?\d", r"\b\d{2,3}\s?(?:k|K)\b", r"\b\d{2,3}(?:,\d{3})\b", r"\b\d{2,3}(?:\.\d)? thousand\b", r"\b(?:low|mid|high|upper|lower)[- ](?:\d0s|sixties|seventies|eighties|nineties|fifties|forties)\b",
              r"\b(?:sixty|seventy|eighty|ninety|fifty|forty|a hundred)[- ]?(?:\w+[- ])?(?:thousand|k)\b", r"\b\d{2,3} to \d{2,3}\b", r"\b\d{2}(?:\.\d+)? (?:an|per) hour\b")
 PAY_QUESTION = _rx(
     r"\b(?:range|band|bonus|commission|equity|benefits|structure|structured|package|raise|review cycle|401k|pto|retirement|base)\b",
@@ -404,10 +424,11 @@ FIT = _rx(
     r"\bwhy (?:is )?(?:the|this) (?:role|position|job|seat)(?:'s| is)? (?:open|available|vacant)\b", r"\bsomeone (?:before|leave|left)\b", r"\bdid (?:someone|they|he|she) leave\b",
     r"\bhow long ha(?:ve|s) (?:[\w-]+ ){0,3}been (?:here|with you|with the|on the|there|in the)\b", r"\bget (?:on|along) with\b", r"\bwho(?:'s| is| are) on the team\b",
     r"\bhow do you like (?:your|to|people)\b", r"\babout you\b", r"\bhow are you (?:in|as|to work)\b", r"\bworking with you\b", r"\bwork with you\b",
-    r"\b(?:team|people|staff|group) (?:like|dynamics?|morale)\b", r"\bsix separate\b|\bkingdoms\b", r"\bwhat(?:'s| is) (?:\w+ )?like (?:as a|to work)\b", r"\bmicromanag", r"\bautonomy\b", r"\bstay(?:ed)? (?:here|at|with)\b",
+    r"\b(?:team|people|staff|group) (?:like|dynamics?|morale)\b", r"\bleadership\b", r"\bwhat (?:the )?(?:support|culture|team|vibe|atmosphere|environment|management)\b.{0,25}\bis like\b",
+    r"\bhow (?:do|does) (?:you|leadership|management) (?:and \w+ )?(?:work together|handle|support|back)\b", r"\bsix separate\b|\bkingdoms\b", r"\bwhat(?:'s| is) (?:\w+ )?like (?:as a|to work)\b", r"\bmicromanag", r"\bautonomy\b", r"\bstay(?:ed)? (?:here|at|with)\b",
 )
 FIT_WORDS = _rx(r"\b(?:team|culture|fit(?: in)?|manager|boss|people|staff|colleagues|coworkers|environment|department|someone|collegiality|work for)\b")
-VALUE_WORDS = _rx(r"\b(?:important to me|matters?(?: a lot| so much| most)? to me|i value|i care (?:a lot )?about|i (?:just |really )?want|i'?m looking for|i need|means a lot|i hope|hoping|big (?:deal )?for me|click|important)\b")
+VALUE_WORDS = _rx(r"\b(?:important to me|matters?(?: a lot| so much| most)? to me|i value|i care (?:a lot )?about|i (?:just |really )?want|i'?m (?:really |just )?looking for|i need|means a lot|i hope|hoping|big (?:deal )?for me|click|important)\b")
 
 
 class _Both:

@@ -19,7 +19,7 @@ _SENT = re.compile(r"[^.!?…\n]+(?:[.!?…]+[\"'”’)\]]*|$)|[^.!?…\n]*\n",
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.$k%]*", re.I)
 
 _INTERROGATIVE_START = re.compile(
-    r"^(?:so,?\s+|and,?\s+|but,?\s+|okay,?\s+|ok,?\s+|also,?\s+|well,?\s+|and\s+then,?\s+|one more thing,?\s+)?"
+    r"^(?:(?:so|and|but|okay|ok|also|well|um+|uh+|er|like|yeah|right|oh|sorry|and then|one more thing|last thing|actually)[,.]?\s+)*"
     r"(?:what|what's|how|how's|when|who|whom|where|why|which|is|are|am|do|does|did|could|can|would|will|should|"
     r"have|has|may|might|was|were|isn't|aren't|don't|doesn't)\b",
     re.I,
@@ -45,7 +45,9 @@ _INJECTION = re.compile(
     r"\b(?:grader|grading|evaluator|scorer|scoring (?:model|system)|rubric|mark (?:all|every|each|this)|"
     r"(?:all|every) criteri|ignore (?:all |any |the |your |previous |prior )*(?:instructions|rules|rubric)|"
     r"system\s*(?:prompt|message|override|note)?\s*:|\[system\]|assistant:|as an ai|"
-    r"(?:this|the) candidate (?:has |clearly )?(?:asked|covered|did)|output\s*:|verdict)",
+    r"(?:this|the) candidate (?:has |clearly )?(?:asked|covered|did)|output\s*:|verdict|"
+    r"role_vision|ballpark_check|next_steps|goals_alignment|mutual_fit|score (?:this|the|all|every|me|them|each)\b|"
+    r"for the (?:ai|model|bot|llm|system)\b|(?:ai|model|llm|assistant|bot) (?:that|which|who) (?:summari[sz]es|reads|scores|grades|reviews|evaluates))",
     re.I,
 )
 
@@ -86,7 +88,8 @@ class Reading:
 
     @property
     def all_text(self) -> str:
-        return "\n".join(t.text for t in self.transcript.turns)
+        """What was really said: the interviewer's turns and the candidate's countable sentences."""
+        return self.interviewer_text + "\n" + "\n".join(s.text for s in self.sentences)
 
 
 def split_sentences(turn: int, text: str) -> list[Sentence]:
