@@ -184,14 +184,24 @@ def review(path, candidate, fmt, output, as_json, role_title, company, offline, 
 
 @cli.command()
 @click.option("--limit", default=30, show_default=True)
-def sessions(limit):
-    """List saved practice sessions."""
-    from rich.table import Table
-
+@click.option("--json", "as_json", is_flag=True, help="JSON lines for tools.")
+def sessions(limit, as_json):
+    """List saved practice sessions (a table in a terminal, tab-separated when piped)."""
     from interviewer.store import Store
 
-    out, _ = _consoles()
     rows = Store().sessions(limit)
+    if as_json:
+        for s in rows:
+            click.echo(s.model_dump_json())
+        return
+    if not sys.stdout.isatty():
+        click.echo("id\tstarted\tkind\tpersona\trole\tmodel\tturns\tstatus")
+        for s in rows:
+            click.echo("\t".join(str(x or "") for x in (s.id, s.created_at, s.kind, s.persona, s.role, s.model, s.turns, s.status)))
+        return
+    from rich.table import Table
+
+    out, _ = _consoles()
     if not rows:
         out.print("No sessions yet. Start one with `interviewer practice` (or watch `interviewer demo`).")
         return
