@@ -30,7 +30,8 @@ def _rx(*parts: str) -> re.Pattern[str]:
 
 PROCESS = _rx(
     r"\bnext steps?\b", r"\bwhat happens next\b", r"\bwhat(?:'s| is| comes) next\b", r"\bfrom here\b",
-    r"\b(?:the|your|hiring|interview|selection|remaining) process\b", r"\btime ?(?:line|frame)\b",
+    r"\b(?:hiring|interview|interviewing|selection|recruitment|remaining) process\b", r"\brest of the process\b",
+    r"\bthe process (?:from (?:here|now|your end|your side)|look like|going forward|after (?:this|today))\b", r"\bprocess from (?:here|your end|your side)\b", r"\btime ?(?:line|frame)\b",
     r"\bhear (?:back|from you)\b", r"\bexpect to hear\b", r"\bdecision\b", r"\bdecide\b",
     r"\b(?:anything|something)(?: else)?(?: more)? (?:you|that you)(?:'d)? (?:need|want|would need)\b",
     r"\bneed (?:anything|something)(?: else| more)? from me\b", r"\bneed from me\b",
@@ -52,7 +53,7 @@ STATED_INTEREST = _rx(
     r"\b(?:keen|eager|excited|happy) to (?:continue|carry on|move forward|proceed|keep going)\b", r"\b(?:continue|proceed|carry on) (?:with|in) the process\b",
     r"\b(?:wait|waiting) to hear\b", r"\bhope to hear\b", r"\bhear (?:back )?(?:from you )?soon\b",
     r"look(?:ing)? forward to (?:hearing|the next|next|moving|talking)", r"\bnext steps?\b", r"\bhear(?:ing)? from you\b",
-    r"\bmove forward\b", r"\bmoving forward in the process\b", r"\bnext round\b",
+    r"\bmove forward\b", r"\bmoving forward in the process\b", r"\bnext (?:round|stage)\b",
 )
 
 
@@ -82,7 +83,7 @@ CHECK = _rx(
     r"\bballpark\b", r"\bam i (?:off|wrong|right|close|on track|on the right track|reading|missing|way off|warm|getting)",
     r"\b(?:does|did|do) (?:that|this|it|my|any of that|all that|what i) .{0,30}?(?:match|line up|align|sound right|sound accurate|"
     r"ring true|track|square|resonate|fit with|hold up|jibe|gel|reflect)",
-    r"\b(?:is|was|are) (?:that|this|those|my|these|any of that|all that) .{0,25}?(?:right|accurate|fair|correct|close|on target|"
+    r"\b(?:is|was|are) (?:that|this|those|my|these|it|any of that|all that) .{0,25}?(?:right|accurate|fair|correct|close|on target|"
     r"on the mark|off the mark|off base|how you see|how it looks|what you see|consistent|true|the case|in line|roughly)",
     r"\bhow (?:close|far off|accurate|off) (?:is|am|are|was)\b", r"\bwould you agree\b", r"\bdo you agree\b",
     r"\bcorrect me (?:if|where|on)\b", r"\btell me (?:if|where|what) (?:i'?m|i am|i'?ve|i have|i got|i'?d|i)\b.{0,20}?(?:off|wrong|missing|got)",
@@ -102,7 +103,7 @@ NOT_CHECK = _rx(
     r"\bmake sense\b", r"\bdoes that answer\b",
 )
 INVITE = _rx(
-    r"\b(?:curious|love|like|interested|keen|appreciate|welcome|open)\b.{0,20}?\b(?:your|what you|how you)\b.{0,12}?\b(?:take|thoughts|reaction|think|feedback|read)\b",
+    r"\b(?:curious|love|like|interested|keen|appreciate|welcome|open)\b.{0,20}?\b(?:your|what you|how you)\b.{0,12}?\b(?:take|thoughts|reaction|think|feedback|read|(?<!point of )view|opinion)\b",
     r"\bwhat(?:'s| is| are) your (?:take|thoughts|read|reaction) on (?:that|this|my|what|it|those)\b", r"\bwhat do you think\b",
     r"\bhow do you see (?:it|that|this)\b", r"\byour (?:take|thoughts|perspective|reaction) on (?:that|this|my|what|it|those)\b",
 )
@@ -170,8 +171,9 @@ _MODAL = re.compile(
 )
 _SKIP = set("probably also first then really definitely likely actually want to like start begin try by aim look honestly "
             "immediately quickly still just want would definitely personally".split())
-_NOT_ACTION = set("bring love be say think guess imagine hope need rather appreciate bet assume expect feel enjoy know hear ask "
+_NOT_ACTION = set("send bring love be say think guess imagine hope need rather appreciate bet assume expect feel enjoy know hear ask "
                   "wonder fit thank welcome say suspect prefer agree add mention note been".split())
+_FIRST_PERSON = re.compile(r"\b(?:i|i'?d|i'?ll|i'?m|my|me|we'?d|we'?ll)\b", re.I)
 PLAN_PHRASE = _rx(
     r"\b(?:in|during|over|for) (?:my|the) first (?:\d+|thirty|sixty|ninety|two|three|four|six|few|couple of)? ?(?:days|weeks|months|month|week|quarter|year)\b",
     r"\b(?:first|initial) (?:30|60|90|thirty|sixty|ninety)(?:[- ]days?)?\b", r"\b30[-/ ]60[-/ ]90\b", r"\bstep one\b",
@@ -184,7 +186,9 @@ class _Approach:
     """Matches a sentence that says what the candidate would do."""
 
     def search(self, text: str):
-        if PLAN_PHRASE.search(text):
+        if PAY_ASK.search(text):
+            return False
+        if PLAN_PHRASE.search(text) and _FIRST_PERSON.search(text):
             return True
         for m in _MODAL.finditer(text):
             for word in re.findall(r"[a-z'-]+", text[m.end():].lower())[:4]:
@@ -195,17 +199,22 @@ class _Approach:
 
 
 APPROACH = _Approach()
+PAY_ASK = _rx(r"\bi'?d (?:want|need|expect|look for|be looking (?:for|at)|be hoping for) (?:something|somewhere|around|at least|closer|in the|north of|about)\b")
 HEDGE = _rx(
     r"\b(?:not sure|no idea|don'?t know|hard to say|too early to say|wait and see|see what (?:happens|comes)|figure (?:it|things) out)\b",
     r"\b(?:need|have) to (?:see|learn|know|understand|get)\b", r"\bbefore i (?:knew|know|could say|could tell)\b",
     r"\b(?:need|have) to be\b.{0,30}\b(?:while|first|before|longer)\b", r"\b(?:need|have) to\b.{0,40}\bfirst\b",
     r"\b(?:move forward|hear from you|be part of|join the team|get the (?:job|role))\b", r"\bi'?ve been thinking about\b",
+    r"\bbefore i'?d (?:have|form|give|offer) (?:an? )?(?:opinion|view|plan|answer)\b", r"\bwant to learn how\b", r"\brather not guess\b",
     r"\b(?:learn|see|know|understand|get a feel for|get to know|listen)\b.{0,40}\bfirst\b[.!]?$",
 )
 _PAST_VERB = (r"(?:ran|did|had|took|made|went|built|led|wrote|got|set|began|started|grew|cut|brought|kept|moved|launched|"
-              r"created|managed|handled|redid|introduced|worked|helped|ran|found|learned|spent|hired|trained|tracked|used|saw)")
+              r"created|managed|handled|redid|introduced|worked|helped|spent|hired|trained|tracked|used)")
+# Looking at *this* company is observation, not past experience: "I noticed", "I counted".
+_PERCEIVED = r"(?:noticed|counted|watched|looked|visited|walked|observed|talked|asked|listened|checked|reviewed|learned|gathered|heard|read|saw|found|took|spotted|realised|realized|gathered|researched|dug|poked|sat|shadowed|spoke)"
 PAST_SELF = _rx(
-    rf"\b(?:i|we) (?:also |basically |actually |then |just )?{_PAST_VERB}\b", r"\bwhere i am now\b", r"\bwhen i (?:took over|started|was|joined)\b",
+    rf"\b(?:i|we) (?:also |basically |actually |then |just )?{_PAST_VERB}\b",
+    rf"\b(?:i|we) (?:also |basically |actually |then |just )?(?!need\b|feed\b|proceed\b|succeed\b|exceed\b|speed\b|{_PERCEIVED}\b)[a-z]+ed\b", r"\bwhere i am now\b", r"\bwhen i (?:took over|started|was|joined)\b",
     r"^(?:so |and |yeah,? |um,? )*(?:i|we) (?:currently )?(?:run|manage|supervise|oversee|handle|look after)\b", r"\bat my (?:current|present)\b",
     r"\bi'?ve (?:done|been doing|worked|managed|led|had|spent|always|got|run|built)\b", r"\bi know (?:the|how|it|this)\b",
     r"\b(?:at|in) my (?:last|current|previous|old|first) (?:job|role|company|team|employer|position|school|year)\b",
@@ -221,7 +230,7 @@ ORG_REF = _rx(
     r"\bthe [a-z-]+(?:'s)? (?:is|are|has|have|seems?|looks?|isn'?t|aren'?t|gets?|goes|runs?|sits?|needs?|keeps?|takes?|comes?)\b",
 )
 GENERIC = _rx(
-    r"\bhard[- ]work(?:er|ing)\b", r"\bwork well under pressure\b", r"\bsee (?:where|how) i can help\b", r"\blisten to (?:the|my) team\b", r"\bsupport my team\b", r"\bmake sure everyone\b", r"\bfeels? heard\b", r"\bwork(?:ing)? (?:really )?hard\b", r"\bdo my best\b", r"\bfigure it out\b", r"\bteam player\b", r"\bfast learner\b", r"\bquick learner\b", r"\bdetail[- ]oriented\b",
+    r"\bhard[- ]work(?:er|ing)\b", r"\bwork well under pressure\b", r"\b(?:stay(?:ed|s)?|keep (?:them|the team|everyone)) (?:positive|motivated|happy)\b", r"\bresult[- ]oriented\b", r"\bsee (?:where|how) i can help\b", r"\blisten to (?:the|my) team\b", r"\bsupport my team\b", r"\bmake sure everyone\b", r"\bfeels? heard\b", r"\bwork(?:ing)? (?:really )?hard\b", r"\bdo my best\b", r"\bfigure it out\b", r"\bteam player\b", r"\bfast learner\b", r"\bquick learner\b", r"\bdetail[- ]oriented\b",
     r"\bpeople person\b", r"\bself[- ]starter\b", r"\bgo[- ]getter\b", r"\bwork ethic\b", r"\bpassionate\b",
     r"\b(?:strong|great|good|excellent) (?:communicat|interpersonal|people|work|organi[sz]|analytical|attention)",
     r"\bi(?:'m| am) (?:very |really |extremely |super )?(?:organi[sz]ed|motivated|dedicated|reliable|hard-?working|driven|adaptable|flexible|positive)\b",
@@ -302,13 +311,14 @@ GOALS = _rx(
     r"\bwhat(?:'s| is) the plan\b", r"\bis the plan\b", r"\bplans? for (?:the|this) (?:business|company|team|group|firm|department|year|unit|organi[sz]ation|site|studio|school)\b",
     r"\bwhere(?:'s| is) (?:the|this|your) (?:[\w-]+ )?(?:going|headed|heading)\b", r"\bwhere (?:do you see|are you taking|is .{1,30} going)\b",
     r"\b(?:trying|hoping|aiming|looking|planning|chasing) (?:to )?(?:do|achieve|accomplish|hit|grow|get|build|reach)\b", r"\bchasing\b",
-    r"\bover the next (?:year|two|three|few|couple|\d)", r"\bnext (?:few|couple of|two|three) years\b", r"\bthis year\b.{0,30}\b(?:number|target|aim)\b", r"\bwhat(?:'s| is) (?:the|your) (?:team|company|department)(?:'s)? focus\b",
+    r"\bover the next (?:year|two|three|few|couple|\d)", r"\bwin look like\b", r"\bby this time next year\b", r"\bachieve(?:d)?\b",
+    r"\b(?:need|needs) (?:this|the) (?:operation|team|department|business|unit|site|division|group) to (?:deliver|achieve|do|hit)\b", r"\bnext (?:few|couple of|two|three) years\b", r"\bthis year\b.{0,30}\b(?:number|target|aim)\b", r"\bwhat(?:'s| is) (?:the|your) (?:team|company|department)(?:'s)? focus\b",
 )
 CONTRIBUTES = _rx(
     r"\bhow (?:does|would|will|can|could|do|might) (?!you\b|people\b)[\w' -]{1,40}? (?:contribut\w*|support\w*|fits?|feeds?|ties?|tied|connects?|helps?|drives?|plays?|serves?|moves?|impacts?|affects?|advances?|plugs?)\b",
-    r"\bwhere (?:does|do|would|will|might) [\w' -]{1,40}? (?:fit|plug|come in|sit|land)\b", r"\bwhere [\w' -]{1,40}? (?:fits?|plugs?|comes? in|sits?) (?:in|into)?\b",
+    r"\bwhere (?:does|do|would|will|might) [\w' -]{1,40}? (?:fit|plug|come in|sit|land|carry|contribute|help)\b", r"\bwhere [\w' -]{1,40}? (?:fits?|plugs?|comes? in|sits?) (?:in|into)?\b",
     r"\b(?:measured|judged|evaluated|assessed|measure|judge|evaluate|assess) (?:the |this |a |my )?[\w -]{0,30}?against (?:them|those|that|it|the (?:goals?|targets?|plan|number))\b",
-    r"\bfactors? in\b", r"\bneed (?:the|this|my|me|a) [\w -]{0,25}?to (?:move|hit|drive|deliver)\b",
+    r"\bfactors? in\b", r"\b(?:piece|part|share|slice|role) (?:of|in) (?:that|those|this|it|them)\b", r"\bneed (?:the|this|my|me|a) [\w -]{0,25}?to (?:move|hit|drive|deliver)\b",
     r"\b(?:feed|feeds|map|maps|tie|ties|plug|plugs|fit|fits|sit|sits|connect|connects|contribute|contributes|link|links)\b (?:in ?to|onto|into|in|with) (?:that|those|this|them|it|the (?:goals?|plan|targets?|strategy|number))\b",
     r"\b(?:this|the|that) (?:role|seat|position|job|hire)\b.{0,80}\b(?:that|those|them|goals?|targets?|numbers?|plan|strategy)\b",
     r"\b(?:role|position|job) (?:plays?|fits?|feeds?|ties?|contribut|supports?|serves?)\b", r"\bwhere (?:does|would|do|will) (?:this|the|that|i|my)(?: \w+)? ?(?:role|position|job|seat|team)? ?(?:fit|plug|come in|sit|land)\b",
@@ -322,7 +332,7 @@ SUCCESS = _rx(
     r"\b(?:kpis?|metrics)\b", r"\bwhat would (?:make|a great|great|an excellent)\b", r"\bgoals? for (?:this|the) (?:role|position|person)|goals? for me\b",
     r"\bexpectations? for (?:the|this) (?:role|first)\b", r"\bsuccessful in (?:this|the) (?:role|position|first)\b",
 )
-NOT_GOALS = _rx(r"\bmy (?:own )?(?:career )?goals?\b", r"\b(?:sales|quota) targets? (?:for|of) (?:me|the rep)\b(?!.*team)")
+NOT_GOALS = _rx(r"\bbonus\b|\bcommission\b|\bsalary\b|\bpaid\b", r"\bmy (?:own )?(?:career )?goals?\b", r"\b(?:sales|quota) targets? (?:for|of) (?:me|the rep)\b(?!.*team)")
 
 
 def goals_alignment(r: Reading) -> RuleFinding:
@@ -358,18 +368,20 @@ def goals_alignment(r: Reading) -> RuleFinding:
 PAY = _rx(
     r"\bsalar(?:y|ies)\b", r"\bcompensation\b", r"\bcomp (?:range|band|package|expectations?)\b", r"\bpay (?:range|band|scale|rate|grade|structure|expectations?)\b",
     r"\bwhat (?:it|the role|this role|the job) pays\b", r"\bbase pay\b", r"\bbonus(?:es)?\b", r"\bcommissions?\b", r"\bequity\b", r"\bstock options?\b",
-    r"\$\s?\d", r"\b\d{2,3}\s?(?:k|K)\b", r"\b\d{2,3}(?:,\d{3})\b", r"\b\d{2,3} thousand\b", r"\bper hour\b", r"\bhourly rate\b", r"\bOTE\b",
+    r"\$\s?\d", r"\b\d{2,3}\s?(?:k|K)\b", r"\b\d{2,3}(?:,\d{3})\b", r"\b\d{2,3} thousand\b", r"\bhourly rate\b", r"\bOTE\b",
     r"\btotal (?:package|comp)\b", r"\bnumbers? (?:in mind|you'?re (?:looking|thinking))\b", r"\bexpectations? (?:on|for|around) (?:pay|salary|comp)",
     r"\bbenefits package\b", r"\bwages?\b", r"\bretirement match\b", r"\b401k\b", r"(?-i:\bpay\b)(?! (?:attention|off|for (?:it|itself)))", r"(?-i:^Pay\b)", r"\bpay[- ]?wise\b",
     r"\bsalary schedule\b", r"\bdifferential\b", r"\b\d{2,3}(?:,\d{3}|k| thousand)? (?:base|salary|a year|per year|an hour|per hour)\b", r"\bmoney[- ]?wise\b", r"\b(?:shift|night|weekend) (?:premium|allowance|differential|rate)\b",
-    r"\bcomp plan\b", r"\baccelerators?\b", r"\bquota\b", r"\bper annum\b", r"\bpay ?(?:scale|grade|band)\b",
+    r"\bcomp plan\b", r"\bctc\b", r"\blpa\b", r"\b\d+(?:\.\d+)? ?lakhs?\b", r"\bremuneration\b", r"(?-i:\b(?:STI|LTI)\b)",
+    r"\bplus super\b", r"\bsuperannuation\b", r"\b(?:the|salary|pay|remuneration|total|compensation|benefits) package\b",
+    r"\b(?:work|sort|figure) (?:out )?the money\b", r"[£€₹]\s?\d", r"\baccelerators?\b", r"\bquota\b", r"\bper annum\b", r"\bpay ?(?:scale|grade|band)\b",
     r"\b(?:pay|salary|comp|compensation) band\b", r"\bthe band (?:is|for (?:this|the) (?:role|position|job))\b",
     r"\b(?:talk|discuss|talking|discussing) (?:about )?(?:money|pay|salary|numbers|comp)\b",
     r"(?-i:\bpays\b)(?! off)", r"\b(?:dollars|fifty|\d+) (?:an|per) hour\b", r"\bstep (?:one|two|three|four|five|\d) or\b",
 )
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 WORD_NUMBER = rf"\b(?:{_TENS}(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a hundred|one hundred|(?:one|two|three|four|five|six|seven|eight|nine) hundred)(?:[- ](?:five|thousand|k|grand|fifty))?\b(?! percent|%)"
-FIGURE = _rx(WORD_NUMBER,r"\$\s?\d", r"\b\d{2,3}\s?(?:k|K)\b", r"\b\d{2,3}(?:,\d{3})\b", r"\b\d{2,3}(?:\.\d)? thousand\b", r"\b(?:low|mid|high|upper|lower)[- ](?:\d0s|sixties|seventies|eighties|nineties|fifties|forties)\b",
+FIGURE = _rx(WORD_NUMBER, rf"\b(?:one|two|three|four|five|six|seven|eight|nine) {_TENS}\b(?! percent|%)",r"\$\s?\d", r"\b\d{2,3}\s?(?:k|K)\b", r"\b\d{2,3}(?:,\d{3})\b", r"\b\d{2,3}(?:\.\d)? thousand\b", r"\b(?:low|mid|high|upper|lower)[- ](?:\d0s|sixties|seventies|eighties|nineties|fifties|forties)\b",
              r"\b(?:sixty|seventy|eighty|ninety|fifty|forty|a hundred)[- ]?(?:\w+[- ])?(?:thousand|k)\b", r"\b\d{2,3} to \d{2,3}\b", r"\b\d{2}(?:\.\d+)? (?:an|per) hour\b")
 PAY_QUESTION = _rx(
     r"\b(?:range|band|bonus|commission|equity|benefits|structure|structured|package|raise|review cycle|401k|pto|retirement|base)\b",
@@ -377,7 +389,7 @@ PAY_QUESTION = _rx(
 VAGUE_PAY = _rx(
     r"\bflexible\b", r"\bopen\b", r"\bnegotiable\b", r"\bwhatever (?:is|you think is) fair\b", r"\bfair\b", r"\bcompetitive\b",
     r"\bnot (?:too |that )?(?:worried|concerned|focused)\b", r"\bnot the most important\b", r"\bwork (?:it|something) out\b",
-    r"\bmarket rate\b", r"\bdepends\b", r"\bwhatever\b", r"\bworks for me\b", r"\bis fine\b", r"\bstandard\b", r"\bhaven'?t (?:really )?thought\b", r"\brather not (?:say|give)\b", r"\bcome back to\b",
+    r"\bmarket rate\b", r"\bdepends\b", r"\bthe money\b", r"\bnot the main thing\b", r"\bhappy to be flexible\b", r"\bwhatever\b", r"\bworks for me\b", r"\bis fine\b", r"\bstandard\b", r"\bhaven'?t (?:really )?thought\b", r"\brather not (?:say|give)\b", r"\bcome back to\b",
 )
 
 
@@ -421,7 +433,8 @@ FIT = _rx(
     r"\bwho (?:thrives|does well|succeeds)\b", r"\bthrives?\b", r"\bone-on-ones?\b", r"\b1[:-]1s?\b", r"\bmentor", r"\bgrowth (?:path|opportunit)", r"\bwhat (?:makes|made) you\b",
     r"\bhow (?:would|do) you describe (?:the|your) (?:team|culture|style|environment)\b", r"\byour style\b",
     r"\bhow (?:much|often) (?:do|would|will) you (?:want|like|expect|be involved|check)\b", r"\bas a (?:manager|boss|leader)\b",
-    r"\bwhy (?:is )?(?:the|this) (?:role|position|job|seat)(?:'s| is)? (?:open|available|vacant)\b", r"\bsomeone (?:before|leave|left)\b", r"\bdid (?:someone|they|he|she) leave\b",
+    r"\bwhy(?:'s| is)? (?:the|this) (?:role|position|job|seat)(?:'s| is)? (?:open|available|vacant)\b", r"\bwhy is it open\b",
+    r"\bworking relationship\b", r"\brelationship (?:is )?(?:like )?between\b", r"\bsomeone (?:before|leave|left)\b", r"\bdid (?:someone|they|he|she) leave\b",
     r"\bhow long ha(?:ve|s) (?:[\w-]+ ){0,3}been (?:here|with you|with the|on the|there|in the)\b", r"\bget (?:on|along) with\b", r"\bwho(?:'s| is| are) on the team\b",
     r"\bhow do you like (?:your|to|people)\b", r"\babout you\b", r"\bhow are you (?:in|as|to work)\b", r"\bworking with you\b", r"\bwork with you\b",
     r"\b(?:team|people|staff|group) (?:like|dynamics?|morale)\b", r"\bleadership\b", r"\bwhat (?:the )?(?:support|culture|team|vibe|atmosphere|environment|management)\b.{0,25}\bis like\b",

@@ -34,20 +34,14 @@ _INDIRECT_QUESTION = re.compile(
     re.I,
 )
 
-_STOPWORDS = set(
-    "the a an and or but so to of in on at for with from by as is are was were be been am i you we they he she it "
-    "that this these those my your our their me us them what how when who why where which do does did have has had "
-    "will would can could should not no yes if then than there here just about into out up more very really think "
-    "like know one all also get go".split()
-)
-
 _INJECTION = re.compile(
     r"\b(?:grader|grading|evaluator|scorer|scoring (?:model|system)|rubric|mark (?:all|every|each|this)|"
     r"(?:all|every) criteri|ignore (?:all |any |the |your |previous |prior )*(?:instructions|rules|rubric)|"
     r"system\s*(?:prompt|message|override|note)?\s*:|\[system\]|assistant:|as an ai|"
     r"(?:this|the) candidate (?:has |clearly )?(?:asked|covered|did)|output\s*:|verdict|"
     r"role_vision|ballpark_check|next_steps|goals_alignment|mutual_fit|score (?:this|the|all|every|me|them|each)\b|"
-    r"for the (?:ai|model|bot|llm|system)\b|(?:ai|model|llm|assistant|bot) (?:that|which|who) (?:summari[sz]es|reads|scores|grades|reviews|evaluates))",
+    r"for the (?:ai|model|bot|llm|system)\b|(?:ai|model|llm|assistant|bot) (?:that|which|who) (?:summari[sz]es|reads|scores|grades|reviews|evaluates)|"
+    r"evaluation model|i(?: have|'ve) (?:shared|checked|asked|covered|done)\b[^.]*\b(?:ballpark|next steps|vision)\b)",
     re.I,
 )
 
@@ -113,14 +107,20 @@ def is_question(sentence: str) -> bool:
     return bool(_INTERROGATIVE_START.match(s) or _INDIRECT_QUESTION.search(s))
 
 
+_MASH = re.compile(r"asdf|qwer|zxcv|hjkl|sdfg|fdsa|lorem|ipsum|xyzzy", re.I)
+_FILLER = set("um uh er erm mm hmm the a an and so like yeah you know i".split())
+
+
 def _gibberish(text: str) -> bool:
-    words = [w.lower() for w in _WORD.findall(text)]
-    alpha = [w for w in words if w.isalpha()]
+    """Keyboard mash, garbled transcription ("the the um the"), or words no language has."""
+    alpha = [w.lower().strip("'’-") for w in _WORD.findall(text) if w[0].isalpha()]
     if len(alpha) < 3:
-        return len(words) < 3 and "?" not in text
-    stop = sum(w in _STOPWORDS for w in alpha) / len(alpha)
-    vowelless = sum(not re.search(r"[aeiouy]", w) for w in alpha) / len(alpha)
-    return (len(alpha) >= 4 and stop < 0.08) or vowelless > 0.35
+        return False  # short replies ("Okay.", "Yes, thanks.") are not gibberish, just short
+    content = [w for w in alpha if w not in _FILLER]
+    if len(alpha) >= 6 and len(content) / len(alpha) < 0.3:
+        return True
+    odd = sum(1 for w in alpha if _MASH.search(w) or not re.search(r"[aeiouy]", w) or re.search(r"[bcdfghjklmnpqrstvwxz]{5,}", w))
+    return odd / len(alpha) > 0.3
 
 
 def _norm(text: str) -> str:
@@ -143,7 +143,7 @@ def read(transcript: Transcript) -> Reading:
             reading.dropped.append(f"turn {i}: an instruction to the grader was ignored")
         ct = CandidateTurn(i, t.text, sents, prompt)
         norm = _norm(t.text)
-        if not sents:
+        if not sents or not any(len(_WORD.findall(x.text)) >= 1 for x in sents):
             ct.usable, ct.why_unusable = False, "empty"
         elif _gibberish(" ".join(s.text for s in sents)):
             ct.usable, ct.why_unusable = False, "gibberish"
