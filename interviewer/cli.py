@@ -82,19 +82,36 @@ def cli() -> None:
 @click.option("--resume", "resume", is_flag=False, flag_value="latest", default=None, metavar="[ID]",
               help="Continue a saved session (the latest if no ID).")
 @click.option("--seed", type=int, default=None, help="Fix the interviewer's choices (for repeatable runs).")
+@click.option("--brief", "brief_file", type=click.Path(), default=None,
+              help="Your prep brief (JSON from `interviewer prep -o brief.json`): the interviewer reacts to its hypotheses.")
 @backend_options
-def practice(persona, role_file, candidate_name, coach, save_path, resume, seed, backend, model, base_url, model_path, timeout, no_stream):
+def practice(persona, role_file, candidate_name, coach, save_path, resume, seed, brief_file, backend, model, base_url, model_path,
+             timeout, no_stream):
     """Run a second-interview practice session in the terminal.
 
     Piped input works too: each line is one answer, and EOF ends the interview."""
     from interviewer.personas import adapt, load_persona, load_role
 
     role = load_role(role_file) if role_file else None
+    brief = _load_brief(brief_file) if brief_file else None
     settings = _settings(backend, model, base_url, model_path, timeout, no_stream)
-    _run_session(adapt(load_persona(persona), role), role, settings, candidate_name, coach, save_path, resume, seed)
+    _run_session(adapt(load_persona(persona), role), role, settings, candidate_name, coach, save_path, resume, seed, brief=brief)
 
 
-def _run_session(persona, role, settings, candidate_name, coach, save_path, resume, seed, kind="practice", stream=None):
+def _load_brief(path):
+    from pydantic import ValidationError
+
+    from interviewer.errors import describe_validation
+    from interviewer.models import Brief
+    from interviewer.personas import _load_data
+
+    try:
+        return Brief.model_validate(_load_data(Path(path)))
+    except ValidationError as e:
+        raise UserError(describe_validation(path, e)) from None
+
+
+def _run_session(persona, role, settings, candidate_name, coach, save_path, resume, seed, kind="practice", stream=None, brief=None):
     from interviewer import terminal
     from interviewer.backends import build_chat_model
     from interviewer.session import Session
@@ -112,7 +129,7 @@ def _run_session(persona, role, settings, candidate_name, coach, save_path, resu
         resume = info.id
     session = Session(
         persona, settings, store, chat_model=build_chat_model(settings), role=role, save_path=save_path, kind=kind, seed=seed,
-        candidate_name=candidate_name, resume_id=resume, on_retry=lambda msg: err.print(f"[dim]({msg})[/dim]"),
+        candidate_name=candidate_name, resume_id=resume, on_retry=lambda msg: err.print(f"[dim]({msg})[/dim]"), brief=brief,
     )
     if stream is not None:
         stream.session = session
@@ -263,6 +280,145 @@ def doctor(base_url):
         ok_any |= c.ok
     if not ok_any:
         sys.exit(1)
+
+
+# --- between interviews: prep, debrief, history -----------------------------------------------
+
+
+def _worksheet(name: str, from_file, out, err) -> dict:
+    from interviewer import worksheet
+
+    qs = worksheet.questions(name)
+    if from_file:
+        return worksheet.from_file(qs, from_file)
+    if not sys.stdin.isatty():
+        return worksheet.from_lines(qs, sys.stdin)
+    draft = worksheet.Draft(name)
+    try:
+        answers = worksheet.interactive(qs, ask=lambda prompt: out.input(prompt), say=out.print, draft=draft,
+                                        confirm=lambda q: click.confirm(q, default=True))
+    except (KeyboardInterrupt, EOFError):
+        err.print(f"\n[dim]Stopped. Your answers so far are kept; run `interviewer {name}` again to continue.[/dim]")
+        sys.exit(130)
+    draft.clear()
+    return answers
+
+
+def _write_or_print(text_for, fmt, output, print_terminal):
+    from interviewer.files import write_text_atomic
+
+    if output:
+        write_text_atomic(output, text_for(fmt))
+        click.echo(f"Written to {output}", err=True)
+    elif fmt == "terminal":
+        print_terminal()
+    else:
+        click.echo(text_for(fmt), nl=False)
+
+
+@cli.command()
+@click.option("--from", "from_file", type=click.Path(), default=None, help="Answers from a TOML/JSON file instead of questions.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["terminal", "md", "html", "json"]), default=None)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="Write the brief here (.json feeds practice --brief).")
+@click.option("--offline", is_flag=True, help="No model suggestions, even when a capable model is configured.")
+@backend_options
+def prep(from_file, fmt, output, offline, backend, model, base_url, model_path, timeout, no_stream):
+    """Turn your notes into a one-page preparation brief for the second interview.
+
+    Interactive in a terminal; piped, each input line answers one question (list items
+    separated by " | "); or --from a TOML/JSON file with the worksheet's keys."""
+    from interviewer import reports
+    from interviewer.prep import build_brief, suggest
+    from interviewer.reports import between
+    from interviewer.reports import document as D
+    from interviewer.store import Store
+
+    out, err = _consoles()
+    brief = build_brief(_worksheet("prep", from_file, out, err))
+    if not offline:
+        settings = _settings(backend, model, base_url, model_path, timeout, no_stream)
+        from interviewer.backends import build_chat_model, capabilities
+
+        if capabilities(settings).capable_judge:
+            brief, note = suggest(brief, build_chat_model(settings, max_tokens=600))
+            if note:
+                err.print(f"[dim]({note}; the brief is complete without them)[/dim]")
+    bid = Store().save_brief(brief)
+    fmt = fmt or (reports.format_for_path(output) if output else "terminal")
+    doc = between.brief_document(brief)
+    _write_or_print(lambda f: brief.model_dump_json(indent=2) + "\n" if f == "json" else D.render(doc, f), fmt, output,
+                    lambda: D.terminal(doc, out))
+    err.print(f"[dim]Brief saved ({bid}). Practise with it: interviewer prep -o brief.json, then interviewer practice --brief brief.json[/dim]")
+
+
+@cli.command()
+@click.option("--from", "from_file", type=click.Path(), default=None, help="Answers from a TOML/JSON file instead of questions.")
+@click.option("--transcript", type=click.Path(), default=None, help="Attach the interview's transcript and review it.")
+@click.option("--candidate", "-c", default=None, help="Your name in the transcript.")
+@click.option("--export", "export_id", default=None, metavar="ID", help="Write an earlier debrief out instead of writing a new one.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["terminal", "md", "html"]), default=None)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None)
+def debrief(from_file, transcript, candidate, export_id, fmt, output):
+    """Right after a real interview: write down everything while it's fresh.
+
+    Topics, how it felt, the job, the people, the possible boss, every "Aha!", the next step
+    they named and the follow-ups you owe. Attach the transcript to have it reviewed too."""
+    from interviewer import reports
+    from interviewer.debrief import build_debrief, save_debrief
+    from interviewer.reports import between
+    from interviewer.reports import document as D
+    from interviewer.store import Store
+
+    out, err = _consoles()
+    store = Store()
+    if export_id:
+        d = store.find_debrief(export_id)
+        report = store.report(d.report_id)["report"] if d.report_id and store.report(d.report_id) else None
+    else:
+        if transcript:  # a bad file or name fails now, before anything is typed
+            from interviewer import transcripts
+
+            transcripts.identify_candidate(transcripts.parse(transcripts.read_text(transcript)), candidate)
+        d = build_debrief(_worksheet("debrief", from_file, out, err))
+        d, report = save_debrief(store, d, transcript, candidate, None, say=lambda m: err.print(f"[dim]{m}[/dim]"))
+        err.print(f"[dim]Debrief saved as {d.id}. Share it: interviewer debrief --export {d.id} -o debrief.md[/dim]")
+    fmt = fmt or (reports.format_for_path(output) if output else "terminal")
+    doc = between.debrief_document(d, report)
+    _write_or_print(lambda f: D.render(doc, f), fmt, output, lambda: D.terminal(doc, out))
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="JSON for tools.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["terminal", "md", "html"]), default=None)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None)
+@click.option("--delete", "delete_id", default=None, metavar="ID", help="Delete one session, review or debrief.")
+@click.option("--export", "export_path", type=click.Path(dir_okay=False), default=None, help="Export everything stored, as JSON.")
+def history(as_json, fmt, output, delete_id, export_path):
+    """Every practice session, review and debrief over time, with a trend per criterion."""
+    from interviewer import history as H
+    from interviewer.files import write_json_atomic
+    from interviewer.reports import between
+    from interviewer.store import Store
+
+    out, err = _consoles()
+    store = Store()
+    if delete_id:
+        kind = store.delete(delete_id)
+        err.print(f"Deleted {kind} {delete_id}.")
+        return
+    if export_path:
+        write_json_atomic(export_path, store.export_all())
+        err.print(f"Everything stored was written to {export_path}.")
+        return
+    h = H.load(store)
+    if as_json:
+        click.echo(h.model_dump_json(indent=2))
+        return
+    from interviewer import reports
+
+    fmt = fmt or (reports.format_for_path(output) if output else "terminal")
+    _write_or_print(lambda f: between.history_markdown(h) if f == "md" else between.history_html(h), fmt, output,
+                    lambda: between.print_history(h, out))
 
 
 def main() -> None:

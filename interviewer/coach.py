@@ -4,7 +4,7 @@ final report. All of it is the scoring chain run on the turns so far."""
 from __future__ import annotations
 
 from interviewer import prompts
-from interviewer.models import CRITERIA, Persona, Report, Role, Transcript
+from interviewer.models import CRITERIA, Brief, Persona, Report, Role, Transcript
 from interviewer.scoring import rules, signals
 from interviewer.scoring.chain import score
 
@@ -36,5 +36,11 @@ def hint(transcript: Transcript, persona: Persona, role: Role | None = None) -> 
     return prompts.fill(hints["done"], **values)
 
 
-def final_report(transcript: Transcript, persona: Persona, role: Role | None = None, judge=None, label: str = "model") -> Report:
-    return score(transcript, "json", context(persona, role), judge=judge, label=label)
+def final_report(transcript: Transcript, persona: Persona, role: Role | None = None, judge=None, label: str = "model",
+                 brief: Brief | None = None) -> Report:
+    report = score(transcript, "json", context(persona, role), judge=judge, label=label)
+    if brief is not None:
+        from interviewer.prep import check_plan
+
+        report.planned = check_plan(brief, transcript)
+    return report

@@ -65,6 +65,7 @@ class PlanState(BaseModel):
     asked_next_steps: bool = False
     pay_discussed: bool = False
     nudged_in: list[str] = Field(default_factory=list)
+    reacted_to: list[str] = Field(default_factory=list, description="realities already confirmed or corrected")
     finished: bool = False
 
 
@@ -156,8 +157,12 @@ class Interview:
         attempts: int = 3,
         retry_delay: float = 0.5,
         candidate_name: str = "Candidate",
+        hypotheses: list[str] | None = None,
     ):
         self.candidate_name = candidate_name
+        # From a prep brief: the candidate's own hypotheses, which the interviewer reacts to from
+        # the persona's facts when the candidate brings one up.
+        self.hypotheses = list(hypotheses or [])
         # Benchmarks set this to read the model's whole raw reply even after a guard stopped it.
         self.measure_raw = False
         self.persona = persona
@@ -200,7 +205,7 @@ class Interview:
         text = candidate_text.strip()
         self.turns.append(Turn(speaker="candidate", name=self.candidate_name, text=text, at=now()))
         asked = intents(text)
-        answers = self._answers(asked, text)
+        answers = self._answers(asked, text) or self._react_to_hypothesis(text)
         if "next_steps" in asked:
             self.state.asked_next_steps = True
         if "compensation" in asked or rules.PAY.search(text):
@@ -273,6 +278,23 @@ class Interview:
     def _line(self, key: str) -> str:
         return self._pick(key, getattr(self.persona.lines, key))
 
+    def _react_to_hypothesis(self, text: str) -> str:
+        """When the candidate voices one of their brief's hypotheses, confirm or correct it once."""
+        if not self.hypotheses:
+            return ""
+        from interviewer.prep import content_words
+
+        said = content_words(text)
+        for hypothesis in self.hypotheses:
+            overlap = said & content_words(hypothesis)
+            if len(overlap) < 2:
+                continue
+            reality, misread = match_reality(self.persona, hypothesis + " " + text)
+            if reality and reality.topic not in self.state.reacted_to:
+                self.state.reacted_to.append(reality.topic)
+                return reality.correct if misread else reality.confirm
+        return ""
+
     def _answers(self, asked: list[str], text: str) -> str:
         a = self.persona.answers
         parts = []
@@ -280,6 +302,8 @@ class Interview:
             if kind == "ballpark":
                 recent = " ".join(t.text for t in self.turns[-5:] if t.speaker == "candidate")
                 reality, misread = match_reality(self.persona, recent)
+                if reality:
+                    self.state.reacted_to.append(reality.topic)
                 parts.append((reality.correct if misread else reality.confirm) if reality else a.ballpark_general)
             elif kind == "other":
                 parts.append(a.fallback)
@@ -463,6 +487,8 @@ class Interview:
             found.append("off_topic")
         if _WRONG_SIDE.search(text):
             found.append("wrong_perspective")
+        if len(first_sentence.split()) > 22:  # long reactions are where the small model rambles
+            found.append("rambling")
         return found
 
     def _record_interviewer(self, reply: Reply) -> None:

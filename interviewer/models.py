@@ -185,6 +185,68 @@ class Report(BaseModel):
     role: str | None = None
     source: str | None = None
     notes: list[str] = Field(default_factory=list)
+    planned: list["PlannedQuestion"] = Field(default_factory=list, description="the brief's questions: asked or not")
 
     def verdict(self, criterion: str) -> str:
         return next(c.verdict for c in self.criteria if c.id == criterion)
+
+
+# --- between interviews: preparation brief and debrief ------------------------------------
+
+
+class Brief(BaseModel):
+    """The one-page preparation brief from `interviewer prep`; `practice --brief` reads it back."""
+
+    role_title: str = ""
+    company: str = ""
+    interviewer: str = ""
+    landscape: str = ""
+    pitfalls: list[str] = Field(default_factory=list)
+    approach: str = ""
+    observations: list[str] = Field(default_factory=list, description="the candidate's hypotheses to check")
+    ballpark_questions: list[str] = Field(default_factory=list)
+    goals_questions: list[str] = Field(default_factory=list)
+    boss_questions: list[str] = Field(default_factory=list)
+    pay_range: str = ""
+    next_step_questions: list[str] = Field(default_factory=list)
+    gaps: list[str] = Field(default_factory=list, description="what the brief is still missing")
+    suggestions: list[str] = Field(default_factory=list, description="sharper phrasings from a capable model")
+    created_at: datetime | None = None
+
+    def planned_questions(self) -> list[tuple[str, str]]:
+        """(criterion, question) pairs the candidate planned to ask."""
+        return ([("ballpark_check", q) for q in self.ballpark_questions] + [("goals_alignment", q) for q in self.goals_questions]
+                + [("mutual_fit", q) for q in self.boss_questions] + [("next_steps", q) for q in self.next_step_questions])
+
+
+class PlannedQuestion(BaseModel):
+    criterion: str
+    question: str
+    asked: bool
+    turn: int | None = None
+    quote: str = ""
+
+
+class Debrief(BaseModel):
+    """Right after a real interview: the journal the domain advice asks for."""
+
+    id: str | None = None
+    created_at: datetime | None = None
+    interview_date: str = ""
+    role_title: str = ""
+    company: str = ""
+    interviewer: str = ""
+    topics: str = ""
+    felt_during: str = ""
+    felt_after: str = ""
+    job_impressions: str = ""
+    people_impressions: str = ""
+    boss_impressions: str = ""
+    ahas: list[str] = Field(default_factory=list)
+    stated_next_step: str = ""
+    follow_ups: list[str] = Field(default_factory=list)
+    transcript_path: str | None = None
+    report_id: str | None = None
+
+
+Report.model_rebuild()

@@ -12,7 +12,8 @@ from interviewer import coach
 from interviewer.files import write_json_atomic
 from interviewer.backends import Settings, capabilities, model_label, safe_url
 from interviewer.dialogue import Interview, PlanState, Reply
-from interviewer.models import Persona, Report, Role, Transcript, Turn, now
+from interviewer.models import Brief, Persona, Report, Role, Transcript, Turn, now
+from interviewer.prep import hypotheses_text
 from interviewer.store import Store
 
 
@@ -29,16 +30,18 @@ class Session:
         seed: int | None = None,
         candidate_name: str = "Candidate",
         resume_id: str | None = None,
-        brief_facts: str = "",
+        brief: Brief | None = None,
         on_retry: Callable[[str], None] | None = None,
         interview_options: dict | None = None,
     ):
         self.persona, self.settings, self.store, self.role = persona, settings, store, role
         self.save_path = save_path
+        self.brief = brief
         self.backend_label = settings.backend if not settings.base_url else f"{settings.backend} ({safe_url(settings.base_url)})"
         self.model_label = model_label(settings)
         self.interview = Interview(persona, chat_model, capabilities(settings), seed=seed, candidate_name=candidate_name,
-                                   brief_facts=brief_facts, on_retry=on_retry, **(interview_options or {}))
+                                   brief_facts=hypotheses_text(brief) if brief else "", on_retry=on_retry,
+                                   hypotheses=brief.observations if brief else None, **(interview_options or {}))
         if resume_id:
             info = store.find_session(resume_id)
             self.id = info.id
@@ -97,7 +100,7 @@ class Session:
     def end(self) -> Report:
         self.store.end_session(self.id)
         self._write_save()
-        report = coach.final_report(self.transcript(), self.persona, self.role)
+        report = coach.final_report(self.transcript(), self.persona, self.role, brief=self.brief)
         self.store.save_report(report, "practice", session_id=self.id, source=self.id)
         return report
 

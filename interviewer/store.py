@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from interviewer.errors import UserError
-from interviewer.models import Report, Transcript, Turn
+from interviewer.models import Brief, Debrief, Report, Transcript, Turn
 from interviewer.resources import user_dir
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = []
@@ -71,6 +71,30 @@ def m002_reports(db: sqlite3.Connection) -> None:
             report TEXT NOT NULL
         );
         CREATE INDEX reports_created ON reports(created_at);
+        """
+    )
+
+
+@migration
+def m003_briefs_and_debriefs(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE briefs (
+            id TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            role TEXT,
+            company TEXT,
+            brief TEXT NOT NULL
+        );
+        CREATE TABLE debriefs (
+            id TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            interview_date TEXT,
+            role TEXT,
+            company TEXT,
+            report_id TEXT REFERENCES reports(id) ON DELETE SET NULL,
+            debrief TEXT NOT NULL
+        );
         """
     )
 
@@ -210,3 +234,73 @@ class Store:
     def reports(self) -> list[dict]:
         rows = self.db.execute("SELECT * FROM reports ORDER BY created_at, id").fetchall()
         return [dict(r) | {"report": json.loads(r["report"])} for r in rows]
+
+    def delete_report(self, report_id: str) -> bool:
+        return self.db.execute("DELETE FROM reports WHERE id=?", (report_id,)).rowcount > 0
+
+    # --- briefs and debriefs ----------------------------------------------------------------
+
+    def save_brief(self, brief: Brief) -> str:
+        bid = new_id()
+        self.db.execute("INSERT INTO briefs (id, created_at, role, company, brief) VALUES (?,?,?,?,?)",
+                        (bid, _now(), brief.role_title, brief.company, brief.model_dump_json()))
+        return bid
+
+    def briefs(self) -> list[tuple[str, Brief]]:
+        rows = self.db.execute("SELECT id, brief FROM briefs ORDER BY created_at, id").fetchall()
+        return [(r["id"], Brief.model_validate_json(r["brief"])) for r in rows]
+
+    def save_debrief(self, debrief: Debrief) -> str:
+        did = debrief.id or new_id()
+        debrief = debrief.model_copy(update={"id": did})
+        self.db.execute(
+            "INSERT OR REPLACE INTO debriefs (id, created_at, interview_date, role, company, report_id, debrief) VALUES (?,?,?,?,?,?,?)",
+            (did, _now(), debrief.interview_date, debrief.role_title, debrief.company, debrief.report_id, debrief.model_dump_json()),
+        )
+        return did
+
+    def debriefs(self) -> list[Debrief]:
+        rows = self.db.execute("SELECT debrief FROM debriefs ORDER BY created_at, id").fetchall()
+        return [Debrief.model_validate_json(r["debrief"]) for r in rows]
+
+    def find_debrief(self, debrief_id: str) -> Debrief:
+        rows = self.db.execute("SELECT debrief FROM debriefs WHERE id LIKE ?", (debrief_id + "%",)).fetchall()
+        if len(rows) != 1:
+            raise UserError(f"no debrief '{debrief_id}'" if not rows else f"'{debrief_id}' matches {len(rows)} debriefs")
+        return Debrief.model_validate_json(rows[0]["debrief"])
+
+    def report(self, report_id: str) -> dict | None:
+        row = self.db.execute("SELECT * FROM reports WHERE id=?", (report_id,)).fetchone()
+        return dict(row) | {"report": json.loads(row["report"])} if row else None
+
+    def delete(self, item_id: str) -> str:
+        """Delete one history item (practice session, review or debrief) by id. Personal data."""
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            if self.db.execute("SELECT 1 FROM sessions WHERE id=?", (item_id,)).fetchone():
+                self.db.execute("DELETE FROM reports WHERE session_id=?", (item_id,))
+                self.db.execute("DELETE FROM turns WHERE session_id=?", (item_id,))
+                self.db.execute("DELETE FROM sessions WHERE id=?", (item_id,))
+                return "session"
+            row = self.db.execute("SELECT report_id FROM debriefs WHERE id=?", (item_id,)).fetchone()
+            if row:
+                self.db.execute("DELETE FROM debriefs WHERE id=?", (item_id,))
+                if row["report_id"]:
+                    self.db.execute("DELETE FROM reports WHERE id=?", (row["report_id"],))
+                return "debrief"
+            if self.db.execute("DELETE FROM reports WHERE id=?", (item_id,)).rowcount:
+                return "review"
+            if self.db.execute("DELETE FROM briefs WHERE id=?", (item_id,)).rowcount:
+                return "brief"
+        raise UserError(f"nothing with id '{item_id}'; `interviewer history` lists them")
+
+    def export_all(self) -> dict:
+        """Everything stored, as plain data (`interviewer history --export`)."""
+        sessions = [s.model_dump() | {"turns": [t.model_dump(mode="json") for t in self.turns(s.id)]} for s in self.sessions(10**9)]
+        return {
+            "schema_version": self.version,
+            "sessions": sessions,
+            "reports": self.reports(),
+            "briefs": [{"id": i} | b.model_dump(mode="json") for i, b in self.briefs()],
+            "debriefs": [d.model_dump(mode="json") for d in self.debriefs()],
+        }

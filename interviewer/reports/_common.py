@@ -21,6 +21,7 @@ LABEL_WHY = "Why it matters"
 LABEL_TRY = "Try saying"
 LABEL_FEEDBACK = "Summary"
 LABEL_NOTES = "Notes"
+LABEL_PLANNED = "Your brief's planned questions"
 
 _QUOTE_CHARS = "\"'“”‘’"
 

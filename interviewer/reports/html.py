@@ -13,9 +13,19 @@ from interviewer.models import CriterionResult, Report
 from . import _common as C
 
 
+@lru_cache(maxsize=None)
+def template(name: str = "report.html") -> Template:
+    return Template(files(__package__).joinpath("templates", name).read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=1)
-def _template() -> Template:
-    return Template(files(__package__).joinpath("templates", "report.html").read_text(encoding="utf-8"))
+def style() -> str:
+    return files(__package__).joinpath("templates", "style.css").read_text(encoding="utf-8")
+
+
+def page(title: str, heading: str, body: str) -> str:
+    """A self-contained page in the report's style, for briefs, debriefs and history."""
+    return template("page.html").substitute(page_title=escape(title), heading=escape(heading), body=body, style=style())
 
 
 def _e(text: object) -> str:
@@ -67,6 +77,15 @@ def _criterion(c: CriterionResult, anchor: str) -> str:
     return "\n".join(out)
 
 
+def _planned(report: Report) -> str:
+    if not report.planned:
+        return ""
+    items = "\n".join(
+        f"<li>{'✓' if p.asked else '✗'} {_e(p.question)}" + (f' <span class="turn">(turn {p.turn})</span>' if p.turn else "") + "</li>"
+        for p in report.planned)
+    return f'<section class="notes">\n<h2>{_e(C.LABEL_PLANNED)}</h2>\n<ul>\n{items}\n</ul>\n</section>\n'
+
+
 def render_html(report: Report) -> str:
     criteria = C.ordered(report.criteria)
     anchors = [_anchor(c, i) for i, c in enumerate(criteria, 1)]
@@ -76,11 +95,12 @@ def render_html(report: Report) -> str:
         for c, a in zip(criteria, anchors)
     )
     blocks = "\n".join(_criterion(c, a) for c, a in zip(criteria, anchors))
-    notes = ""
+    notes = _planned(report)
     if report.notes:
         items = "\n".join(f"<li>{_e(n)}</li>" for n in report.notes)
-        notes = f'<section class="notes">\n<h2>{_e(C.LABEL_NOTES)}</h2>\n<ul>\n{items}\n</ul>\n</section>'
-    return _template().substitute(
+        notes += f'<section class="notes">\n<h2>{_e(C.LABEL_NOTES)}</h2>\n<ul>\n{items}\n</ul>\n</section>'
+    return template().substitute(
+        style=style(),
         page_title=_e(f"{C.REPORT_TITLE} — {report.candidate}"),
         heading=_e(C.REPORT_TITLE),
         meta=meta,

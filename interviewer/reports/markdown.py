@@ -56,6 +56,11 @@ def render_markdown(report: Report) -> str:
     out.append("")
     for c in criteria:
         out += _criterion(c)
+    if report.planned:
+        out += [f"## {C.LABEL_PLANNED}", ""]
+        out += [f"- {'✓ asked' if p.asked else '✗ not asked'}: {md(p.question)}" + (f" (turn {p.turn})" if p.turn else "")
+                for p in report.planned]
+        out.append("")
     if report.notes:
         out += [f"## {C.LABEL_NOTES}", ""]
         out += [f"- {md(n)}" for n in report.notes]

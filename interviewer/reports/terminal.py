@@ -78,6 +78,10 @@ def renderables(report: Report) -> list[RenderableType]:
     criteria = C.ordered(report.criteria)
     out: list[RenderableType] = [_header(report), _table(criteria)]
     out += [_criterion(c) for c in criteria]
+    if report.planned:
+        rows = Group(*(Text.assemble(("✓ " if p.asked else "✗ ", "green" if p.asked else "red"), p.question,
+                                     (f"  (turn {p.turn})" if p.turn else "", "dim")) for p in report.planned))
+        out.append(Panel(rows, title=Text(C.LABEL_PLANNED, style="bold"), title_align="left"))
     if report.notes:
         notes = Group(*(Text.assemble("• ", n) for n in report.notes))
         out.append(Panel(notes, title=Text(C.LABEL_NOTES, style="bold"), title_align="left"))

@@ -1,0 +1,109 @@
+"""`interviewer prep`: the candidate's notes become a one-page preparation brief; practice
+with `--brief` reacts to its hypotheses, and the report checks its planned questions."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from interviewer import prompts
+from interviewer.errors import UserError
+from interviewer.models import Brief, PlannedQuestion, Transcript, now
+from interviewer.scoring.signals import split_sentences
+
+_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_STOP = set("the and for you your are was were what how when who does did this that with from have has will would could "
+            "about into there their them they our any anything need me my is it its it's can i'd i'm we".split())
+
+
+def build_brief(answers: dict[str, Any]) -> Brief:
+    """The brief from the worksheet's answers, completed from the rubric's guidance offline."""
+    data = prompts.data("prep.toml")
+    brief = Brief.model_validate({k: v for k, v in answers.items() if k in Brief.model_fields})
+    if not any((brief.landscape, brief.approach, brief.observations, brief.pitfalls, brief.goals_questions,
+                brief.boss_questions, brief.pay_range, brief.next_step_questions)):
+        raise UserError("the worksheet is empty: answer at least one question about the role")
+    templates = data["phrasing"]["ballpark"]
+    brief.ballpark_questions = [
+        prompts.fill(templates[i % len(templates)], observation=_clause(obs)) for i, obs in enumerate(brief.observations)
+    ]
+    for key, default in data["defaults"].items():
+        if not getattr(brief, key):
+            setattr(brief, key, list(default))
+    brief.gaps = [text for key, text in data["gaps"].items() if not getattr(brief, key)]
+    brief.created_at = now()
+    return brief
+
+
+def _clause(text: str) -> str:
+    """An observation as a clause to embed in a sentence: no trailing stop, no leading capital."""
+    text = text.strip().rstrip(".!?;: ")
+    if text[:2].isupper() or (text[:1].isupper() and len(text) > 1 and text.split()[0] in ("I", "I'm", "I've")):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+class Suggestions(BaseModel):
+    """A capable model's help with a brief (the contract with the model)."""
+
+    sharper: list[str] = Field(default_factory=list, description="sharper phrasings of the candidate's planned questions")
+    gaps: list[str] = Field(default_factory=list, description="what the candidate should still prepare")
+
+
+def suggest(brief: Brief, judge_model: Any) -> tuple[Brief, str]:
+    """Add a capable model's suggestions; any model fault leaves the offline brief as it was."""
+    try:
+        runnable = judge_model.with_structured_output(Suggestions, method="function_calling") if hasattr(
+            judge_model, "with_structured_output") else judge_model
+        out = runnable.invoke([("system", prompts.template("prep_suggest.md")), ("human", brief.model_dump_json(exclude={"created_at"}))])
+        s = out if isinstance(out, Suggestions) else Suggestions.model_validate(out)
+    except Exception as e:  # noqa: BLE001 - the brief stands without the model
+        return brief, f"model suggestions unavailable ({type(e).__name__})"
+    clean = [x.strip() for x in s.sharper if 3 <= len(x.split()) <= 60][:6]
+    gaps = [x.strip() for x in s.gaps if 3 <= len(x.split()) <= 60][:4]
+    return brief.model_copy(update={"suggestions": clean, "gaps": brief.gaps + gaps}), ""
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
+
+
+def check_plan(brief: Brief, transcript: Transcript) -> list[PlannedQuestion]:
+    """Which of the brief's planned questions the candidate actually asked, and where."""
+    from interviewer.dialogue import intents
+
+    asked = []
+    for n, turn in enumerate(transcript.turns, start=1):
+        if turn.speaker == "candidate":
+            for s in split_sentences(n, turn.text):
+                if s.is_question or re.search(r"\b(?:correct me|tell me if|am i)\b", s.text, re.I):
+                    asked.append(s)
+    intent_of = {"ballpark_check": "ballpark", "goals_alignment": "goals", "next_steps": "next_steps", "mutual_fit": None}
+    out = []
+    for criterion, question in brief.planned_questions():
+        want = content_words(question)
+        best, best_score = None, 0.0
+        for s in asked:
+            have = content_words(s.text)
+            score = len(want & have) / max(1, min(len(want), len(have)))
+            kinds = intents(s.text)
+            same_kind = intent_of[criterion] in kinds if intent_of[criterion] else any(
+                k in kinds for k in ("management_style", "team", "culture"))
+            if same_kind:
+                score += 0.3
+            if score > best_score:
+                best, best_score = s, score
+        hit = best is not None and best_score >= 0.5
+        out.append(PlannedQuestion(criterion=criterion, question=question, asked=hit,
+                                   turn=best.turn if hit else None, quote=best.text if hit else ""))
+    return out
+
+
+def hypotheses_text(brief: Brief) -> str:
+    """The brief's hypotheses, for the interviewer's own notes (free-style system prompt)."""
+    if not brief.observations:
+        return ""
+    return "the candidate's own hypotheses about the role, to confirm or correct from your facts when they come up: " + "; ".join(
+        brief.observations)

@@ -1,0 +1,109 @@
+"""Guided question-and-answer worksheets (prep, debrief), as data in prompts/*.toml.
+
+Three ways in: interactive in a terminal (answers autosaved as a draft, so Ctrl-C loses
+nothing), piped (one line per question; list items separated by " | "), or a file (TOML/JSON
+with the questions' keys)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel
+
+from interviewer import prompts
+from interviewer.errors import UserError
+from interviewer.files import write_json_atomic
+from interviewer.personas import _load_data
+from interviewer.resources import user_dir
+
+ITEM_SEPARATOR = " | "
+
+
+class Question(BaseModel):
+    key: str
+    kind: Literal["text", "list"] = "text"
+    ask: str
+    help: str = ""
+
+
+def questions(name: str) -> list[Question]:
+    return [Question.model_validate(q) for q in prompts.data(f"{name}.toml")["question"]]
+
+
+def _as_list(value) -> list[str]:
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
+    text = str(value or "")
+    parts = text.split("\n") if "\n" in text else text.split("|")
+    return [p.strip(" -•\t") for p in parts if p.strip(" -•\t")]
+
+
+def normalise(qs: list[Question], answers: dict) -> dict:
+    out = {}
+    for q in qs:
+        if q.key in answers:
+            out[q.key] = _as_list(answers[q.key]) if q.kind == "list" else str(answers[q.key] or "").strip()
+    return out
+
+
+def from_file(qs: list[Question], path: str | Path) -> dict:
+    data = _load_data(Path(path))
+    known = {q.key for q in qs}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise UserError(f"{path}: unknown field(s) {', '.join(unknown)}; expected some of {', '.join(sorted(known))}")
+    return normalise(qs, data)
+
+
+def from_lines(qs: list[Question], lines: Iterable[str]) -> dict:
+    """Piped input: the n-th line answers the n-th question; EOF leaves the rest empty."""
+    answers = {}
+    for q, line in zip(qs, lines):
+        answers[q.key] = line.rstrip("\n")
+    return normalise(qs, answers)
+
+
+class Draft:
+    """Answers saved as they are typed, so an interrupted worksheet can be continued."""
+
+    def __init__(self, name: str):
+        self.path = user_dir() / "drafts" / f"{name}.json"
+
+    def load(self) -> dict:
+        try:
+            return json.loads(self.path.read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            return {}
+
+    def save(self, answers: dict) -> None:
+        write_json_atomic(self.path, answers)
+
+    def clear(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+
+def interactive(qs: list[Question], ask: Callable[[str], str], say: Callable[[str], None], draft: Draft,
+                confirm: Callable[[str], bool]) -> dict:
+    answers: dict = {}
+    saved = draft.load()
+    if saved and confirm("Continue your unfinished answers from last time?"):
+        answers = dict(saved)
+    for q in qs:
+        if q.key in answers:
+            continue
+        say(f"[bold]{q.ask}[/bold]" + (f"\n[dim]{q.help}[/dim]" if q.help else ""))
+        if q.kind == "list":
+            items = []
+            while True:
+                line = ask("  • " if items else "  • ").strip()
+                if not line:
+                    break
+                items.append(line)
+            answers[q.key] = items
+        else:
+            answers[q.key] = ask("  › ").strip()
+        draft.save(answers)
+    return normalise(qs, answers)
