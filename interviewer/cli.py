@@ -91,24 +91,12 @@ def practice(persona, role_file, candidate_name, coach, save_path, resume, seed,
 
     Piped input works too: each line is one answer, and EOF ends the interview."""
     from interviewer.personas import adapt, load_persona, load_role
+    from interviewer.prep import load_brief
 
     role = load_role(role_file) if role_file else None
-    brief = _load_brief(brief_file) if brief_file else None
+    brief = load_brief(brief_file) if brief_file else None
     settings = _settings(backend, model, base_url, model_path, timeout, no_stream)
     _run_session(adapt(load_persona(persona), role), role, settings, candidate_name, coach, save_path, resume, seed, brief=brief)
-
-
-def _load_brief(path):
-    from pydantic import ValidationError
-
-    from interviewer.errors import describe_validation
-    from interviewer.models import Brief
-    from interviewer.personas import _load_data
-
-    try:
-        return Brief.model_validate(_load_data(Path(path)))
-    except ValidationError as e:
-        raise UserError(describe_validation(path, e)) from None
 
 
 def _run_session(persona, role, settings, candidate_name, coach, save_path, resume, seed, kind="practice", stream=None, brief=None):

@@ -6,16 +6,27 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pathlib import Path
+
+from pydantic import BaseModel, Field, ValidationError
 
 from interviewer import prompts
-from interviewer.errors import UserError
+from interviewer.errors import UserError, describe_validation
 from interviewer.models import Brief, PlannedQuestion, Transcript, now
+from interviewer.personas import _load_data
 from interviewer.scoring.signals import split_sentences
 
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _STOP = set("the and for you your are was were what how when who does did this that with from have has will would could "
             "about into there their them they our any anything need me my is it its it's can i'd i'm we".split())
+
+
+def load_brief(path: str | Path) -> Brief:
+    """A brief written by `interviewer prep -o brief.json` (or by hand, TOML or JSON)."""
+    try:
+        return Brief.model_validate(_load_data(Path(path)))
+    except ValidationError as e:
+        raise UserError(describe_validation(path, e)) from None
 
 
 def build_brief(answers: dict[str, Any]) -> Brief:

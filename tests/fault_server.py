@@ -29,6 +29,15 @@ class FaultServer:
             def log_message(self, *args):  # quiet
                 pass
 
+            def send_json(self, status: int, payload: bytes, headers: dict | None = None) -> None:
+                self.send_response(status)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(payload)))
+                for k, v in (headers or {}).items():
+                    self.send_header(k, v)
+                self.end_headers()
+                self.wfile.write(payload)
+
             def do_POST(self):  # noqa: N802
                 length = int(self.headers.get("content-length", 0))
                 body = json.loads(self.rfile.read(length) or b"{}")
@@ -36,24 +45,13 @@ class FaultServer:
                 mode = server.script.pop(0) if server.script else "ok"
                 if mode in ("429", "500", "503"):
                     payload = json.dumps({"error": {"message": f"fault {mode}", "type": "server_error"}}).encode()
-                    self.send_response(int(mode))
-                    self.send_header("content-type", "application/json")
-                    self.send_header("content-length", str(len(payload)))
-                    if mode == "429":
-                        self.send_header("retry-after", "0")
-                    self.end_headers()
-                    self.wfile.write(payload)
+                    self.send_json(int(mode), payload, {"retry-after": "0"} if mode == "429" else None)
                     return
                 if mode == "timeout":
                     time.sleep(3)
                     return
                 if mode == "garbage":
-                    payload = b"<html>502 bad gateway</html>"
-                    self.send_response(200)
-                    self.send_header("content-type", "application/json")
-                    self.send_header("content-length", str(len(payload)))
-                    self.end_headers()
-                    self.wfile.write(payload)
+                    self.send_json(200, b"<html>502 bad gateway</html>")
                     return
                 stream = body.get("stream", False)
                 text = "" if mode == "empty" else server.reply
@@ -61,11 +59,7 @@ class FaultServer:
                     payload = json.dumps({"id": "x", "object": "chat.completion", "created": 0, "model": "fault",
                                           "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
                                                        "finish_reason": "stop"}]}).encode()
-                    self.send_response(200)
-                    self.send_header("content-type", "application/json")
-                    self.send_header("content-length", str(len(payload)))
-                    self.end_headers()
-                    self.wfile.write(payload)
+                    self.send_json(200, payload)
                     return
                 self.send_response(200)
                 self.send_header("content-type", "text/event-stream")

@@ -104,7 +104,8 @@ NOT_CHECK = _rx(
 )
 INVITE = _rx(
     r"\b(?:curious|love|like|interested|keen|appreciate|welcome|open)\b.{0,20}?\b(?:your|what you|how you)\b.{0,12}?\b(?:take|thoughts|reaction|think|feedback|read|(?<!point of )view|opinion)\b",
-    r"\bwhat(?:'s| is| are) your (?:take|thoughts|read|reaction) on (?:that|this|my|what|it|those)\b", r"\bwhat do you think\b",
+    r"\bwhat(?:'s| is| are) your (?:take|thoughts|read|reaction) on (?:that|this|my|what|it|those|where|how|whether)\b", r"\bwhat do you think\b",
+    r"\bwhat you make of (?:that|this|it|those)\b", r"\bhow (?:that|this|it) lands\b",
     r"\bhow do you see (?:it|that|this)\b", r"\byour (?:take|thoughts|perspective|reaction) on (?:that|this|my|what|it|those)\b",
 )
 OBSERVATION = _rx(
@@ -236,7 +237,12 @@ GENERIC = _rx(
     r"\bi(?:'m| am) (?:very |really |extremely |super )?(?:organi[sz]ed|motivated|dedicated|reliable|hard-?working|driven|adaptable|flexible|positive)\b",
     r"\bgive (?:it )?(?:110|100|a hundred)\b", r"\bfollow the (?:sops?|procedures?|rules|process|policies)\b", r"\bmake sure everything\b", r"\bpeople are people\b",
     r"\b(?:is|are) (?:really |so |very |just )?(?:the face of|the heart of|the backbone of|key|crucial|so important|really important|critical|everything)\b",
-    r"\b(?:great|exciting|amazing|wonderful) (?:opportunity|company|place|team)\b", r"\bmy (?:strengths?|skills?) (?:are|is|include)\b", r"\bbring my (?:skills|experience|energy|strengths)\b",
+    r"\b(?:great|exciting|amazing|wonderful|good|really good|fantastic) (?:opportunity|company|place|team|fit)\b", r"\bdo a (?:good|great) job\b",
+    r"\bi'?m (?:very |really |quite |pretty |super )?(?:good|great|strong|analytical|experienced|skilled|comfortable|confident|proficient|detail)\b",
+    r"\bi'?ve been (?:learning|teaching myself|taking a course|doing a course)\b",
+    r"\b(?:looks?|sounds?|seems?) (?:really |very |so )?(?:interesting|exciting|great|good|amazing|fun)\b",
+    r"\b(?:communicate|prioriti[sz]e|stay calm|stay organi[sz]ed|listen to (?:them|people|everyone))\b(?!.{0,40}\b(?:by|with the|using|through)\b)",
+    r"\b(?:learn and (?:grow|develop)|my (?:qualification|career|development|cima|cpa|certification)|keen to learn)\b", r"\bmy (?:strengths?|skills?) (?:are|is|include)\b", r"\bbring my (?:skills|experience|energy|strengths)\b",
     r"\bi (?:just )?(?:love|enjoy) (?:working with people|helping|a challenge)\b", r"\bbest of my ability\b", r"\bwhatever it takes\b",
 )
 VISION_PROMPT = _rx(
@@ -244,6 +250,27 @@ VISION_PROMPT = _rx(
     r"\bwhat (?:do|would) you (?:see|expect|think|anticipate|foresee)\b", r"\bchallenges?\b", r"\bpitfalls?\b", r"\bfirst (?:30|60|90|few|months|weeks)\b",
     r"\bwalk me through\b", r"\bput yourself in\b", r"\bsince (?:we|our|the) (?:last|first)\b", r"\bthought about\b", r"\bwhat would you\b",
 )
+
+
+BEHAVIOURAL = _rx(
+    r"\bhow (?:would|do|did) you (?:handle|deal with|respond|react|approach a|manage a|cope)\b", r"\bwhat (?:would|do|did) you do (?:if|when)\b",
+    r"\btell me about a time\b", r"\b(?:describe|give me|walk me through) (?:a|an) (?:time|situation|example|occasion)\b",
+    r"\ban example of\b", r"\bwhat if\b", r"\bscenario\b", r"\bwhat do you do\?", r"\bhypothetical\b", r"\bsay (?:a|an|someone|one of)\b.{0,80}\bwhat (?:would|do) you\b",
+)
+PAST_NARRATIVE = _rx(
+    r"\b(?:was|were|had|did|didn'?t|wasn'?t|weren'?t|ended up|gave|got|went|came|took|said|told|happened|turned out|cleared)\b",
+)
+# Words that describe any job, not this one: an approach made only of them is generic.
+_VAGUE = set("listen understand help support communicate communication prioritise prioritize stay calm team everyone people "
+             "work hard best good great job learn things stuff try make sure really just well lot able also always".split())
+
+
+def _concrete(text: str) -> bool:
+    words = [w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _VAGUE and w not in _APPROACH_FILLER]
+    return len(set(words)) >= 3 or bool(re.search(r"\d", text))
+
+
+_APPROACH_FILLER = set("would want like start first then that this with what they them their there from into have your".split())
 
 
 def _specific(s: Sentence) -> bool:
@@ -258,7 +285,7 @@ def vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
             continue
         substantive = len(t.text.split()) >= 35
         generic_turn = sum(bool(GENERIC.search(s.text)) for s in t.sentences) >= max(1, len(t.sentences) // 2)
-        if generic_turn:
+        if generic_turn or BEHAVIOURAL.search(t.prompt[-250:]):  # stories and hypotheticals are not a vision of the role
             continue
         pay_turn = bool(PAY.search(t.prompt))
         planning = False  # after an approach sentence, the turn's plain statements are more of the plan
@@ -268,11 +295,12 @@ def vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
             if FIT_STATEMENT.search(s.text) or PAY.search(s.text) or (pay_turn and (FIGURE.search(s.text) or re.search(r"\d", s.text))):
                 continue
             if APPROACH.search(s.text):
-                approaches.append(s)
+                if _concrete(s.text):
+                    approaches.append(s)
                 planning = True
             elif READ.search(s.text) or (
                 not planning and substantive and len(s.text.split()) >= 9 and ORG_REF.search(s.text) and not _MODAL.search(s.text)
-                and not (re.search(r"\b(?:was|were)\b", s.text) and not re.search(r"\byou(?:r)?\b", s.lower))
+                and not PAST_NARRATIVE.search(s.text)
             ):
                 reads.append(s)
     return reads, approaches
@@ -315,8 +343,10 @@ GOALS = _rx(
     r"\b(?:need|needs) (?:this|the) (?:operation|team|department|business|unit|site|division|group) to (?:deliver|achieve|do|hit)\b", r"\bnext (?:few|couple of|two|three) years\b", r"\bthis year\b.{0,30}\b(?:number|target|aim)\b", r"\bwhat(?:'s| is) (?:the|your) (?:team|company|department)(?:'s)? focus\b",
 )
 CONTRIBUTES = _rx(
-    r"\bhow (?:does|would|will|can|could|do|might) (?!you\b|people\b)[\w' -]{1,40}? (?:contribut\w*|support\w*|fits?|feeds?|ties?|tied|connects?|helps?|drives?|plays?|serves?|moves?|impacts?|affects?|advances?|plugs?)\b",
-    r"\bwhere (?:does|do|would|will|might) [\w' -]{1,40}? (?:fit|plug|come in|sit|land|carry|contribute|help)\b", r"\bwhere [\w' -]{1,40}? (?:fits?|plugs?|comes? in|sits?) (?:in|into)?\b",
+    r"\bhow (?:does|would|will|can|could|do|might) (?!you\b|people\b)[\w' ,&-]{1,60}? (?:contribut\w*|support\w*|fits?|feeds?|ties?|tied|connects?|helps?|drives?|plays?|serves?|moves?|impacts?|affects?|advances?|plugs?)\b",
+    r"\b(?:how|where) do you see [\w' ,&-]{1,60}? (?:contribut\w*|support\w*|fit\w*|help\w*|play\w*|feed\w*|sit\w*)\b",
+    r"\bdeliver (?:against|on|toward|towards) (?:them|those|that|it|the)\b", r"\b(?:want|need|expect)s? [\w&' -]{1,30}? to (?:deliver|contribute|achieve)\b",
+    r"\bwhere (?:does|do|would|will|might) [\w' ,&-]{1,60}? (?:fit|plug|come in|sit|land|carry|contribute|help)\b", r"\bwhere [\w' -]{1,40}? (?:fits?|plugs?|comes? in|sits?) (?:in|into)?\b",
     r"\b(?:measured|judged|evaluated|assessed|measure|judge|evaluate|assess) (?:the |this |a |my )?[\w -]{0,30}?against (?:them|those|that|it|the (?:goals?|targets?|plan|number))\b",
     r"\bfactors? in\b", r"\b(?:piece|part|share|slice|role) (?:of|in) (?:that|those|this|it|them)\b", r"\bneed (?:the|this|my|me|a) [\w -]{0,25}?to (?:move|hit|drive|deliver)\b",
     r"\b(?:feed|feeds|map|maps|tie|ties|plug|plugs|fit|fits|sit|sits|connect|connects|contribute|contributes|link|links)\b (?:in ?to|onto|into|in|with) (?:that|those|this|them|it|the (?:goals?|plan|targets?|strategy|number))\b",
@@ -374,7 +404,8 @@ PAY = _rx(
     r"\bsalary schedule\b", r"\bdifferential\b", r"\b\d{2,3}(?:,\d{3}|k| thousand)? (?:base|salary|a year|per year|an hour|per hour)\b", r"\bmoney[- ]?wise\b", r"\b(?:shift|night|weekend) (?:premium|allowance|differential|rate)\b",
     r"\bcomp plan\b", r"\bctc\b", r"\blpa\b", r"\b\d+(?:\.\d+)? ?lakhs?\b", r"\bremuneration\b", r"(?-i:\b(?:STI|LTI)\b)",
     r"\bplus super\b", r"\bsuperannuation\b", r"\b(?:the|salary|pay|remuneration|total|compensation|benefits) package\b",
-    r"\b(?:work|sort|figure) (?:out )?the money\b", r"[£€₹]\s?\d", r"\baccelerators?\b", r"\bquota\b", r"\bper annum\b", r"\bpay ?(?:scale|grade|band)\b",
+    r"\b(?:work|sort|figure) (?:out )?the money\b", r"\b(?:about|talk|discuss|discussing|talking) (?:the )?money\b",
+    r"\bthe base (?:for|is|of|salary|pay)\b", r"[£€₹]\s?\d", r"\baccelerators?\b", r"\bquota\b", r"\bper annum\b", r"\bpay ?(?:scale|grade|band)\b",
     r"\b(?:pay|salary|comp|compensation) band\b", r"\bthe band (?:is|for (?:this|the) (?:role|position|job))\b",
     r"\b(?:talk|discuss|talking|discussing) (?:about )?(?:money|pay|salary|numbers|comp)\b",
     r"(?-i:\bpays\b)(?! off)", r"\b(?:dollars|fifty|\d+) (?:an|per) hour\b", r"\bstep (?:one|two|three|four|five|\d) or\b",
@@ -383,6 +414,13 @@ _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 WORD_NUMBER = rf"\b(?:{_TENS}(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a hundred|one hundred|(?:one|two|three|four|five|six|seven|eight|nine) hundred)(?:[- ](?:five|thousand|k|grand|fifty))?\b(?! percent|%)"
 FIGURE = _rx(WORD_NUMBER, rf"\b(?:one|two|three|four|five|six|seven|eight|nine) {_TENS}\b(?! percent|%)",r"\$\s?\d", r"\b\d{2,3}\s?(?:k|K)\b", r"\b\d{2,3}(?:,\d{3})\b", r"\b\d{2,3}(?:\.\d)? thousand\b", r"\b(?:low|mid|high|upper|lower)[- ](?:\d0s|sixties|seventies|eighties|nineties|fifties|forties)\b",
              r"\b(?:sixty|seventy|eighty|ninety|fifty|forty|a hundred)[- ]?(?:\w+[- ])?(?:thousand|k)\b", r"\b\d{2,3} to \d{2,3}\b", r"\b\d{2}(?:\.\d+)? (?:an|per) hour\b")
+FIGURE_MONEY = _rx(r"\$\s?\d", r"[£€₹]\s?\d", r"\b\d{2,3}\s?(?:k|K)\b", r"\b\d{2,3}(?:,\d{3})\b", r"\b\d{2,3} thousand\b",
+                   r"\b\d+(?:\.\d+)? ?(?:lakhs?|lpa)\b", r"\b(?:thousand|grand|k)\b")
+MONEY_CUE = _rx(
+    r"\b(?:base|salary|range|package|expect\w*|hoping|looking (?:for|at)|target\w*|asking|current(?:ly)?|make|making|earn\w*|paid|pay|"
+    r"comp|band|rate|an hour|a year|per year|annum|thousand|grand|lakhs?|ctc|top of|bottom of|middle of|mid|upper|lower|"
+    r"i'?m (?:at|on)|i'?d (?:need|want|be looking)|would (?:make sense|work)|closer to)\b",
+)
 PAY_QUESTION = _rx(
     r"\b(?:range|band|bonus|commission|equity|benefits|structure|structured|package|raise|review cycle|401k|pto|retirement|base)\b",
 )
@@ -405,7 +443,9 @@ def compensation(r: Reading) -> RuleFinding:
         if not on_pay:
             continue
         for s in t.sentences:
-            figure = FIGURE.search(s.text) or re.search(r"\b\d{2,3}\b", s.text)
+            # A bare number is a pay figure only beside money words ("I'm at fifty-four now").
+            bare = re.search(r"\b\d{2,3}\b", s.text) or re.search(WORD_NUMBER, s.text, re.I)
+            figure = FIGURE_MONEY.search(s.text) or (bare and MONEY_CUE.search(s.text))
             if figure or (s.is_question and (PAY_QUESTION.search(s.text) or PAY.search(s.text))):
                 concrete.append(s)
             elif PAY.search(s.text) and re.search(r"\b(?:research|looking (?:at|for)|expect|target|aiming|based on)\b", s.lower):
@@ -436,7 +476,7 @@ FIT = _rx(
     r"\bwhy(?:'s| is)? (?:the|this) (?:role|position|job|seat)(?:'s| is)? (?:open|available|vacant)\b", r"\bwhy is it open\b",
     r"\bworking relationship\b", r"\brelationship (?:is )?(?:like )?between\b", r"\bsomeone (?:before|leave|left)\b", r"\bdid (?:someone|they|he|she) leave\b",
     r"\bhow long ha(?:ve|s) (?:[\w-]+ ){0,3}been (?:here|with you|with the|on the|there|in the)\b", r"\bget (?:on|along) with\b", r"\bwho(?:'s| is| are) on the team\b",
-    r"\bhow do you like (?:your|to|people)\b", r"\babout you\b", r"\bhow are you (?:in|as|to work)\b", r"\bworking with you\b", r"\bwork with you\b",
+    r"\bhow do you like (?:your|to|people)\b", r"\b(?:ask|know|hear|learn) (?:a (?:bit|little) )?(?:more )?about you\b", r"\bhow are you (?:in|as|to work)\b", r"\bworking with you\b", r"\bwork with you\b",
     r"\b(?:team|people|staff|group) (?:like|dynamics?|morale)\b", r"\bleadership\b", r"\bwhat (?:the )?(?:support|culture|team|vibe|atmosphere|environment|management)\b.{0,25}\bis like\b",
     r"\bhow (?:do|does) (?:you|leadership|management) (?:and \w+ )?(?:work together|handle|support|back)\b", r"\bsix separate\b|\bkingdoms\b", r"\bwhat(?:'s| is) (?:\w+ )?like (?:as a|to work)\b", r"\bmicromanag", r"\bautonomy\b", r"\bstay(?:ed)? (?:here|at|with)\b",
 )
