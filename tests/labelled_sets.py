@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent
-SETS = ("labelled", "labelled_holdout", "labelled_holdout2")
+SETS = ("labelled",) + tuple(sorted((p.name for p in TESTS.glob("labelled_holdout*") if p.is_dir()), key=lambda n: (len(n), n)))
 
 
 @dataclass

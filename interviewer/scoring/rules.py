@@ -44,7 +44,7 @@ PROCESS = _rx(
     r"\bstart date\b", r"\bfill (?:the|this) (?:role|position)\b", r"\bwhat else (?:do|would) you need\b",
 )
 NOT_PROCESS = _rx(
-    r"next steps? (?:for|of|in|on|with) (?:the|your|our|my|this|that|those|these) (?!hiring|interview|process|search|selection|role|position|job)",
+    r"next steps? (?:for|of|in|on|with) (?:the|your|our|my|this|that|those|these) (?!hiring|interview|process|search|selection|role|position|job|end\b|side\b)",
     r"next step in my career", r"next steps? (?:for|of) (?:the )?(?:product|platform|project|roadmap|company|business|team's)",
     r"decision[- ]makers?\b(?!.*\b(?:hire|hiring)\b)", r"decisions? (?:about|on) (?:the )?(?:data|pricing|product|strategy|stock)",
     r"moving forward,? (?:i|we|the)\b", r"\bdata[- ]driven decision",
@@ -174,7 +174,7 @@ _SKIP = set("probably also first then really definitely likely actually want to 
             "immediately quickly still just want would definitely personally".split())
 _NOT_ACTION = set("send bring love be say think guess imagine hope need rather appreciate bet assume expect feel enjoy know hear ask "
                   "wonder fit thank welcome say suspect prefer agree add mention note been".split())
-_FIRST_PERSON = re.compile(r"\b(?:i|i'?d|i'?ll|i'?m|my|me|we'?d|we'?ll)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:i'?d|i'?ll|i will|i would|i'?m going to|i plan|my|we'?d|we'?ll)\b", re.I)
 PLAN_PHRASE = _rx(
     r"\b(?:in|during|over|for) (?:my|the) first (?:\d+|thirty|sixty|ninety|two|three|four|six|few|couple of)? ?(?:days|weeks|months|month|week|quarter|year)\b",
     r"\b(?:first|initial) (?:30|60|90|thirty|sixty|ninety)(?:[- ]days?)?\b", r"\b30[-/ ]60[-/ ]90\b", r"\bstep one\b",
@@ -204,7 +204,8 @@ PAY_ASK = _rx(r"\bi'?d (?:want|need|expect|look for|be looking (?:for|at)|be hop
 HEDGE = _rx(
     r"\b(?:not sure|no idea|don'?t know|hard to say|too early to say|wait and see|see what (?:happens|comes)|figure (?:it|things) out)\b",
     r"\b(?:need|have) to (?:see|learn|know|understand|get)\b", r"\bbefore i (?:knew|know|could say|could tell)\b",
-    r"\b(?:need|have) to be\b.{0,30}\b(?:while|first|before|longer)\b", r"\b(?:need|have) to\b.{0,40}\bfirst\b",
+    r"\b(?:need|have) to be\b.{0,30}\b(?:while|first|before|longer)\b", r"\b(?:need|have|want) to\b.{0,40}\bfirst\b",
+    r"\bfirst before\b", r"\bbefore i (?:say|commit|decide)\b",
     r"\b(?:move forward|hear from you|be part of|join the team|get the (?:job|role))\b", r"\bi'?ve been thinking about\b",
     r"\bbefore i'?d (?:have|form|give|offer) (?:an? )?(?:opinion|view|plan|answer)\b", r"\bwant to learn how\b", r"\brather not guess\b",
     r"\b(?:learn|see|know|understand|get a feel for|get to know|listen)\b.{0,40}\bfirst\b[.!]?$",
@@ -223,6 +224,8 @@ PAST_SELF = _rx(
     r"^(?:so |and )?i (?:worked|managed|led|built|taught|ran|created|started|had|was|did|spent|helped|handled|grew|cut)\b",
     r"\bmy last (?:job|role|place|company|team)\b",
 )
+# A read of the whole industry is not a read of this role.
+INDUSTRY = _rx(r"\bthe industry\b", r"\bin general\b", r"\bindustry[- ]wide\b", r"\bacross the (?:industry|sector|board)\b", r"\beveryone in (?:the|this) (?:industry|field|business)\b")
 CHATTER = _rx(r"\bcovered (?:everything|it all|most of it)\b", r"\byou covered\b", r"^(?:thanks|thank you|great|sounds good|wonderful|perfect)\b", r"\bglad to (?:meet|be)\b")
 ORG_REF = _rx(
     r"\byour\b", r"\byou(?:'re| are| have|'ve)\b", r"\bthe (?:team|role|company|firm|unit|department|school|floor|branch|branches|"
@@ -241,6 +244,9 @@ GENERIC = _rx(
     r"\bi'?m (?:very |really |quite |pretty |super )?(?:good|great|strong|analytical|experienced|skilled|comfortable|confident|proficient|detail)\b",
     r"\bi'?ve been (?:learning|teaching myself|taking a course|doing a course)\b",
     r"\b(?:looks?|sounds?|seems?) (?:really |very |so )?(?:interesting|exciting|great|good|amazing|fun)\b",
+    r"\b(?:it'?s|that'?s|this is) (?:so |really |very |super )?(?:exciting|interesting|amazing|great|cool)\b",
+    r"\bthe approach i (?:take|use)\b", r"\bstrengths? of mine\b", r"\bmy (?:biggest |main |key )?strengths?\b", r"\bi'?m the (?:one|person|go-to)\b",
+    r"\bstandard (?:\w+ )?stuff\b", r"\bthe usual (?:stuff|things)\b", r"\bwhat any (?:good )?\w+ would do\b", r"\bi (?:usually|always|typically|normally|tend to)\b",
     r"\b(?:communicate|prioriti[sz]e|stay calm|stay organi[sz]ed|listen to (?:them|people|everyone))\b(?!.{0,40}\b(?:by|with the|using|through)\b)",
     r"\b(?:learn and (?:grow|develop)|my (?:qualification|career|development|cima|cpa|certification)|keen to learn)\b", r"\bmy (?:strengths?|skills?) (?:are|is|include)\b", r"\bbring my (?:skills|experience|energy|strengths)\b",
     r"\bi (?:just )?(?:love|enjoy) (?:working with people|helping|a challenge)\b", r"\bbest of my ability\b", r"\bwhatever it takes\b",
@@ -277,6 +283,13 @@ def _specific(s: Sentence) -> bool:
     return len(s.text.split()) >= 7 and not GENERIC.search(s.text) and not HEDGE.search(s.text) and not CHATTER.search(s.text)
 
 
+def _restates(sentence: str, prompt: str) -> bool:
+    """The candidate only giving back what the interviewer just said."""
+    mine = set(re.findall(r"[a-z]{4,}", sentence.lower())) - _VAGUE - _APPROACH_FILLER - {"see", "think", "challenge", "really"}
+    theirs = set(re.findall(r"[a-z]{4,}", prompt.lower()))
+    return len(mine) >= 4 and len(mine & theirs) / len(mine) >= 0.6
+
+
 def vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
     """The candidate's read of the role (landscape, challenges) and their approach to it."""
     reads, approaches = [], []
@@ -289,7 +302,9 @@ def vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
             continue
         pay_turn = bool(PAY.search(t.prompt))
         planning = False  # after an approach sentence, the turn's plain statements are more of the plan
+        industry = False  # once a turn talks about the industry at large, only sentences about *you* are a read
         for s in t.sentences:
+            industry = industry or bool(INDUSTRY.search(s.text))
             if s.text.rstrip().endswith("?") or not _specific(s) or PAST_SELF.search(s.text):
                 continue
             if FIT_STATEMENT.search(s.text) or PAY.search(s.text) or (pay_turn and (FIGURE.search(s.text) or re.search(r"\d", s.text))):
@@ -298,6 +313,11 @@ def vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
                 if _concrete(s.text):
                     approaches.append(s)
                 planning = True
+            elif INDUSTRY.search(s.text) or _restates(s.text, t.prompt):
+                continue
+            elif industry and not re.search(r"\b(?:your|here|this (?:company|team|role|site|office|branch|operation)|"
+                                            r"you(?:'ve| have) got|you(?:'re| are) (?:seeing|running|using|doing|dealing|growing))\b", s.lower):
+                continue
             elif READ.search(s.text) or (
                 not planning and substantive and len(s.text.split()) >= 9 and ORG_REF.search(s.text) and not _MODAL.search(s.text)
                 and not PAST_NARRATIVE.search(s.text)
@@ -345,6 +365,8 @@ GOALS = _rx(
 CONTRIBUTES = _rx(
     r"\bhow (?:does|would|will|can|could|do|might) (?!you\b|people\b)[\w' ,&-]{1,60}? (?:contribut\w*|support\w*|fits?|feeds?|ties?|tied|connects?|helps?|drives?|plays?|serves?|moves?|impacts?|affects?|advances?|plugs?)\b",
     r"\b(?:how|where) do you see [\w' ,&-]{1,60}? (?:contribut\w*|support\w*|fit\w*|help\w*|play\w*|feed\w*|sit\w*)\b",
+    r"\bhow (?:this|the|my|that|our|a|an) [\w' ,&-]{1,40}? (?:contributes|supports|fits|feeds|ties|helps|drives|plays|serves|moves|connects)\b",
+    r"\bhow [\w' ,&-]{1,40}? (?:contributes|supports|fits|feeds|ties|helps|drives|plays|serves|moves|connects) (?:them|those|that|it|into|in|to|with)\b",
     r"\bdeliver (?:against|on|toward|towards) (?:them|those|that|it|the)\b", r"\b(?:want|need|expect)s? [\w&' -]{1,30}? to (?:deliver|contribute|achieve)\b",
     r"\bwhere (?:does|do|would|will|might) [\w' ,&-]{1,60}? (?:fit|plug|come in|sit|land|carry|contribute|help)\b", r"\bwhere [\w' -]{1,40}? (?:fits?|plugs?|comes? in|sits?) (?:in|into)?\b",
     r"\b(?:measured|judged|evaluated|assessed|measure|judge|evaluate|assess) (?:the |this |a |my )?[\w -]{0,30}?against (?:them|those|that|it|the (?:goals?|targets?|plan|number))\b",
@@ -355,6 +377,7 @@ CONTRIBUTES = _rx(
     r"\b(?:tie|ties|tied|connect|connects|link) (?:back )?(?:in)?to\b", r"\bpart in (?:that|those|this)\b", r"\bhow i(?:'d| would| could)? (?:help|contribute|support)\b",
 )
 SUCCESS = _rx(
+    r"\b(?:judge|measure|evaluate|assess|review) (?:me|my performance|this role|the role|someone in this role)\b", r"\bwhat numbers\b",
     r"\bhow (?:is|will|would|do|does)\b.{0,30}\b(?:measured|evaluated|judged|assessed)\b",
     r"\bhow (?:you'?d|you would|you will|will you|would you|do you) (?:measure|judge|evaluate|know|define|assess)\b",
     r"\b(?:good|great|successful) first (?:year|six months|90 days|quarter)\b", r"\bsucceed(?:ing)?\b", r"\bsuccess\b",
@@ -400,12 +423,14 @@ PAY = _rx(
     r"\bwhat (?:it|the role|this role|the job) pays\b", r"\bbase pay\b", r"\bbonus(?:es)?\b", r"\bcommissions?\b", r"\bequity\b", r"\bstock options?\b",
     r"\$\s?\d", r"\b\d{2,3}\s?(?:k|K)\b", r"\b\d{2,3}(?:,\d{3})\b", r"\b\d{2,3} thousand\b", r"\bhourly rate\b", r"\bOTE\b",
     r"\btotal (?:package|comp)\b", r"\bnumbers? (?:in mind|you'?re (?:looking|thinking))\b", r"\bexpectations? (?:on|for|around) (?:pay|salary|comp)",
-    r"\bbenefits package\b", r"\bwages?\b", r"\bretirement match\b", r"\b401k\b", r"(?-i:\bpay\b)(?! (?:attention|off|for (?:it|itself)))", r"(?-i:^Pay\b)", r"\bpay[- ]?wise\b",
+    r"\bbenefits package\b", r"\bwages?\b", r"\bretirement match\b", r"\b401k\b", r"\b(?:the|your|my|our|their|on|about|of|what|base|starting|take-home|hourly|expected|talk|discuss) pay\b(?! (?:attention|off))",
+    r"\bpay (?:is|was|would be|for (?:this|the) (?:role|job|position)|range|band|structure|scale|rate|grade|review|expectations?)\b", r"(?-i:^Pay\b)", r"\bpay[- ]?wise\b",
     r"\bsalary schedule\b", r"\bdifferential\b", r"\b\d{2,3}(?:,\d{3}|k| thousand)? (?:base|salary|a year|per year|an hour|per hour)\b", r"\bmoney[- ]?wise\b", r"\b(?:shift|night|weekend) (?:premium|allowance|differential|rate)\b",
     r"\bcomp plan\b", r"\bctc\b", r"\blpa\b", r"\b\d+(?:\.\d+)? ?lakhs?\b", r"\bremuneration\b", r"(?-i:\b(?:STI|LTI)\b)",
     r"\bplus super\b", r"\bsuperannuation\b", r"\b(?:the|salary|pay|remuneration|total|compensation|benefits) package\b",
     r"\b(?:work|sort|figure) (?:out )?the money\b", r"\b(?:about|talk|discuss|discussing|talking) (?:the )?money\b",
-    r"\bthe base (?:for|is|of|salary|pay)\b", r"[£€₹]\s?\d", r"\baccelerators?\b", r"\bquota\b", r"\bper annum\b", r"\bpay ?(?:scale|grade|band)\b",
+    r"\bthe base (?:for|is|of|salary|pay)\b", r"\babout comp\b", r"\b(?:posted|salary|pay) range\b",
+    r"\bthe range (?:for (?:this|the) (?:role|position|job)|is \d|is (?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))", r"[£€₹]\s?\d", r"\baccelerators?\b", r"\bquota\b", r"\bper annum\b", r"\bpay ?(?:scale|grade|band)\b",
     r"\b(?:pay|salary|comp|compensation) band\b", r"\bthe band (?:is|for (?:this|the) (?:role|position|job))\b",
     r"\b(?:talk|discuss|talking|discussing) (?:about )?(?:money|pay|salary|numbers|comp)\b",
     r"(?-i:\bpays\b)(?! off)", r"\b(?:dollars|fifty|\d+) (?:an|per) hour\b", r"\bstep (?:one|two|three|four|five|\d) or\b",
@@ -472,7 +497,8 @@ FIT = _rx(
     r"\bwhy did you (?:join|choose|come)\b", r"\bday[- ]to[- ]day\b.*\b(?:with you|the team|together)\b", r"\bhow (?:do|does) (?:you|the team) (?:handle|deal with|resolve) (?:conflict|disagreement|mistakes)\b",
     r"\bwho (?:thrives|does well|succeeds)\b", r"\bthrives?\b", r"\bone-on-ones?\b", r"\b1[:-]1s?\b", r"\bmentor", r"\bgrowth (?:path|opportunit)", r"\bwhat (?:makes|made) you\b",
     r"\bhow (?:would|do) you describe (?:the|your) (?:team|culture|style|environment)\b", r"\byour style\b",
-    r"\bhow (?:much|often) (?:do|would|will) you (?:want|like|expect|be involved|check)\b", r"\bas a (?:manager|boss|leader)\b",
+    r"\bhow (?:much|often) (?:do|would|will) you (?:want|like|expect|be involved|check)\b", r"\bhow (?:involved|hands-on|available)\b",
+    r"\bhow do you and (?:[A-Z][\w'-]+|the \w+) (?:split|divide|share|work|handle)\b", r"\bas a (?:manager|boss|leader)\b",
     r"\bwhy(?:'s| is)? (?:the|this) (?:role|position|job|seat)(?:'s| is)? (?:open|available|vacant)\b", r"\bwhy is it open\b",
     r"\bworking relationship\b", r"\brelationship (?:is )?(?:like )?between\b", r"\bsomeone (?:before|leave|left)\b", r"\bdid (?:someone|they|he|she) leave\b",
     r"\bhow long ha(?:ve|s) (?:[\w-]+ ){0,3}been (?:here|with you|with the|on the|there|in the)\b", r"\bget (?:on|along) with\b", r"\bwho(?:'s| is| are) on the team\b",
