@@ -20,12 +20,8 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except (UserError,) as e:
+        except UserError as e:  # includes TranscriptError
             _fail(str(e))
-        except Exception as e:  # transcript errors live in their own module; same treatment
-            if type(e).__name__ == "TranscriptError":
-                _fail(str(e))
-            raise
 
 
 def _fail(message: str) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from interviewer import prompts
 from interviewer.models import CRITERIA, Brief, Persona, Report, Role, Transcript
-from interviewer.scoring import rules, signals
 from interviewer.scoring.chain import score
 
 # The order a candidate would naturally get to things in a second interview.
@@ -13,9 +12,9 @@ _HINT_ORDER = ("role_vision", "ballpark_check", "goals_alignment", "mutual_fit",
 
 
 def coverage(transcript: Transcript) -> dict[str, str]:
-    """Criterion -> verdict on the turns so far (rules only: instant, offline)."""
-    findings = rules.judge_all(signals.read(transcript))
-    return {c: findings[c].verdict for c in CRITERIA}
+    """Criterion -> verdict on the turns so far: the scoring chain, offline (milliseconds)."""
+    report = score(transcript)
+    return {c: report.verdict(c) for c in CRITERIA}
 
 
 def context(persona: Persona, role: Role | None) -> dict[str, str]:

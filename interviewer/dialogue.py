@@ -26,7 +26,7 @@ from interviewer import guards, prompts
 from interviewer.backends import Capabilities, EmptyReply, describe_fault, with_retries
 from interviewer.models import Persona, Stage, Turn, now
 from interviewer.scoring import rules
-from interviewer.scoring.signals import _gibberish, split_sentences
+from interviewer.scoring.signals import is_gibberish, split_sentences
 
 
 class StagePlan(BaseModel):
@@ -211,7 +211,7 @@ class Interview:
         if "compensation" in asked or rules.PAY.search(text):
             self.state.pay_discussed = True
 
-        thin = len(guards.words(text)) < self.plan.thin_answer_words or _gibberish(text)
+        thin = len(guards.words(text)) < self.plan.thin_answer_words or is_gibberish(text)
         if thin and not answers and self.state.stage not in self.state.nudged_in and self.state.stage in ("opening", "vision", "probe", "react"):
             self.state.nudged_in.append(self.state.stage)
             reply = self._say(text, kind="nudge", plan_line=self._line("nudges"), answers="", on_text=on_text)

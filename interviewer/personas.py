@@ -17,7 +17,7 @@ from interviewer.resources import data_dir
 DEFAULT_PERSONA = "sales-manager"
 
 
-def _load_data(path: Path) -> dict:
+def load_data(path: Path) -> dict:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -43,7 +43,7 @@ M = TypeVar("M", bound=BaseModel)
 
 def _validated(model: type[M], path: Path) -> M:
     try:
-        return model.model_validate(_load_data(path))
+        return model.model_validate(load_data(path))
     except ValidationError as e:
         raise UserError(describe_validation(path, e)) from None
 

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field, ValidationError
 from interviewer import prompts
 from interviewer.errors import UserError, describe_validation
 from interviewer.models import Brief, PlannedQuestion, Transcript, now
-from interviewer.personas import _load_data
+from interviewer.personas import load_data
 from interviewer.scoring.signals import split_sentences
 
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
@@ -24,7 +24,7 @@ _STOP = set("the and for you your are was were what how when who does did this t
 def load_brief(path: str | Path) -> Brief:
     """A brief written by `interviewer prep -o brief.json` (or by hand, TOML or JSON)."""
     try:
-        return Brief.model_validate(_load_data(Path(path)))
+        return Brief.model_validate(load_data(Path(path)))
     except ValidationError as e:
         raise UserError(describe_validation(path, e)) from None
 

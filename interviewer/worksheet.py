@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from interviewer import prompts
 from interviewer.errors import UserError
 from interviewer.files import write_json_atomic
-from interviewer.personas import _load_data
+from interviewer.personas import load_data
 from interviewer.resources import user_dir
 
 ITEM_SEPARATOR = " | "
@@ -50,7 +50,7 @@ def normalise(qs: list[Question], answers: dict) -> dict:
 
 
 def from_file(qs: list[Question], path: str | Path) -> dict:
-    data = _load_data(Path(path))
+    data = load_data(Path(path))
     known = {q.key for q in qs}
     unknown = sorted(set(data) - known)
     if unknown:

@@ -23,8 +23,13 @@ from vcr_setup import CASSETTES, make_vcr  # noqa: E402
 from interviewer.backends import resolve  # noqa: E402
 
 
-def record(base_url: str | None, model: str | None, backend: str) -> None:
+def record(base_url: str | None, model: str | None, backend: str, only: str | None = None) -> None:
     recorder = make_vcr("all")
+    if only == "prep_suggest":
+        with recorder.use_cassette("prep_suggest.yaml"):
+            brief, note = scenarios.prep_suggestions(resolve(backend, model, base_url))
+        print(f"prep_suggest.yaml: {len(brief.suggestions)} suggestions, note {note!r}")
+        return
     for stream in (True, False):
         settings = resolve(backend, model, base_url, stream=stream)
         name = f"practice_{'stream' if stream else 'nostream'}.yaml"
@@ -36,6 +41,9 @@ def record(base_url: str | None, model: str | None, backend: str) -> None:
         with recorder.use_cassette(f"{name}.yaml"):
             report = scenarios.judged(settings, name)
         print(f"{name}.yaml: scorer {report.scorer}; notes {report.notes[:2]}")
+    with recorder.use_cassette("prep_suggest.yaml"):
+        brief, note = scenarios.prep_suggestions(settings)
+    print(f"prep_suggest.yaml: {len(brief.suggestions)} suggestions, note {note!r}")
     leaked = [p for p in CASSETTES.glob("*.yaml") if "authorization" in p.read_text().lower()]
     if leaked:
         raise SystemExit(f"refusing: an authorization header reached {leaked}")
@@ -46,14 +54,15 @@ def main() -> None:
     ap.add_argument("--base-url")
     ap.add_argument("--openai", action="store_true")
     ap.add_argument("--model", default=None)
+    ap.add_argument("--only", choices=["prep_suggest"], default=None, help="re-record one cassette only")
     args = ap.parse_args()
     if args.openai:
-        record(None, args.model or "gpt-4o-mini", "openai")
+        record(None, args.model or "gpt-4o-mini", "openai", args.only)
     elif args.base_url:
-        record(args.base_url, args.model or "default", "compatible")
+        record(args.base_url, args.model or "default", "compatible", args.only)
     else:
         with llama_server() as url:
-            record(url, "smollm2", "compatible")
+            record(url, "smollm2", "compatible", args.only)
 
 
 if __name__ == "__main__":

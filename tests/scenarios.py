@@ -38,3 +38,18 @@ def practice(settings: Settings, db: Path, turns: int = 6, candidate: str = "str
 
 def judged(settings: Settings, name: str):
     return review_file(str(LABELLED / JUDGED[name]), None, settings, save=False)
+
+
+PREP_ANSWERS = {
+    "role_title": "Sales Analyst", "company": "Cedar Ridge Financial", "interviewer": "Priya Raman",
+    "landscape": "Fast branch growth; pipeline stages defined differently in each branch.",
+    "pitfalls": ["Reports nobody trusts"], "approach": "Map stage definitions with each branch manager in month one.",
+    "observations": ["Most new business comes from cold calling"], "pay_range": "$70k-$78k",
+}
+
+
+def prep_suggestions(settings: Settings):
+    from interviewer.backends import build_chat_model
+    from interviewer.prep import build_brief, suggest
+
+    return suggest(build_brief(PREP_ANSWERS), build_chat_model(settings, max_tokens=400))

@@ -64,3 +64,15 @@ def test_a_recorded_model_judgement_never_breaks_the_scoring_rules(vcr_replay, n
             assert turn.speaker == "candidate" and e.quote in turn.text
             assert "grader" not in e.quote.lower()
     assert [c.id for c in judged.criteria] == list(CRITERIA)
+
+
+def test_recorded_prep_suggestions_leave_a_complete_brief(vcr_replay):
+    from interviewer.prep import build_brief
+
+    offline = build_brief(scenarios.PREP_ANSWERS)
+    with vcr_replay.use_cassette("prep_suggest.yaml"):
+        brief, note = scenarios.prep_suggestions(resolve(**SETTINGS))
+    assert note == ""  # the model answered through function calling
+    assert brief.ballpark_questions == offline.ballpark_questions and brief.next_step_questions == offline.next_step_questions
+    assert len(brief.suggestions) <= 6 and all(3 <= len(s.split()) <= 60 for s in brief.suggestions)
+    assert brief.gaps[: len(offline.gaps)] == offline.gaps

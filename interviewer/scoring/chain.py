@@ -111,7 +111,7 @@ def write_report(state: ScoringState) -> Report:
     results: list[CriterionResult] = []
     for cid in CRITERIA:
         line = suggestions.get(cid, "").strip()
-        if len(line.split()) > 60 or signals._INJECTION.search(line):
+        if len(line.split()) > 60 or signals.INJECTION.search(line):
             line = ""
         results.append(
             feedback.describe(rubric[cid], state.verdicts[cid], state.evidence[cid], state.findings[cid], state.context, line)
@@ -134,7 +134,7 @@ def write_report(state: ScoringState) -> Report:
 
 
 def _verified_clean(quote: str, state: ScoringState, usable: set[int]) -> Evidence | None:
-    if signals._INJECTION.search(quote):
+    if signals.INJECTION.search(quote):
         return None
     return verify(quote, state.transcript, None, usable)
 

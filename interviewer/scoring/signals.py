@@ -34,7 +34,7 @@ _INDIRECT_QUESTION = re.compile(
     re.I,
 )
 
-_INJECTION = re.compile(
+INJECTION = re.compile(
     r"\b(?:grader|grading|evaluator|scorer|scoring (?:model|system)|rubric|mark (?:all|every|each|this)|"
     r"(?:all|every) criteri|ignore (?:all |any |the |your |previous |prior )*(?:instructions|rules|rubric)|"
     r"system\s*(?:prompt|message|override|note)?\s*:|\[system\]|assistant:|as an ai|"
@@ -111,7 +111,7 @@ _MASH = re.compile(r"asdf|qwer|zxcv|hjkl|sdfg|fdsa|lorem|ipsum|xyzzy", re.I)
 _FILLER = set("um uh er erm mm hmm the a an and so like yeah you know i".split())
 
 
-def _gibberish(text: str) -> bool:
+def is_gibberish(text: str) -> bool:
     """Keyboard mash, garbled transcription ("the the um the"), or words no language has."""
     alpha = [w.lower().strip("'’-") for w in _WORD.findall(text) if w[0].isalpha()]
     if len(alpha) < 3:
@@ -138,14 +138,14 @@ def read(transcript: Transcript) -> Reading:
             prompt = t.text
             interviewer_parts.append(t.text)
             continue
-        sents = [s for s in split_sentences(i, t.text) if not _INJECTION.search(s.text)]
+        sents = [s for s in split_sentences(i, t.text) if not INJECTION.search(s.text)]
         if len(sents) < len(split_sentences(i, t.text)):
             reading.dropped.append(f"turn {i}: an instruction to the grader was ignored")
         ct = CandidateTurn(i, t.text, sents, prompt)
         norm = _norm(t.text)
         if not sents or not any(len(_WORD.findall(x.text)) >= 1 for x in sents):
             ct.usable, ct.why_unusable = False, "empty"
-        elif _gibberish(" ".join(s.text for s in sents)):
+        elif is_gibberish(" ".join(s.text for s in sents)):
             ct.usable, ct.why_unusable = False, "gibberish"
         elif len(norm.split()) >= 4 and norm in seen:
             ct.usable, ct.why_unusable = False, "repeats an earlier answer"
