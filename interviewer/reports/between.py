@@ -61,6 +61,8 @@ def debrief_document(d: Debrief, report: dict | None = None) -> D.Document:
 
 # --- history -------------------------------------------------------------------------------
 
+_CHART_LABEL = {"role_vision": "Vision of the role", "ballpark_check": "Ballpark check", "next_steps": "Next steps",
+                "goals_alignment": "Goals & the role", "compensation": "Compensation", "mutual_fit": "Interviewed them too"}
 _SHORT = {"role_vision": "vis", "ballpark_check": "chk", "next_steps": "nxt", "goals_alignment": "goal",
           "compensation": "pay", "mutual_fit": "fit"}
 
@@ -107,14 +109,13 @@ def _chart(h: History) -> str:
     n = max((len(v) for v in h.trends.values()), default=0)
     if n == 0:
         return ""
-    width, row_h, left = 520, 34, 170
+    width, row_h, left = 560, 34, 160
     step = (width - left - 20) / max(1, n - 1)
-    rubric = load_rubric()
     parts = [f'<svg class="trend" width="{width}" height="{row_h * len(CRITERIA) + 10}" role="img" '
              f'aria-label="Trend per criterion">']
     for i, c in enumerate(CRITERIA):
         y0 = 10 + i * row_h
-        parts.append(f'<text x="0" y="{y0 + 16}" font-size="12">{escape(rubric[c].title[:26])}</text>')
+        parts.append(f'<text x="0" y="{y0 + 16}" font-size="12">{escape(_CHART_LABEL[c])}</text>')
         parts.append(f'<line x1="{left}" y1="{y0 + 24}" x2="{width - 10}" y2="{y0 + 24}" stroke="#d1d9e0"/>')
         pts = [(left + k * step, y0 + 24 - v * 10) for k, v in enumerate(h.trends[c]) if v is not None]
         if len(pts) > 1:
