@@ -103,7 +103,7 @@ NOT_CHECK = _rx(
     r"\bmake sense\b", r"\bdoes that answer\b",
 )
 INVITE = _rx(
-    r"\b(?:curious|love|like|interested|keen|appreciate|welcome|open)\b.{0,20}?\b(?:your|what you|how you)\b.{0,12}?\b(?:take|thoughts|reaction|think|feedback|read|(?<!point of )view|opinion)\b",
+    r"\b(?:curious|love|like|interested|keen|appreciate|welcome|open)\b.{0,20}?\b(?:your|what you|how you)\b.{0,12}?\b(?:take|thoughts|reaction|think|feedback|read|(?<!point of )view|opinion|see (?:it|that|things))\b",
     r"\bwhat(?:'s| is| are) your (?:take|thoughts|read|reaction) on (?:that|this|my|what|it|those|where|how|whether)\b", r"\bwhat do you think\b",
     r"\bwhat you make of (?:that|this|it|those)\b", r"\bhow (?:that|this|it) lands\b",
     r"\bhow do you see (?:it|that|this)\b", r"\byour (?:take|thoughts|perspective|reaction) on (?:that|this|my|what|it|those)\b",
@@ -153,6 +153,8 @@ def _salary_context(turn, s: Sentence) -> bool:
 # --- role_vision -----------------------------------------------------------------------------
 
 READ = _rx(
+    r"\bi'?d (?:guess|bet|imagine|say) (?:that |the |your |you |there |it |a |most |some )", r"\bwhat (?:struck|stood out to|jumped out at|surprised) (?:me|us)\b",
+    r"\bwhat (?:stood out|jumped out|struck me)\b", r"\bmy (?:working )?(?:assumption|hunch|guess|hypothesis) is\b",
     r"\bthe way i see\b", r"\bhow i see\b", r"\bas i see it\b", r"\bi see (?:the|this|a|your|it as)\b", r"\bmy (?:read|sense|take|impression|understanding|hypothesis)\b",
     r"\bit (?:seems|sounds|looks) (?:like|as if|to me)\b", r"\bseems (?:like|to be)\b",
     r"\bi (?:think|suspect|imagine|expect|'?d guess|get the sense|noticed|gather|believe|'?m guessing|assume|sense) (?:that )?(?:the|your|there|a|an|one|you|most|some|this|it|what|reps|clients|customers|people|teams?|data|kids|students|patients|nurses)\b",
@@ -191,6 +193,10 @@ class _Approach:
             return False
         if PLAN_PHRASE.search(text) and _FIRST_PERSON.search(text):
             return True
+        return self.modal_action(text)
+
+    @staticmethod
+    def modal_action(text: str) -> bool:
         for m in _MODAL.finditer(text):
             for word in re.findall(r"[a-z'-]+", text[m.end():].lower())[:4]:
                 if word in _SKIP:
@@ -248,7 +254,11 @@ GENERIC = _rx(
     r"\bthe approach i (?:take|use)\b", r"\bstrengths? of mine\b", r"\bmy (?:biggest |main |key )?strengths?\b", r"\bi'?m the (?:one|person|go-to)\b",
     r"\bstandard (?:\w+ )?stuff\b", r"\bthe usual (?:stuff|things)\b", r"\bwhat any (?:good )?\w+ would do\b", r"\bi (?:usually|always|typically|normally|tend to)\b",
     r"\b(?:communicate|prioriti[sz]e|stay calm|stay organi[sz]ed|listen to (?:them|people|everyone))\b(?!.{0,40}\b(?:by|with the|using|through)\b)",
-    r"\b(?:learn and (?:grow|develop)|my (?:qualification|career|development|cima|cpa|certification)|keen to learn)\b", r"\bmy (?:strengths?|skills?) (?:are|is|include)\b", r"\bbring my (?:skills|experience|energy|strengths)\b",
+    r"\b(?:learn and (?:grow|develop)|my (?:qualification|career|development|cima|cpa|certification)|keen to learn)\b",
+    r"\b(?:course|qualification|certificate|certification|diploma|exams?|cpd|degree|technician course)\b",
+    r"\bi am (?:very |really |quite )?(?:good|great|strong|experienced|skilled|hard-?working|dedicated|organi[sz]ed|reliable)\b",
+    r"\bmy (?:customers|clients|colleagues|managers?|team|boss) (?:always |really )?(?:appreciate|love|like|trust|praise) me\b",
+    r"\bi can (?:read|write|use|code|speak|program|handle|manage|work with)\b", r"\bmy (?:strengths?|skills?) (?:are|is|include)\b", r"\bbring my (?:skills|experience|energy|strengths)\b",
     r"\bi (?:just )?(?:love|enjoy) (?:working with people|helping|a challenge)\b", r"\bbest of my ability\b", r"\bwhatever it takes\b",
 )
 VISION_PROMPT = _rx(
@@ -276,11 +286,25 @@ def _concrete(text: str) -> bool:
     return len(set(words)) >= 3 or bool(re.search(r"\d", text))
 
 
-_APPROACH_FILLER = set("would want like start first then that this with what they them their there from into have your".split())
+_APPROACH_FILLER = set("would want like start first then that this with what they them their there from into have your "
+                       "definitely certainly probably honestly maybe obviously basically actually".split())
 
 
 def _specific(s: Sentence) -> bool:
     return len(s.text.split()) >= 7 and not GENERIC.search(s.text) and not HEDGE.search(s.text) and not CHATTER.search(s.text)
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised names the interviewer used (people, units, products): what 'their' world is called."""
+    return {w for w in re.findall(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-zA-Z]{2,})", text)} - {"The", "And", "But", "So", "We", "You", "I'm", "I've"}
+
+
+def _about_them(sentence: str, entities: set[str]) -> bool:
+    """A past-tense sentence is an observation of *their* organisation when it says you/your or
+    names something the interviewer named; otherwise it is the candidate's own story."""
+    if re.search(r"\b(?:you|your|you'd|you've|you're)\b", sentence, re.I):
+        return True
+    return bool(entities & set(re.findall(r"\b[A-Z][a-zA-Z]{2,}\b", sentence)))
 
 
 def _restates(sentence: str, prompt: str) -> bool:
@@ -302,12 +326,18 @@ def vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
             continue
         pay_turn = bool(PAY.search(t.prompt))
         planning = False  # after an approach sentence, the turn's plain statements are more of the plan
+        entities = _names(r.interviewer_text)
         industry = False  # once a turn talks about the industry at large, only sentences about *you* are a read
         for s in t.sentences:
             industry = industry or bool(INDUSTRY.search(s.text))
             if s.text.rstrip().endswith("?") or not _specific(s) or PAST_SELF.search(s.text):
                 continue
             if FIT_STATEMENT.search(s.text) or PAY.search(s.text) or (pay_turn and (FIGURE.search(s.text) or re.search(r"\d", s.text))):
+                continue
+            if INDUSTRY.search(s.text) or _restates(s.text, t.prompt):
+                continue
+            if READ.search(s.text) and not APPROACH.modal_action(s.text):
+                reads.append(s)  # "my read is ... in the first ninety days" is a read, not a plan
                 continue
             if APPROACH.search(s.text):
                 if _concrete(s.text):
@@ -320,7 +350,7 @@ def vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
                 continue
             elif READ.search(s.text) or (
                 not planning and substantive and len(s.text.split()) >= 9 and ORG_REF.search(s.text) and not _MODAL.search(s.text)
-                and not PAST_NARRATIVE.search(s.text)
+                and not (PAST_NARRATIVE.search(s.text) and not _about_them(s.text, entities))
             ):
                 reads.append(s)
     return reads, approaches
@@ -367,7 +397,8 @@ CONTRIBUTES = _rx(
     r"\b(?:how|where) do you see [\w' ,&-]{1,60}? (?:contribut\w*|support\w*|fit\w*|help\w*|play\w*|feed\w*|sit\w*)\b",
     r"\bhow (?:this|the|my|that|our|a|an) [\w' ,&-]{1,40}? (?:contributes|supports|fits|feeds|ties|helps|drives|plays|serves|moves|connects)\b",
     r"\bhow [\w' ,&-]{1,40}? (?:contributes|supports|fits|feeds|ties|helps|drives|plays|serves|moves|connects) (?:them|those|that|it|into|in|to|with)\b",
-    r"\bdeliver (?:against|on|toward|towards) (?:them|those|that|it|the)\b", r"\b(?:want|need|expect)s? [\w&' -]{1,30}? to (?:deliver|contribute|achieve)\b",
+    r"\bdeliver (?:against|on|toward|towards) (?:them|those|that|it|the)\b",
+    r"\bhow much of (?:that|those|it|this|the \w+) (?:would|will|do|does|should)\b.{0,50}\b(?:this|the|my) (?:seat|role|position|job|desk|team|person)\b", r"\b(?:want|need|expect)s? [\w&' -]{1,30}? to (?:deliver|contribute|achieve)\b",
     r"\bwhere (?:does|do|would|will|might) [\w' ,&-]{1,60}? (?:fit|plug|come in|sit|land|carry|contribute|help)\b", r"\bwhere [\w' -]{1,40}? (?:fits?|plugs?|comes? in|sits?) (?:in|into)?\b",
     r"\b(?:measured|judged|evaluated|assessed|measure|judge|evaluate|assess) (?:the |this |a |my )?[\w -]{0,30}?against (?:them|those|that|it|the (?:goals?|targets?|plan|number))\b",
     r"\bfactors? in\b", r"\b(?:piece|part|share|slice|role) (?:of|in) (?:that|those|this|it|them)\b", r"\bneed (?:the|this|my|me|a) [\w -]{0,25}?to (?:move|hit|drive|deliver)\b",
@@ -498,7 +529,9 @@ FIT = _rx(
     r"\bwho (?:thrives|does well|succeeds)\b", r"\bthrives?\b", r"\bone-on-ones?\b", r"\b1[:-]1s?\b", r"\bmentor", r"\bgrowth (?:path|opportunit)", r"\bwhat (?:makes|made) you\b",
     r"\bhow (?:would|do) you describe (?:the|your) (?:team|culture|style|environment)\b", r"\byour style\b",
     r"\bhow (?:much|often) (?:do|would|will) you (?:want|like|expect|be involved|check)\b", r"\bhow (?:involved|hands-on|available)\b",
-    r"\bhow do you and (?:[A-Z][\w'-]+|the \w+) (?:split|divide|share|work|handle)\b", r"\bas a (?:manager|boss|leader)\b",
+    r"\bhow do you and (?:[A-Z][\w'-]+|the \w+) (?:split|divide|share|work|handle)\b", r"\bway of working\b", r"\bway you work\b",
+    r"\bhow would you describe\b.{0,40}\b(?:style|team|culture|manager|management|leadership|working)\b", r"\bhow is the team\b",
+    r"\b(?:independence|autonomy|freedom|latitude)\b", r"\bas a (?:manager|boss|leader)\b",
     r"\bwhy(?:'s| is)? (?:the|this) (?:role|position|job|seat)(?:'s| is)? (?:open|available|vacant)\b", r"\bwhy is it open\b",
     r"\bworking relationship\b", r"\brelationship (?:is )?(?:like )?between\b", r"\bsomeone (?:before|leave|left)\b", r"\bdid (?:someone|they|he|she) leave\b",
     r"\bhow long ha(?:ve|s) (?:[\w-]+ ){0,3}been (?:here|with you|with the|on the|there|in the)\b", r"\bget (?:on|along) with\b", r"\bwho(?:'s| is| are) on the team\b",
