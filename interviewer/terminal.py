@@ -71,6 +71,10 @@ def read_answers(stream: TextIO, console: Console, interactive: bool) -> Iterato
                 if parts:
                     yield "\n".join(parts)
                 return
+            except KeyboardInterrupt:
+                if parts:  # lines already finished with \ are kept as the last answer
+                    yield "\n".join(parts)
+                raise
             if line.endswith("\\"):
                 parts.append(line[:-1])
                 prompt = "[dim]   …[/dim] "

@@ -160,3 +160,25 @@ def test_prep_then_practice_with_the_brief_reports_the_planned_questions(tmp_pat
     assert result.returncode == 0, result.stderr
     assert "we do almost no cold outreach" in result.stdout  # the hypothesis was corrected from the persona's facts
     assert "planned questions" in result.stdout and "(turn 6)" in result.stdout.replace("\n", " ")
+
+
+def test_an_interrupted_worksheet_keeps_what_was_typed(tmp_path):
+    from interviewer import worksheet
+
+    qs = worksheet.questions("prep")
+    typed = iter(["Sales Analyst", "Cedar Ridge"])
+
+    def ask(_prompt):
+        try:
+            return next(typed)
+        except StopIteration:
+            raise KeyboardInterrupt from None
+
+    draft = worksheet.Draft("prep")
+    with pytest.raises(KeyboardInterrupt):
+        worksheet.interactive(qs, ask=ask, say=lambda _m: None, draft=draft, confirm=lambda _q: True)
+    assert draft.load() == {"role_title": "Sales Analyst", "company": "Cedar Ridge"}
+    rest = iter(["Priya", "Growing fast.", "", "Meet the branches.", "", "", "", "$70k", ""])
+    answers = worksheet.interactive(qs, ask=lambda _p: next(rest), say=lambda _m: None, draft=draft, confirm=lambda _q: True)
+    assert answers["role_title"] == "Sales Analyst" and answers["approach"] == "Meet the branches."
+    assert answers["pitfalls"] == [] and answers["pay_range"] == "$70k"
