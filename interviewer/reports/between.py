@@ -11,10 +11,12 @@ from interviewer.history import History, sparkline
 from interviewer.models import CRITERIA, Brief, Debrief
 from interviewer.scoring.rubric import load_rubric
 
+from . import _common as C
 from . import document as D
 from .html import page
 
-_MARK = {"covered": "✓", "partial": "◐", "missed": "✗", "not_applicable": "–", None: " "}
+def _mark(verdict: str | None) -> str:
+    return C.mark(verdict) if verdict else " "
 
 
 def brief_document(b: Brief) -> D.Document:
@@ -51,7 +53,7 @@ def debrief_document(d: Debrief, report: dict | None = None) -> D.Document:
     if report:
         rubric = load_rubric()
         sections.append(D.Section(heading="Transcript review", items=[
-            f"{_MARK.get(c['verdict'], '?')} {rubric[c['id']].title}: {c['verdict'].replace('_', ' ')}" for c in report["criteria"]]))
+            f"{_mark(c['verdict'])} {rubric[c['id']].title}: {c['verdict'].replace('_', ' ')}" for c in report["criteria"]]))
     return D.Document(
         title=f"Debrief: {d.role_title or 'interview'}" + (f" at {d.company}" if d.company else ""),
         meta=[("Date", d.interview_date), ("Met", d.interviewer), ("Debrief id", d.id or "")],
@@ -79,7 +81,7 @@ def print_history(h: History, console: Console) -> None:
     for c in CRITERIA:
         table.add_column(_SHORT[c], justify="center", no_wrap=True)
     for r in h.rows:
-        table.add_row(r.date, r.kind, r.id, r.role, *(_MARK[r.verdicts.get(c)] for c in CRITERIA))
+        table.add_row(r.date, r.kind, r.id, r.role, *(_mark(r.verdicts.get(c)) for c in CRITERIA))
     console.print(table)
     rubric = load_rubric()
     trend = Table("criterion", "trend (oldest → newest)", box=None)
@@ -96,7 +98,7 @@ def history_markdown(h: History) -> str:
     rubric = load_rubric()
     out = ["# Your second-interview history", "", "| date | kind | id | role | " + " | ".join(_SHORT[c] for c in CRITERIA) + " |",
            "|---" * (4 + len(CRITERIA)) + "|"]
-    out += [f"| {r.date} | {r.kind} | {r.id} | {r.role} | " + " | ".join(_MARK[r.verdicts.get(c)] for c in CRITERIA) + " |"
+    out += [f"| {r.date} | {r.kind} | {r.id} | {r.role} | " + " | ".join(_mark(r.verdicts.get(c)) for c in CRITERIA) + " |"
             for r in h.rows]
     out += ["", "## Trends", ""] + [f"- {rubric[c].title}: `{sparkline(h.trends[c])}`" for c in CRITERIA]
     if h.next_to_practise:
@@ -131,7 +133,7 @@ def history_html(h: History) -> str:
     head = "".join(f"<th>{escape(_SHORT[c])}</th>" for c in CRITERIA)
     rows = "".join(
         f"<tr><td>{escape(r.date)}</td><td>{escape(r.kind)}</td><td>{escape(r.id)}</td><td>{escape(r.role)}</td>"
-        + "".join(f"<td>{_MARK[r.verdicts.get(c)]}</td>" for c in CRITERIA) + "</tr>" for r in h.rows)
+        + "".join(f"<td>{_mark(r.verdicts.get(c))}</td>" for c in CRITERIA) + "</tr>" for r in h.rows)
     body = (f'<table class="history"><tr><th>date</th><th>kind</th><th>id</th><th>role</th>{head}</tr>{rows}</table>'
             f"<h2>Trend per criterion</h2>{_chart(h)}")
     if h.next_to_practise:
