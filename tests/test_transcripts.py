@@ -559,3 +559,378 @@ def test_labelled_transcripts(side, files):
 def test_labelled_holdout_transcripts(side, files):
     # measured only: the parsers are never tuned on these
     _check_labelled(side, files)
+
+
+# --- quirks of real exported files (tests/fixtures/formats/quirks/) ----------------------------
+
+QUIRKS = FIX / "quirks"
+
+# file, detected format, speakers in order, merged turn texts, turn start times (None: untimed), candidate
+QUIRK_CASES = [
+    (
+        # UTF-8 BOM, CRLF, a header with "Kind:"/"Language:", NOTE and STYLE blocks, cue settings,
+        # no cue ids, hour-less timings
+        "zoom_bom_crlf_settings.vtt", "zoom_vtt", ["Dana Whitfield", "Sam Patel"],
+        [
+            "Sam, thanks for coming back in. How do you see the role?",
+            "Thanks for having me. My read is that the weekly report is built by hand every Monday. "
+            "Am I in the ballpark?",
+            "You're in the ballpark. What would you like to ask me?",
+            "What are the next steps from here?",
+        ],
+        [1.0, 8.5, 62.5, 66.0], "Sam Patel",
+    ),
+    (
+        # cues without a "Name:" prefix continue the speaker; accents and apostrophes in a name;
+        # colons inside the spoken text
+        "zoom_unprefixed_accents.vtt", "zoom_vtt", ["José O'Neill", "Priya"],
+        [
+            "Priya, welcome back. Thanks for making the time again. How are you thinking about the analytics role?",
+            "Two things: pipeline and data. The pipeline reviews happen in spreadsheets, so nobody trusts the "
+            "forecast. Is that a fair read?",
+            "It is. Here's the catch: the data team is two people. What would you like to ask me?",
+            "What are the next steps?",
+            "We'll call you on Friday.",
+        ],
+        [2.1, 11.8, 27.6, 33.8, 37.5], "Priya",
+    ),
+    (
+        # <v Name> without </v>, <v Name> with the text on the next line, <v.loud Name> classes,
+        # two speakers' spans in one cue (on two lines, and on one line)
+        "teams_voice_quirks.vtt", "teams_vtt", ["Caroline Webb", "Marcus Reid"],
+        [
+            "Morning Marcus, thanks for making the time again. How are you thinking about the job?",
+            "Honestly, my read is that each channel measures success differently. Is that roughly right?",
+            "It's roughly right. What would you like to ask me?",
+            "What are the next steps?",
+            "We'll be in touch by Friday.",
+        ],
+        [3.12, 12.5, 25.0, 31.5, 34.5], "Marcus Reid",
+    ),
+    (
+        # "Name 0:00:03" with one space and h:mm:ss; a title/date/"Keywords:" header; the otter.ai footer
+        "otter_one_space_header.txt", "otter", ["Dana Whitfield", "Sam Patel"],
+        [
+            "Sam, thanks for coming back in. Today I'd like to hear how you see the role.",
+            "Thanks for having me. My read is that the weekly report is built by hand, and nobody trusts the "
+            "numbers.\nSo I'd automate it first. Am I in the ballpark?",
+            "You're in the ballpark. What would you like to ask me?",
+            "What are the next steps from here?",
+            "HR will call you by Friday.",
+        ],
+        [3.0, 12.0, 65.0, 80.0, 3723.0], "Sam Patel",
+    ),
+    (
+        # names with dots ("Dr. Patel  1:02"); "Keywords:" and "Speakers:" blocks in the header
+        "otter_titles.txt", "otter", ["Dr. Patel", "Ms. Okafor"],
+        [
+            "Thanks for coming back in. I'd like to hear how you'd run the night shift.",
+            "Thank you. My read is that the unit is short on experienced nurses. I'd start by pairing new grads "
+            "with a preceptor in my first month.",
+            "That's accurate. What questions do you have for me?",
+            "How would you describe your management style? And when would I hear back?",
+            "I'm hands-on. You'll hear from us by Monday.",
+        ],
+        [2.0, 15.0, 62.0, 80.0, 101.0], "Ms. Okafor",
+    ),
+    (
+        # "00:00:01 Name: text" without brackets; a timed line without a name continues the turn
+        "ts_bare_times.txt", "timestamped", ["Omar Haddad", "Lucy Fairbanks"],
+        [
+            "Lucy, welcome back. You'd be reporting to me directly. How would you approach this role?",
+            "Thanks for having me. In my first month I'd call the top twenty accounts. "
+            "Here's the thing: most accounts only log in at review time.",
+            "That's organized. What questions do you have for me?",
+            "What are the company's goals for next year?",
+            "Net revenue retention over 110 percent.",
+        ],
+        [1.0, 10.0, 41.0, 45.0, 52.0], "Lucy Fairbanks",
+    ),
+    (
+        # "[1:23:45] Name: text": one-digit hours
+        "ts_hours_brackets.txt", "timestamped", ["Speaker 1", "Speaker 2"],
+        [
+            "We're nearly at time. What questions do you have for me?",
+            "Thanks. How would you describe the team culture?",
+            "Small and friendly. Everyone sits together on Tuesdays.",
+            "And what are the next steps from here?",
+            "You'll hear from us this week.",
+        ],
+        [3598.0, 3604.0, 3620.0, 5025.0, 5041.0], "Speaker 2",
+    ),
+    (
+        # "(00:01:23) Name: text"
+        "ts_round_brackets.txt", "timestamped", ["Dana", "Sam"],
+        [
+            "Good to see you again. Thanks for coming in. Walk me through how you'd run the night shift.",
+            "Thanks for having me. From the tour, I noticed the dock gets clogged around ten. "
+            "So I'd stage the morning loads earlier. Am I reading that right?",
+            "You're reading it right. What would you like to ask me?",
+            "What's the team like on nights?",
+            "They're a good crew.",
+        ],
+        [2.0, 9.0, 90.0, 100.0, 112.0], "Sam",
+    ),
+    (
+        # "Name [00:01:23]: text"
+        "ts_name_then_time.txt", "timestamped", ["Dana Whitfield", "Sam Patel"],
+        [
+            "Sam, thanks for coming back in. How do you see the role?",
+            "Thanks for having me. My read is that the weekly report is built by hand. Am I in the ballpark?",
+            "You're in the ballpark. What would you like to ask me?",
+            "What are the next steps from here?",
+            "HR will call you by Friday.",
+        ],
+        [3.0, 12.0, 65.0, 80.0, 100.0], "Sam Patel",
+    ),
+    (
+        # "- [00:00:03] Name: text": a bulleted list pasted from notes
+        "ts_bullets.txt", "timestamped", ["Dana Whitfield", "Sam Patel"],
+        [
+            "Sam, thanks for coming back in. How do you see the role?",
+            "Thanks for having me. My read is that the weekly report is built by hand. Am I in the ballpark?",
+            "You're in the ballpark. What would you like to ask me?",
+            "What are the next steps from here?",
+            "HR will call you by Friday.",
+        ],
+        [3.0, 12.0, 65.0, 80.0, 100.0], "Sam Patel",
+    ),
+    (
+        # "Name (00:12): text" (Google Meet / Otter-like): read as timestamped, keeping the times
+        "meet_name_paren_time.txt", "timestamped", ["Dana Whitfield", "Sam Patel"],
+        [
+            "Sam, thanks for coming back in. How do you see the role?",
+            "Thanks for having me. My read is that the weekly report is built by hand. Am I in the ballpark?",
+            "You're in the ballpark. What would you like to ask me?",
+            "What are the next steps from here?",
+            "HR will call you by Friday.",
+        ],
+        [12.0, 21.0, 65.0, 80.0, 100.0], "Sam Patel",
+    ),
+    (
+        # Google Meet's transcript document: "00:05:00" lines between turns, "Meeting ended after ..."
+        "meet_doc_timestamps.txt", "plain", ["Dana Whitfield", "Sam Patel"],
+        [
+            "Sam, thanks for coming back in. How do you see the role?",
+            "Thanks for having me. My read is that the weekly report is built by hand. Am I in the ballpark?",
+            "You're in the ballpark.\nWhat would you like to ask me?",
+            "What are the next steps from here?",
+            "HR will call you by Friday.",
+        ],
+        None, "Sam Patel",
+    ),
+    (
+        # "NAME: text" labels; "Word - text" in the prose is not a label
+        "plain_hyphens_caps.txt", "plain", ["DANA WHITFIELD", "SAM PATEL"],
+        [
+            "Sam, thanks for coming back in. How do you see the role?",
+            "Thanks for having me. My read is that the weekly report is built by hand. Pipeline - that's where "
+            "the time goes: every Monday, three people, one spreadsheet. Am I in the ballpark?",
+            "You're in the ballpark. Sam - what would you like to ask me?",
+            "Two things - what's the team like, and what are the next steps?",
+            "Small team - six people. HR will call you by Friday.",
+        ],
+        None, "SAM PATEL",
+    ),
+    (
+        # "**Name:** text" with a title line that has a colon in it
+        "plain_bold_title.md", "plain", ["Dana Whitfield", "Sam Patel"],
+        [
+            "Sam, thanks for coming back in. How do you see the role?",
+            "Thanks for having me. My read is that the weekly report is built by hand.\nAm I in the ballpark?",
+            "You're in the ballpark. What would you like to ask me?",
+            "What are the next steps from here?",
+            "HR will call you by Friday.",
+        ],
+        None, "Sam Patel",
+    ),
+    (
+        # "Interviewer (Dana):" and "Me (Alex):" - the role outside, the name in brackets
+        "plain_role_then_name.txt", "plain", ["Dana", "Alex"],
+        [
+            "Alex, thanks for coming back in. How do you see the role?",
+            "Thanks for having me. My read is that the weekly report is built by hand. Am I in the ballpark?",
+            "You're in the ballpark. What would you like to ask me?",
+            "What are the next steps from here?",
+            "HR will call you by Friday.",
+        ],
+        None, "Alex",
+    ),
+    (
+        # cp1252 with curly quotes, an en dash, an ellipsis and "é"; CRLF
+        "cp1252_curly.txt", "plain", ["Dana Whitfield", "Sam Patel"],
+        [
+            "\u201cWelcome back,\u201d Sam \u2013 coffee from the caf\u00e9 downstairs?",
+            "Thanks for having me. My read is that the \u2018weekly report\u2019 is built by hand.",
+            "You\u2019re in the ballpark. What would you like to ask me?",
+            "What are the next steps \u2026 and when would I hear back?",
+        ],
+        None, "Sam Patel",
+    ),
+    (
+        # UTF-16 LE with a BOM and CRLF
+        "utf16le_bom_crlf.txt", "plain", ["Dana Whitfield", "Sam Patel"],
+        [
+            "Sam, thanks for coming back in. Caf\u00e9 first?",
+            "Thanks for having me \u2013 I\u2019d love one.",
+            "How do you see the role?",
+            "My read is that the weekly report is built by hand.",
+        ],
+        None, "Sam Patel",
+    ),
+    (
+        # a Zoom file cut off inside the next cue's timing line
+        "zoom_truncated.vtt", "zoom_vtt", ["Dana Whitfield", "Sam Patel"],
+        ["Sam, thanks for coming back in.", "Thanks for having me. My read is that the weekly"],
+        [1.0, 4.5], "Sam Patel",
+    ),
+    (
+        # a Teams file cut off inside a voice tag
+        "teams_truncated.vtt", "teams_vtt", ["Caroline Webb", "Marcus Reid"],
+        ["Morning Marcus, thanks for coming in.", "Thanks for having me. My read is"],
+        [1.0, 4.5], "Marcus Reid",
+    ),
+]
+QUIRK_IDS = [c[0] for c in QUIRK_CASES]
+
+
+@pytest.mark.parametrize("name,fmt,speakers,said,starts,candidate", QUIRK_CASES, ids=QUIRK_IDS)
+def test_quirk_detect(name, fmt, speakers, said, starts, candidate):
+    assert detect(read_text(QUIRKS / name)) == fmt
+
+
+@pytest.mark.parametrize("name,fmt,speakers,said,starts,candidate", QUIRK_CASES, ids=QUIRK_IDS)
+def test_quirk_parse(name, fmt, speakers, said, starts, candidate):
+    d = parse(read_text(QUIRKS / name))
+    assert d.format == fmt
+    assert d.speakers == speakers
+    assert len(d.utterances) == len(said)
+    assert texts(d) == said
+    assert [u.start for u in d.utterances] == (starts or [None] * len(said))
+
+
+@pytest.mark.parametrize("name,fmt,speakers,said,starts,candidate", QUIRK_CASES, ids=QUIRK_IDS)
+def test_quirk_load_ignores_the_file_name(tmp_path, name, fmt, speakers, said, starts, candidate):
+    misleading = tmp_path / "transcript.json"
+    shutil.copyfile(QUIRKS / name, misleading)
+    transcript, choice, dialogue = load(misleading)
+    assert dialogue.format == fmt
+    assert choice.name == candidate
+    assert transcript.candidate_name == candidate
+
+
+@pytest.mark.parametrize("name,enc", [("zoom_bom_crlf_settings.vtt", "utf-8"), ("utf16le_bom_crlf.txt", "utf-16-le"),
+                                      ("cp1252_curly.txt", "cp1252")])
+def test_quirk_parse_normalises_text_given_directly(name, enc):
+    # parse() and detect() on text that did not come through read_text: a BOM and CRLF left in
+    text = (QUIRKS / name).read_bytes().decode(enc)
+    assert "\r\n" in text
+    if enc != "cp1252":
+        assert text.startswith("\ufeff")
+    expected = parse(read_text(QUIRKS / name))
+    assert detect(text) == expected.format
+    assert parse(text) == expected
+
+
+def test_quirk_header_lines():
+    assert parse(read_text(QUIRKS / "otter_one_space_header.txt")).header == [
+        "Sales Analyst - second interview",
+        "Tue, Mar 03, 2026 10:02AM \u2022 24:15",
+        "Keywords: weekly report, pipeline, forecast, next steps, team",
+    ]
+    assert parse(read_text(QUIRKS / "otter_titles.txt")).header[-2:] == ["Speakers:", "Dr. Patel, Ms. Okafor"]
+    assert parse(read_text(QUIRKS / "plain_bold_title.md")).header == ["Interview notes: Sales Analyst role"]
+    assert parse(read_text(QUIRKS / "plain_hyphens_caps.txt")).header == ["SECOND INTERVIEW - SALES ANALYST"]
+    assert parse(read_text(QUIRKS / "meet_doc_timestamps.txt")).header[-1] == "00:00:00"
+
+
+def test_quirk_role_label_with_the_name_in_brackets():
+    d = parse(read_text(QUIRKS / "plain_role_then_name.txt"))
+    assert d.roles == {"Dana": "interviewer", "Alex": "candidate"}
+    choice = identify_candidate(d)
+    assert (choice.name, choice.confidence, choice.alternatives) == ("Alex", 1.0, ["Dana"])
+    transcript, choice, _ = load(QUIRKS / "plain_role_then_name.txt", candidate="alex")
+    assert choice.name == "Alex"
+    assert [t.speaker for t in transcript.turns] == ["interviewer", "candidate"] * 2 + ["interviewer"]
+
+
+def test_quirk_decoding():
+    assert read_text(QUIRKS / "cp1252_curly.txt").startswith("Dana Whitfield: \u201cWelcome back,\u201d Sam \u2013 coffee from the caf\u00e9 ")
+    u16 = read_text(QUIRKS / "utf16le_bom_crlf.txt")
+    assert "\r" not in u16 and "\ufeff" not in u16
+    assert u16.splitlines()[1] == "Sam Patel: Thanks for having me \u2013 I\u2019d love one."
+
+
+def test_hyphen_after_a_name_is_not_a_label():
+    with pytest.raises(TranscriptError) as e:
+        parse("Dana - Welcome back.\nSam - Thanks for having me.\nDana - Any questions?\nSam - What's next?\n")
+    assert _one_line(e).startswith("no speaker labels found")
+
+
+def test_bare_time_before_prose_is_not_a_speaker_line():
+    d = parse(
+        "[00:01] Dana: When could you start?\n"
+        "[00:05] Sam: Monday.\n"
+        "10:30 works for me: I can come in then.\n"
+        "10:45 Monday: also fine.\n"
+        "[00:09] Dana: Great.\n"
+    )
+    assert d.format == "timestamped"
+    assert d.speakers == ["Dana", "Sam"]
+    assert d.utterances[1].text == "Monday. 10:30 works for me: I can come in then. 10:45 Monday: also fine."
+
+
+def test_zoom_one_word_label_before_lower_case_is_prose():
+    text = (
+        "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nDana Whitfield: Welcome back.\n\n"
+        "2\n00:00:03.000 --> 00:00:04.000\nSam Patel: Thanks. I'd fix the pipeline.\n\n"
+        "3\n00:00:05.000 --> 00:00:06.000\nOwnership: that's the real gap.\n\n"
+        "4\n00:00:07.000 --> 00:00:08.000\nDana Whitfield: Agreed.\n"
+    )
+    d = parse(text)
+    assert d.speakers == ["Dana Whitfield", "Sam Patel"]
+    assert d.utterances[1].text == "Thanks. I'd fix the pipeline. Ownership: that's the real gap."
+
+
+def test_teams_dash_before_a_voice_span():
+    text = (
+        "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\n- <v Dana>Hi.</v>\n- <v Sam>Hello.</v>\n\n"
+        "2\n00:00:03.000 --> 00:00:04.000\n<v Dana>Bye.</v>\n"
+    )
+    assert texts(parse(text)) == ["Hi.", "Hello.", "Bye."]
+
+
+@pytest.mark.parametrize("content", [b"WEBVTT\r\n", b"\xef\xbb\xbfWEBVTT\n\nNOTE nothing was said\n",
+                                     b"WEBVTT\n\n00:00:01.000 --> 00:00:0"],
+                         ids=["header-only", "header-and-note", "cut-in-first-timing"])
+def test_vtt_without_cues_is_one_line_error(tmp_path, content):
+    p = tmp_path / "t.vtt"
+    p.write_bytes(content)
+    with pytest.raises(TranscriptError) as e:
+        load(p)
+    assert _one_line(e).startswith("no speaker labels found")
+
+
+def test_vtt_that_is_only_a_header_file():
+    assert (QUIRKS / "only_header.vtt").read_bytes() == b"WEBVTT\r\n"
+    assert detect(read_text(QUIRKS / "only_header.vtt")) == "zoom_vtt"
+    with pytest.raises(TranscriptError) as e:
+        load(QUIRKS / "only_header.vtt")
+    assert _one_line(e) == "no speaker labels found (read as zoom_vtt; expected cue lines like 'Name: text')"
+
+
+def test_quirk_files_cut_anywhere_raise_only_transcript_errors():
+    # a file cut off at any point (a failed download, a partial copy) parses or fails with one line
+    for path in sorted(QUIRKS.iterdir()):
+        try:
+            text = read_text(path)
+        except TranscriptError:
+            continue
+        for n in range(1, len(text) + 1):
+            try:
+                d = parse(text[:n])
+            except TranscriptError as e:
+                assert "\n" not in str(e), (path.name, n)
+                continue
+            for u in d.utterances:
+                assert "-->" not in u.text and "<v" not in u.text and "\r" not in u.text, (path.name, n, u.text)

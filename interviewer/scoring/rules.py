@@ -41,7 +41,7 @@ PROCESS = _rx(
     r"\bwhen (?:would|will|could|should|might) (?:i|you|we) (?:know|hear|find out|start|be)\b",
     r"\b(?:follow[- ]up|get back to)\b", r"\bwrap(?:ping)? up (?:the|your) (?:search|process)\b",
     r"\bhow many (?:more )?(?:rounds|interviews|candidates)\b", r"\b(?:still )?interviewing other\b",
-    r"\bstart date\b", r"\bfill (?:the|this) (?:role|position)\b", r"\bwhat else (?:do|would) you need\b",
+    r"\bstart date\b", r"\bmak(?:e|ing) a (?:call|decision) on\b", r"\bmaking a call\b", r"\bfill (?:the|this) (?:role|position)\b", r"\bwhat else (?:do|would) you need\b",
 )
 NOT_PROCESS = _rx(
     r"next steps? (?:for|of|in|on|with) (?:the|your|our|my|this|that|those|these) (?!hiring|interview|process|search|selection|role|position|job|end\b|side\b)",
@@ -96,7 +96,7 @@ CHECK = _rx(
     r"\bfar off\b", r"\bon the right track\b", r"\bmissing something\b", r"\bstop me if\b",
     r"\bwould you say (?:that'?s|that is|it'?s|it is|this is) (?:accurate|right|fair|true|correct|about right)\b",
     r"\b(?:that'?s|that is|is that|is this|this is) (?:a )?(?:accurate|about right|roughly right|fair (?:picture|read|reading|summary|assessment|description))\b",
-    r"\bright (?:ballpark|track)\b", r"\bway off\b",
+    r"\bright (?:ballpark|track)\b", r"\bway off\b", r"\b(?:i might|i could|i may) be (?:totally |completely |way |a bit |a little |a long way )?(?:off|wrong)\b.{0,15}\?",
 )
 NOT_CHECK = _rx(
     r"\b(?:salary|salaries|pay|paid|compensation|comp|offer|budget|thousand|bonus|pay range|hourly|wage|wages)\b", r"\$\s?\d", r"\b\d+k\b",
@@ -128,7 +128,8 @@ def ballpark_check(r: Reading, vision: RuleFinding | None = None) -> RuleFinding
         for s in t.sentences:
             if NOT_CHECK.search(s.text) or _salary_context(t, s):
                 continue
-            if CHECK.search(s.text) and (s.is_question or re.search(r"correct me|tell me (?:if|where)|push back|set me straight|stop me", s.lower)):
+            if CHECK.search(s.text) and not (INVITE.search(s.text) and re.search(r"\b(?:i might|i could|i may) be\b", s.lower)) and (
+                    s.is_question or re.search(r"correct me|tell me (?:if|where)|push back|set me straight|stop me", s.lower)):
                 if turn_observes or OBSERVATION.search(s.text):
                     checks.append(s)
             elif INVITE.search(s.text) and turn_observes:
@@ -153,11 +154,11 @@ def _salary_context(turn, s: Sentence) -> bool:
 # --- role_vision -----------------------------------------------------------------------------
 
 READ = _rx(
-    r"\bi'?d (?:guess|bet|imagine|say) (?:that |the |your |you |there |it |a |most |some )", r"\bwhat (?:struck|stood out to|jumped out at|surprised) (?:me|us)\b",
+    r"\bi'?d (?:guess|bet|imagine|say) (?:that |the |your |you\b|there |it |a |most |some )", r"\bwhat (?:struck|stood out to|jumped out at|surprised) (?:me|us)\b",
     r"\bwhat (?:stood out|jumped out|struck me)\b", r"\bmy (?:working )?(?:assumption|hunch|guess|hypothesis) is\b",
     r"\bthe way i see\b", r"\bhow i see\b", r"\bas i see it\b", r"\bi see (?:the|this|a|your|it as)\b", r"\bmy (?:read|sense|take|impression|understanding|hypothesis)\b",
     r"\bit (?:seems|sounds|looks) (?:like|as if|to me)\b", r"\bseems (?:like|to be)\b",
-    r"\bi (?:think|suspect|imagine|expect|'?d guess|get the sense|noticed|gather|believe|'?m guessing|assume|sense) (?:that )?(?:the|your|there|a|an|one|you|most|some|this|it|what|reps|clients|customers|people|teams?|data|kids|students|patients|nurses)\b",
+    r"\bi (?:think|suspect|imagine|expect|'?d guess|get the sense|noticed|gather|believe|'?m guessing|assume|sense) (?:that )?(?:the|your|there(?:'s| is| are)|you|this (?!is)|reps|clients|customers|teams?|data|kids|students|patients|nurses)\b",
     r"\bbiggest (?:challenge|risk|pitfall|opportunity|gap|issue|problem|hurdle|headache|lever|win)\b",
     r"\b(?:main|real|key|core|first|obvious|hardest|tricky) (?:challenge|risk|pitfall|issue|problem|hurdle|gap|constraint|bottleneck|tension)\b",
     r"\bchallenges? (?:will|would|is|are|seems?|looks?)\b", r"\bpitfalls?\b", r"\blandscape\b", r"\bbottlenecks?\b", r"\bpain points?\b",
@@ -193,6 +194,8 @@ class _Approach:
             return False
         if PLAN_PHRASE.search(text) and _FIRST_PERSON.search(text):
             return True
+        if _IMPERATIVE_STEP.match(text):  # "Then build one model that ..." continues a plan
+            return True
         return self.modal_action(text)
 
     @staticmethod
@@ -205,12 +208,15 @@ class _Approach:
         return False
 
 
+_IMPERATIVE_STEP = re.compile(
+    r"^(?:and )?(?:then|first|second|third|next|after that|finally),? (?:build|set up|set|create|start|run|get|put|move|make|clean|fix|"
+    r"automate|map|meet|pull|write|train|roll out|standardi[sz]e|consolidate|introduce|launch|review|audit|add|cut|track)\b", re.I)
 APPROACH = _Approach()
 PAY_ASK = _rx(r"\bi'?d (?:want|need|expect|look for|be looking (?:for|at)|be hoping for) (?:something|somewhere|around|at least|closer|in the|north of|about)\b")
 HEDGE = _rx(
     r"\b(?:not sure|no idea|don'?t know|hard to say|too early to say|wait and see|see what (?:happens|comes)|figure (?:it|things) out)\b",
     r"\b(?:need|have) to (?:see|learn|know|understand|get)\b", r"\bbefore i (?:knew|know|could say|could tell)\b",
-    r"\b(?:need|have) to be\b.{0,30}\b(?:while|first|before|longer)\b", r"\b(?:need|have|want) to\b.{0,40}\bfirst\b",
+    r"\b(?:need|have) to be\b.{0,30}\b(?:while|first|before|longer)\b", r"\b(?:need|have|want) to\b.{0,40}\bfirst\b[.!]?$",
     r"\bfirst before\b", r"\bbefore i (?:say|commit|decide)\b",
     r"\b(?:move forward|hear from you|be part of|join the team|get the (?:job|role))\b", r"\bi'?ve been thinking about\b",
     r"\bbefore i'?d (?:have|form|give|offer) (?:an? )?(?:opinion|view|plan|answer)\b", r"\bwant to learn how\b", r"\brather not guess\b",
@@ -225,6 +231,8 @@ PAST_SELF = _rx(
     rf"\b(?:i|we) (?:also |basically |actually |then |just )?(?!need\b|feed\b|proceed\b|succeed\b|exceed\b|speed\b|{_PERCEIVED}\b)[a-z]+ed\b", r"\bwhere i am now\b", r"\bwhen i (?:took over|started|was|joined)\b",
     r"^(?:so |and |yeah,? |um,? )*(?:i|we) (?:currently )?(?:run|manage|supervise|oversee|handle|look after)\b", r"\bat my (?:current|present)\b",
     r"\bi'?ve (?:done|been doing|worked|managed|led|had|spent|always|got|run|built)\b", r"\bi know (?:the|how|it|this)\b",
+    r"\bi'?ve been (?!thinking|reading|looking|watching|told|listening|following)\w+", r"\b(?:i|we)'d (?:documented|had|done|been|seen|tried|built)\b",
+    r"\bi learned (?:a lot|so much|how to)\b", r"\b(?:for|over) (?:the (?:last|past) )?(?:\w+ )?(?:years|months)\b.{0,20}\b(?:i|i'?ve)\b",
     r"\b(?:at|in) my (?:last|current|previous|old|first) (?:job|role|company|team|employer|position|school|year)\b",
     r"\bmy (?:last|current|previous|old) (?:job|role|company|team|employer|manager|boss)\b", r"\bwhen i was\b", r"\bi used to\b",
     r"^(?:so |and )?i (?:worked|managed|led|built|taught|ran|created|started|had|was|did|spent|helped|handled|grew|cut)\b",
@@ -232,7 +240,8 @@ PAST_SELF = _rx(
 )
 # A read of the whole industry is not a read of this role.
 INDUSTRY = _rx(r"\bthe industry\b", r"\bin general\b", r"\bindustry[- ]wide\b", r"\bacross the (?:industry|sector|board)\b", r"\beveryone in (?:the|this) (?:industry|field|business)\b")
-CHATTER = _rx(r"\bcovered (?:everything|it all|most of it)\b", r"\byou covered\b", r"^(?:thanks|thank you|great|sounds good|wonderful|perfect)\b", r"\bglad to (?:meet|be)\b")
+CHATTER = _rx(r"\bcovered (?:everything|it all|most of it)\b", r"\byou covered\b", r"\b(?:were|was|been) answered\b",
+              r"\bexplained (?:everything|it all|it well|that well|really well)\b", r"\b(?:any|my|more) questions\b", r"^(?:thanks|thank you|great|sounds good|wonderful|perfect)\b", r"\bglad to (?:meet|be)\b")
 ORG_REF = _rx(
     r"\byour\b", r"\byou(?:'re| are| have|'ve)\b", r"\bthe (?:team|role|company|firm|unit|department|school|floor|branch|branches|"
     r"data|reps?|clients?|customers?|pipeline|process|product|platform|site|program|students|patients|nurses|shift|org|organization)\b",
@@ -249,6 +258,7 @@ GENERIC = _rx(
     r"\b(?:great|exciting|amazing|wonderful|good|really good|fantastic) (?:opportunity|company|place|team|fit)\b", r"\bdo a (?:good|great) job\b",
     r"\bi'?m (?:very |really |quite |pretty |super )?(?:good|great|strong|analytical|experienced|skilled|comfortable|confident|proficient|detail)\b",
     r"\bi'?ve been (?:learning|teaching myself|taking a course|doing a course)\b",
+    r"\bi'?m (?:a |an )?(?:natural|born|very|really|quite|super|extremely)\b", r"\bi love (?:working|helping|people|customers|guests|patients|kids)\b",
     r"\b(?:looks?|sounds?|seems?) (?:really |very |so )?(?:interesting|exciting|great|good|amazing|fun)\b",
     r"\b(?:it'?s|that'?s|this is) (?:so |really |very |super )?(?:exciting|interesting|amazing|great|cool)\b",
     r"\bthe approach i (?:take|use)\b", r"\bstrengths? of mine\b", r"\bmy (?:biggest |main |key )?strengths?\b", r"\bi'?m the (?:one|person|go-to)\b",
@@ -271,7 +281,7 @@ VISION_PROMPT = _rx(
 BEHAVIOURAL = _rx(
     r"\bhow (?:would|do|did) you (?:handle|deal with|respond|react|approach a|manage a|cope)\b", r"\bwhat (?:would|do|did) you do (?:if|when)\b",
     r"\btell me about a time\b", r"\b(?:describe|give me|walk me through) (?:a|an) (?:time|situation|example|occasion)\b",
-    r"\ban example of\b", r"\bwhat if\b", r"\bscenario\b", r"\bwhat do you do\?", r"\bhypothetical\b", r"\bsay (?:a|an|someone|one of)\b.{0,80}\bwhat (?:would|do) you\b",
+    r"\ban example of\b", r"\bwhat if\b", r"\bwalk me through (?:a|an|it)\b", r"\b(?:troubleshoot|diagnose)\b", r"\b(?:tech|technical) question\b", r"\byou'?re on a call\b", r"\bscenario\b", r"\bwhat do you do\?", r"\bhypothetical\b", r"\bsay (?:a|an|someone|one of)\b.{0,80}\bwhat (?:would|do) you\b",
 )
 PAST_NARRATIVE = _rx(
     r"\b(?:was|were|had|did|didn'?t|wasn'?t|weren'?t|ended up|gave|got|went|came|took|said|told|happened|turned out|cleared)\b",
@@ -324,7 +334,8 @@ def vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
         generic_turn = sum(bool(GENERIC.search(s.text)) for s in t.sentences) >= max(1, len(t.sentences) // 2)
         if generic_turn or BEHAVIOURAL.search(t.prompt[-250:]):  # stories and hypotheticals are not a vision of the role
             continue
-        pay_turn = bool(PAY.search(t.prompt))
+        # An answer about pay is not a vision (but a turn that ignores the pay question may be one).
+        pay_turn = bool(PAY.search(t.prompt)) and any(PAY.search(x.text) or FIGURE.search(x.text) for x in t.sentences)
         planning = False  # after an approach sentence, the turn's plain statements are more of the plan
         entities = _names(r.interviewer_text)
         industry = False  # once a turn talks about the industry at large, only sentences about *you* are a read
@@ -332,7 +343,7 @@ def vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
             industry = industry or bool(INDUSTRY.search(s.text))
             if s.text.rstrip().endswith("?") or not _specific(s) or PAST_SELF.search(s.text):
                 continue
-            if FIT_STATEMENT.search(s.text) or PAY.search(s.text) or (pay_turn and (FIGURE.search(s.text) or re.search(r"\d", s.text))):
+            if FIT_STATEMENT.search(s.text) or PAY.search(s.text) or pay_turn:
                 continue
             if INDUSTRY.search(s.text) or _restates(s.text, t.prompt):
                 continue
@@ -460,7 +471,8 @@ PAY = _rx(
     r"\bcomp plan\b", r"\bctc\b", r"\blpa\b", r"\b\d+(?:\.\d+)? ?lakhs?\b", r"\bremuneration\b", r"(?-i:\b(?:STI|LTI)\b)",
     r"\bplus super\b", r"\bsuperannuation\b", r"\b(?:the|salary|pay|remuneration|total|compensation|benefits) package\b",
     r"\b(?:work|sort|figure) (?:out )?the money\b", r"\b(?:about|talk|discuss|discussing|talking) (?:the )?money\b",
-    r"\bthe base (?:for|is|of|salary|pay)\b", r"\babout comp\b", r"\b(?:posted|salary|pay) range\b",
+    r"\bthe base (?:for|is|of|salary|pay)\b", r"\bthousand dollars?\b", r"\b(?:dollar|pound|euro|rupee) (?:position|role|job|salary|a year)\b",
+    r"\bunion scale\b", r"\bstep scale\b", r"\babout comp\b", r"\b(?:posted|salary|pay) range\b",
     r"\bthe range (?:for (?:this|the) (?:role|position|job)|is \d|is (?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))", r"[£€₹]\s?\d", r"\baccelerators?\b", r"\bquota\b", r"\bper annum\b", r"\bpay ?(?:scale|grade|band)\b",
     r"\b(?:pay|salary|comp|compensation) band\b", r"\bthe band (?:is|for (?:this|the) (?:role|position|job))\b",
     r"\b(?:talk|discuss|talking|discussing) (?:about )?(?:money|pay|salary|numbers|comp)\b",
@@ -531,6 +543,9 @@ FIT = _rx(
     r"\bhow (?:much|often) (?:do|would|will) you (?:want|like|expect|be involved|check)\b", r"\bhow (?:involved|hands-on|available)\b",
     r"\bhow do you and (?:[A-Z][\w'-]+|the \w+) (?:split|divide|share|work|handle)\b", r"\bway of working\b", r"\bway you work\b",
     r"\bhow would you describe\b.{0,40}\b(?:style|team|culture|manager|management|leadership|working)\b", r"\bhow is the team\b",
+    r"\bwhat(?:'s| is| are) the (?:crew|team|staff|department|group|people|kitchen|office|unit|shop|floor|desk) like\b", r"\bwhat you (?:enjoy|like|love)\b",
+    r"\bkept you\b", r"\bhow long ha(?:s|ve) (?:the |your )?[\w -]{0,25}(?:team|group|staff|crew)\b", r"\bstable (?:group|team)\b",
+    r"\bhow (?:do )?you run (?:your|the)\b", r"\bare you a\b", r"\bwhy did (?:the )?(?:last|previous|other) [\w ]{1,25}leave\b",
     r"\b(?:independence|autonomy|freedom|latitude)\b", r"\bas a (?:manager|boss|leader)\b",
     r"\bwhy(?:'s| is)? (?:the|this) (?:role|position|job|seat)(?:'s| is)? (?:open|available|vacant)\b", r"\bwhy is it open\b",
     r"\bworking relationship\b", r"\brelationship (?:is )?(?:like )?between\b", r"\bsomeone (?:before|leave|left)\b", r"\bdid (?:someone|they|he|she) leave\b",
@@ -540,7 +555,7 @@ FIT = _rx(
     r"\bhow (?:do|does) (?:you|leadership|management) (?:and \w+ )?(?:work together|handle|support|back)\b", r"\bsix separate\b|\bkingdoms\b", r"\bwhat(?:'s| is) (?:\w+ )?like (?:as a|to work)\b", r"\bmicromanag", r"\bautonomy\b", r"\bstay(?:ed)? (?:here|at|with)\b",
 )
 FIT_WORDS = _rx(r"\b(?:team|culture|fit(?: in)?|manager|boss|people|staff|colleagues|coworkers|environment|department|someone|collegiality|work for)\b")
-VALUE_WORDS = _rx(r"\b(?:important to me|matters?(?: a lot| so much| most)? to me|i value|i care (?:a lot )?about|i (?:just |really )?want|i'?m (?:really |just )?looking for|i need|means a lot|i hope|hoping|big (?:deal )?for me|click|important)\b")
+VALUE_WORDS = _rx(r"\b(?:important to me|matters?(?: a lot| so much| most)? to me|i value|i care (?:a lot )?about|i (?:just |really |honestly )*want|i'?m (?:really |just )?looking for|i need|means a lot|i hope|hoping|big (?:deal )?for me|click|important)\b")
 
 
 class _Both:

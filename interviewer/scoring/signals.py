@@ -15,7 +15,8 @@ from interviewer.models import Transcript
 
 # --- sentences -----------------------------------------------------------------------------
 
-_SENT = re.compile(r"[^.!?…\n]+(?:[.!?…]+[\"'”’)\]]*|$)|[^.!?…\n]*\n", re.M)
+# A sentence ends at . ! ? … but not inside "1.2" or "e.g" (a full stop followed by a letter or digit).
+_SENT = re.compile(r"(?:[^.!?…\n]|\.(?=\w))+(?:[.!?…]+[\"'”’)\]]*|$)|(?:[^.!?…\n]|\.(?=\w))*\n", re.M)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.$k%]*", re.I)
 
 _INTERROGATIVE_START = re.compile(
@@ -86,10 +87,21 @@ class Reading:
         return self.interviewer_text + "\n" + "\n".join(s.text for s in self.sentences)
 
 
+_ABBREVIATION = re.compile(r"(?:\b(?:St|Dr|Mr|Mrs|Ms|Mx|Jr|Sr|Prof|vs|etc|approx|Inc|Ltd|Co|No|Mt|Ave|Dept|e\.g|i\.e)|\b[A-Z])\.$")
+
+
 def split_sentences(turn: int, text: str) -> list[Sentence]:
+    """Sentences as verbatim spans; "St. Luke's" or "Dr. Patel" does not end a sentence."""
+    pieces = [m.group(0) for m in _SENT.finditer(text) if m.group(0).strip()]
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and _ABBREVIATION.search(merged[-1].rstrip()) and not merged[-1].endswith("\n"):
+            merged[-1] += piece
+        else:
+            merged.append(piece)
     out = []
-    for m in _SENT.finditer(text):
-        raw = m.group(0).strip()
+    for chunk in merged:
+        raw = chunk.strip()
         if len(_WORD.findall(raw)) < 2 and "?" not in raw:
             continue
         out.append(Sentence(turn, raw, is_question(raw)))

@@ -139,11 +139,16 @@ def read_text(path: str | Path) -> str:
     text = _decode(data)
     if text is None or _mostly_binary(text):
         raise TranscriptError(f"{p} looks like a binary file, not a transcript")
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    text = normalise_newlines(text)
     if not text.strip():
         raise TranscriptError(f"{p} is empty")
     return text
+
+
+def normalise_newlines(text: str) -> str:
+    """Drop a leading BOM and turn CRLF, CR and Unicode line/paragraph separators into "\\n"."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\u2028", "\n").replace("\u2029", "\n")
 
 
 # --- detection and parsing ----------------------------------------------------------------
@@ -151,6 +156,7 @@ def read_text(path: str | Path) -> str:
 
 def sniff_all(text: str) -> dict[str, float]:
     """Every format's confidence that the text is in it."""
+    text = normalise_newlines(text)
     return {fmt: m.sniff(text) for fmt, m in _PARSERS.items()}
 
 
@@ -175,10 +181,17 @@ _EXPECT = {
 
 def parse(text: str, format: str | None = None) -> Dialogue:
     """Parse transcript text into a Dialogue of at least two speakers, merged and cleaned."""
+    text = normalise_newlines(text)
     fmt = format or detect(text)
     if fmt not in _PARSERS:
         raise TranscriptError(f"unknown transcript format '{fmt}'; formats: {', '.join(FORMATS)}")
-    dialogue = _PARSERS[fmt].parse(text)
+    try:
+        dialogue = _PARSERS[fmt].parse(text)
+    except TranscriptError:
+        raise
+    except (ValueError, LookupError, TypeError, AttributeError, RecursionError) as e:
+        # a parser bug on an odd file must still surface as one line naming the problem
+        raise TranscriptError(f"could not read the transcript as {fmt}: {type(e).__name__}: {e}") from None
     utterances = merge_utterances(dialogue.utterances, sep=_MERGE_SEP.get(fmt, "\n"))
     dialogue = dialogue.model_copy(update={"utterances": utterances, "format": fmt})
     speakers = dialogue.speakers

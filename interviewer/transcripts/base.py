@@ -140,12 +140,35 @@ def parse_clock(s: str) -> float | None:
     return float(value)
 
 
-_END_MARK = re.compile(r"^\W*(?:end of (?:the )?(?:transcript|interview|recording|call|meeting))\W*$", re.I)
+_END_MARK = re.compile(
+    r"^\W*(?:end of (?:the )?(?:transcript|interview|recording|call|meeting)"
+    r"|(?:meeting|transcription|recording|call) (?:ended|stopped)(?: after \d{1,2}(?::\d{2}){1,2})?)\W*$",
+    re.I,
+)
+_BARE_CLOCK = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}\s*$")
 
 
 def is_end_marker(line: str) -> bool:
     """'--- End of transcript ---' and the like: not anyone's words."""
     return bool(_END_MARK.match(line.strip()))
+
+
+_CUT_CLOCK = re.compile(r"^\s*[-*•]?\s*[\[(]?\d{1,2}(?::\d{0,2}){0,2}(?:[.,]\d{0,3})?[\])]?\s*$")
+
+
+def drop_cut_last_line(lines: list[str]) -> list[str]:
+    """A file cut off inside the time stamp of its last line ('[00:01:2', '00:05:'): drop that line."""
+    k = len(lines) - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    if k >= 0 and ":" in lines[k] and _CUT_CLOCK.match(lines[k]):
+        return lines[:k]
+    return lines
+
+
+def is_bare_clock(line: str) -> bool:
+    """'00:05:00' alone on a line: a time stamp between turns (Google Meet), not anyone's words."""
+    return bool(_BARE_CLOCK.match(line))
 
 
 # --- speaker labels ("Name: text") --------------------------------------------------------
@@ -241,13 +264,31 @@ def label_role(label: str) -> RoleName | None:
     return None
 
 
+def _named_role(label: str) -> str | None:
+    """'Interviewer (Dana)', 'Me (Alex)' -> the name in brackets after a role label; else None."""
+    paren = _PAREN.search(label)
+    if not paren or not is_role_label(label):
+        return None
+    inner = clean_line(paren.group(1))
+    if not inner or is_role_label(inner) or _ROLE_HINTS_CANDIDATE.search(inner) \
+            or _ROLE_HINTS_INTERVIEWER.search(inner) or not is_name_like(inner, strict=True):
+        return None
+    if label[paren.end():].strip():  # only 'Role (Name)', nothing after the bracket
+        return None
+    return inner
+
+
 def speaker_name(label: str) -> str:
-    """The name to show for a label: a parenthetical role is dropped ('Dana (Interviewer)' -> 'Dana');
+    """The name to show for a label: a parenthetical role is dropped ('Dana (Interviewer)' -> 'Dana'),
+    and a role label names its person by the bracket ('Interviewer (Dana)' -> 'Dana');
     any other parenthetical stays, as the file spells the name ('Sam Patel (Guest)')."""
     label = clean_line(label)
     paren = _PAREN.search(label)
     if not paren:
         return label
+    named = _named_role(label)
+    if named:
+        return named
     inner = paren.group(1)
     if _ROLE_HINTS_CANDIDATE.search(inner) or _ROLE_HINTS_INTERVIEWER.search(inner):
         bare = clean_line(_PAREN.sub(" ", label))
@@ -325,6 +366,26 @@ def roles_from_labels(labels: Iterable[str]) -> dict[str, RoleName]:
 # --- WebVTT cues --------------------------------------------------------------------------
 
 _TIMING = re.compile(r"^\s*(\S+)\s+-->\s+(\S+)")
+# what is left of a cue id or timing line when a file is cut off: "12", "00:00:1", "00:00:09.500 --"
+_PARTIAL_CUE_HEAD = re.compile(r"^\s*(?:\d+|\d{1,2}:[\d:.,]*(?:\s*-{1,2}\s*)?)\s*$")
+# "12", "3f2a1b0c-7d1e-4c2b-9a55-0c1d2e3f4a5b/14-1" (or the start of one)
+_CUE_ID = re.compile(r"^\s*(?:\d+|[\w-]{1,40}/[\w-]*|(?=\S*\d)[0-9A-Fa-f-]{1,36})\s*$")
+
+
+def _cut_cue_head(lines: list[str]) -> bool:
+    """The last block of a file cut off before a cue's text: a cue id and/or part of its timing line."""
+    if len(lines) == 1:
+        return bool(_PARTIAL_CUE_HEAD.match(lines[0]) or _CUE_ID.match(lines[0]))
+    return len(lines) == 2 and bool(_CUE_ID.match(lines[0]) and _PARTIAL_CUE_HEAD.match(lines[1]))
+
+
+# a tag cut off at the end of a file: "<v Caroline Web", "</v", "<"
+_CUT_TAG = re.compile(r"<(?:/?[A-Za-z.][^<>\n]*)?\Z")
+
+
+def drop_cut_tag(s: str) -> str:
+    """Drop a tag that the end of the file cut off before its '>'."""
+    return _CUT_TAG.sub("", s)
 
 
 class Cue(BaseModel):
@@ -359,6 +420,8 @@ def vtt_cues(text: str) -> list[Cue]:
             continue
         timing_at = next((k for k, ln in enumerate(lines[:2]) if "-->" in ln), None)
         if timing_at is None:
+            if i == len(blocks) - 1 and _cut_cue_head(lines):
+                continue  # a file cut off inside the next cue's id or timing line
             if cues and not re.fullmatch(r"\d+", first):
                 cues[-1].lines.extend(lines)
             continue

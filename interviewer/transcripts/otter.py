@@ -13,6 +13,8 @@ from .base import Dialogue, TurnBuilder, is_end_marker, is_name_like, nonempty_l
 FORMAT = "otter"
 
 _HEAD = re.compile(r"^\s*(?P<name>[^\W\d_][^\n]{0,44}?)\s+(?P<t>(?:\d{1,2}:)?\d{1,2}:\d{2})\s*$")
+# a speaker line cut off inside its time: "Sam Patel  0:01:"
+_CUT_HEAD = re.compile(r"^\s*(?P<name>[^\W\d_][^\n]{0,44}?)\s+\d{1,2}:\d{0,2}(?::\d{0,2})?\s*$")
 _FOOTER = re.compile(r"^\s*transcribed by\s+(?:https?://)?(?:www\.)?otter\.ai\S*\s*$", re.I)
 
 
@@ -60,9 +62,25 @@ def sniff(text: str) -> float:
     return score
 
 
+def _cut_head(lines: list[str]) -> int | None:
+    """The index of a speaker line with nothing under it at the very end (a file cut off there)."""
+    k = len(lines) - 1
+    while k >= 0 and (not lines[k].strip() or _FOOTER.match(lines[k])):
+        k -= 1
+    if k < 0:
+        return None
+    m = _CUT_HEAD.match(lines[k])
+    if _head(lines[k]) or (m and is_name_like(m.group("name").strip(), strict=True)):
+        return k
+    return None
+
+
 def parse(text: str) -> Dialogue:
     lines = text.split("\n")
     heads = set(_heads(lines))
+    cut = _cut_head(lines)
+    if cut is not None and heads:
+        lines = lines[:cut]
     header: list[str] = []
     b = TurnBuilder()
     for i, line in enumerate(lines):

@@ -15,6 +15,8 @@ from .base import (
     HEADER_KEYS,
     Dialogue,
     TurnBuilder,
+    drop_cut_last_line,
+    is_bare_clock,
     is_end_marker,
     is_role_label,
     label_key,
@@ -52,7 +54,7 @@ def _name_list(value: str) -> bool:
 
 
 def _analyse(text: str):
-    lines = text.split("\n")
+    lines = drop_cut_last_line(text.split("\n"))
     parsed = [split_label(ln) for ln in lines]
     labels = [p[0] for p in parsed if p]
     speakers = speaker_labels(labels)
@@ -106,7 +108,7 @@ def parse(text: str) -> Dialogue:
             b.start(speaker_name(p[0]), p[1])
         elif not line.strip():
             b.blank()
-        elif is_end_marker(line):
+        elif is_end_marker(line) or is_bare_clock(line):
             continue
         else:
             b.add(line)

@@ -10,12 +10,14 @@ from __future__ import annotations
 import html
 import re
 
-from .base import Dialogue, TurnBuilder, has_webvtt_header, speaker_name, timing_lines, vtt_cues
+from .base import Dialogue, TurnBuilder, drop_cut_tag, has_webvtt_header, speaker_name, timing_lines, vtt_cues
 
 FORMAT = "teams_vtt"
 
 _VOICE_OPEN = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]*)>", re.I)
 _VOICE_ANY = re.compile(r"<v[ .]", re.I)
+# "- <v Dana>Hi</v>": a dash that marks a change of speaker inside one cue
+_DASH_BEFORE_VOICE = re.compile(r"(^|\n|>)[ \t]*[-–—][ \t]*(?=<v[ \t.])", re.I)
 _TAG = re.compile(r"</?[A-Za-z][^>]*>|<\d[^>]*>")
 
 
@@ -38,8 +40,12 @@ def _clean(s: str) -> str:
 
 def parse(text: str) -> Dialogue:
     b = TurnBuilder()
-    for cue in vtt_cues(text):
+    cues = vtt_cues(text)
+    for k, cue in enumerate(cues):
         body = "\n".join(cue.lines)
+        if k == len(cues) - 1:
+            body = drop_cut_tag(body.rstrip())
+        body = _DASH_BEFORE_VOICE.sub(r"\1", body)
         pieces = _VOICE_OPEN.split(body)
         # pieces: [before, name1, text1, name2, text2, ...]
         before = _clean(pieces[0])

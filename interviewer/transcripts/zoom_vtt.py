@@ -12,6 +12,7 @@ import re
 from .base import (
     Dialogue,
     TurnBuilder,
+    drop_cut_tag,
     has_webvtt_header,
     roles_from_labels,
     speaker_labels,
@@ -43,9 +44,14 @@ _TAG = re.compile(r"<[^>]*>")
 
 def parse(text: str) -> Dialogue:
     cues = vtt_cues(text)
+    if cues and cues[-1].lines:
+        cues[-1].lines[-1] = drop_cut_tag(cues[-1].lines[-1])
     for c in cues:
         c.lines = [_TAG.sub("", ln).strip() for ln in c.lines]
-    first_labels = [p[0] for c in cues if c.lines and (p := split_label(c.lines[0]))]
+    # a label that opens a cue counts even when used once (a panel member's one remark), unless
+    # it is one word before lower-case words: "Ownership: that's the real gap." is prose
+    first_labels = [p[0] for c in cues if c.lines and (p := split_label(c.lines[0]))
+                    and not (len(p[0].split()) == 1 and p[1][:1].islower())]
     all_labels = [p[0] for c in cues for ln in c.lines if (p := split_label(ln))]
     speakers = speaker_labels(all_labels, once_ok=first_labels)
     b = TurnBuilder()
