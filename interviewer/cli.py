@@ -41,16 +41,18 @@ def backend_options(fn):
                          help="Run another GGUF file in-process instead of the embedded SmolLM2."),
             click.option("--timeout", type=float, default=None, help="Seconds to wait for the model (default 30)."),
             click.option("--no-stream", is_flag=True, help="Ask the model for whole replies instead of a stream."),
+            click.option("--style", type=click.Choice(["guided", "free"]), envvar="INTERVIEWER_STYLE", default=None,
+                         help="guided: the model reacts, the plan asks (small models); free: the model writes whole turns."),
         ]
     ):
         fn = opt(fn)
     return fn
 
 
-def _settings(backend, model, base_url, model_path, timeout, no_stream=False):
+def _settings(backend, model, base_url, model_path, timeout, no_stream=False, style=None):
     from interviewer.backends import resolve
 
-    return resolve(backend, model, base_url, model_path, timeout, stream=not no_stream)
+    return resolve(backend, model, base_url, model_path, timeout, stream=not no_stream, style=style)
 
 
 def _consoles():
@@ -82,7 +84,7 @@ def cli() -> None:
               help="Your prep brief (JSON from `interviewer prep -o brief.json`): the interviewer reacts to its hypotheses.")
 @backend_options
 def practice(persona, role_file, candidate_name, coach, save_path, resume, seed, brief_file, backend, model, base_url, model_path,
-             timeout, no_stream):
+             timeout, no_stream, style):
     """Run a second-interview practice session in the terminal.
 
     Piped input works too: each line is one answer, and EOF ends the interview."""
@@ -91,7 +93,7 @@ def practice(persona, role_file, candidate_name, coach, save_path, resume, seed,
 
     role = load_role(role_file) if role_file else None
     brief = load_brief(brief_file) if brief_file else None
-    settings = _settings(backend, model, base_url, model_path, timeout, no_stream)
+    settings = _settings(backend, model, base_url, model_path, timeout, no_stream, style)
     _run_session(adapt(load_persona(persona), role), role, settings, candidate_name, coach, save_path, resume, seed, brief=brief)
 
 
@@ -128,13 +130,13 @@ def _run_session(persona, role, settings, candidate_name, coach, save_path, resu
 @click.option("--persona", "-p", default="sales-manager", show_default=True, help="Persona id or file.")
 @click.option("--seed", type=int, default=1, show_default=True)
 @backend_options
-def demo(candidate, persona, seed, backend, model, base_url, model_path, timeout, no_stream):
+def demo(candidate, persona, seed, backend, model, base_url, model_path, timeout, no_stream, style):
     """Watch a simulated candidate run a whole interview (offline on the embedded model)."""
     from interviewer.demo import ScriptedInput, SimulatedCandidate
     from interviewer.personas import load_candidate_script, load_persona
 
     script = load_candidate_script(candidate)
-    settings = _settings(backend, model, base_url, model_path, timeout, no_stream)
+    settings = _settings(backend, model, base_url, model_path, timeout, no_stream, style)
     stream = ScriptedInput(SimulatedCandidate(script), session=None)
     _run_session(load_persona(persona), None, settings, script.name, False, None, None, seed, kind="demo", stream=stream)
 
@@ -153,7 +155,7 @@ def demo(candidate, persona, seed, backend, model, base_url, model_path, timeout
 @click.option("--company", default=None, help="The company's name, for sharper suggested lines.")
 @click.option("--offline", is_flag=True, help="Rules only, even when a capable model is configured.")
 @backend_options
-def review(path, candidate, fmt, output, as_json, role_title, company, offline, backend, model, base_url, model_path, timeout, no_stream):
+def review(path, candidate, fmt, output, as_json, role_title, company, offline, backend, model, base_url, model_path, timeout, no_stream, style):
     """Review a transcript of a real or practice interview and write a feedback report.
 
     Reads the tool's JSON, "Name: text" lines, Zoom or Teams WebVTT, Otter.ai exports and
@@ -166,7 +168,7 @@ def review(path, candidate, fmt, output, as_json, role_title, company, offline, 
         fmt = "json"
     if fmt is None:
         fmt = reports.format_for_path(output) if output else "terminal"
-    settings = None if offline else _settings(backend, model, base_url, model_path, timeout, no_stream)
+    settings = None if offline else _settings(backend, model, base_url, model_path, timeout, no_stream, style)
     interactive = sys.stdin.isatty() and sys.stderr.isatty() and not as_json
     report = review_file(path, candidate, settings, {"role_title": role_title or "", "company": company or ""},
                          ask=(lambda q, choices, default: click.prompt(q, type=click.Choice(choices), default=default, err=True)) if interactive else None,
@@ -306,7 +308,7 @@ def _write_or_print(text_for, fmt, output, print_terminal):
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="Write the brief here (.json feeds practice --brief).")
 @click.option("--offline", is_flag=True, help="No model suggestions, even when a capable model is configured.")
 @backend_options
-def prep(from_file, fmt, output, offline, backend, model, base_url, model_path, timeout, no_stream):
+def prep(from_file, fmt, output, offline, backend, model, base_url, model_path, timeout, no_stream, style):
     """Turn your notes into a one-page preparation brief for the second interview.
 
     Interactive in a terminal; piped, each input line answers one question (list items
@@ -320,7 +322,7 @@ def prep(from_file, fmt, output, offline, backend, model, base_url, model_path, 
     out, err = _consoles()
     brief = build_brief(_worksheet("prep", from_file, out, err))
     if not offline:
-        settings = _settings(backend, model, base_url, model_path, timeout, no_stream)
+        settings = _settings(backend, model, base_url, model_path, timeout, no_stream, style)
         from interviewer.backends import build_chat_model, capabilities
 
         if capabilities(settings).capable_judge:

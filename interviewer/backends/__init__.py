@@ -33,6 +33,7 @@ class Settings(BaseModel):
     temperature: float = 0.7
     seed: int = 7
     stream: bool = True  # off for servers whose streaming is broken; replies then arrive whole
+    style: Literal["guided", "free"] | None = None  # None: guided for in-process models, free for servers
 
 
 class Capabilities(BaseModel):
@@ -66,6 +67,7 @@ def resolve(
     timeout: float | None = None,
     env: dict[str, str] | None = None,
     stream: bool = True,
+    style: str | None = None,
 ) -> Settings:
     """Flags first, then the environment: a base URL means a compatible server, a key means
     OpenAI, a model path or nothing means the embedded engine."""
@@ -100,15 +102,20 @@ def resolve(
         model_path=model_path,
         timeout=timeout or float(env.get("INTERVIEWER_TIMEOUT", 30)),
         stream=stream and env.get("INTERVIEWER_NO_STREAM", "") in ("", "0"),
+        style=style or env.get("INTERVIEWER_STYLE") or None,
     )
 
 
 def capabilities(settings: Settings) -> Capabilities:
     if settings.backend == "embedded":
-        return Capabilities(structured_method=None, style="guided", capable_judge=False, streaming=settings.stream)
-    if settings.backend == "openai" and not settings.base_url:
-        return Capabilities(structured_method="json_schema", style="free", capable_judge=True, streaming=settings.stream)
-    return Capabilities(structured_method="function_calling", style="free", capable_judge=True, streaming=settings.stream)
+        caps = Capabilities(structured_method=None, style="guided", capable_judge=False, streaming=settings.stream)
+    elif settings.backend == "openai" and not settings.base_url:
+        caps = Capabilities(structured_method="json_schema", style="free", capable_judge=True, streaming=settings.stream)
+    else:
+        caps = Capabilities(structured_method="function_calling", style="free", capable_judge=True, streaming=settings.stream)
+    if settings.style:  # e.g. a bigger GGUF in-process can write whole turns
+        caps.style = settings.style
+    return caps
 
 
 def model_label(settings: Settings) -> str:
