@@ -41,7 +41,8 @@ PROCESS = _rx(
     r"\bwhen (?:would|will|could|should|might) (?:i|you|we) (?:know|hear|find out|start|be)\b",
     r"\b(?:follow[- ]up|get back to)\b", r"\bwrap(?:ping)? up (?:the|your) (?:search|process)\b",
     r"\bhow many (?:more )?(?:rounds|interviews|candidates)\b", r"\b(?:still )?interviewing other\b",
-    r"\bstart date\b", r"\bmak(?:e|ing) a (?:call|decision) on\b", r"\bmaking a call\b", r"\bfill (?:the|this) (?:role|position)\b", r"\bwhat else (?:do|would) you need\b",
+    r"\bstart date\b", r"\bone more round\b", r"\b(?:more|another|other) rounds?\b",
+    r"\b(?:know|hear|get) (?:about )?(?:the )?(?:result|outcome|decision)\b", r"\bmak(?:e|ing) a (?:call|decision) on\b", r"\bmaking a call\b", r"\bfill (?:the|this) (?:role|position)\b", r"\bwhat else (?:do|would) you need\b",
 )
 NOT_PROCESS = _rx(
     r"next steps? (?:for|of|in|on|with) (?:the|your|our|my|this|that|those|these) (?!hiring|interview|process|search|selection|role|position|job|end\b|side\b)",
@@ -49,7 +50,7 @@ NOT_PROCESS = _rx(
     r"decision[- ]makers?\b(?!.*\b(?:hire|hiring)\b)", r"decisions? (?:about|on) (?:the )?(?:data|pricing|product|strategy|stock)",
     r"moving forward,? (?:i|we|the)\b", r"\bdata[- ]driven decision",
 )
-STATED_INTEREST = _rx(
+STATED_INTEREST = _rx(r"\bhear back\b", r"\b(?:keen|eager|happy|glad) to (?:keep (?:this|it|things) going|take (?:this|it|things) (?:further|forward))\b", 
     r"\b(?:keen|eager|excited|happy) to (?:continue|carry on|move forward|proceed|keep going)\b", r"\b(?:continue|proceed|carry on) (?:with|in) the process\b",
     r"\b(?:wait|waiting) to hear\b", r"\bhope to hear\b", r"\bhear (?:back )?(?:from you )?soon\b",
     r"look(?:ing)? forward to (?:hearing|the next|next|moving|talking)", r"\bnext steps?\b", r"\bhear(?:ing)? from you\b",
@@ -108,7 +109,7 @@ INVITE = _rx(
     r"\bwhat you make of (?:that|this|it|those)\b", r"\bhow (?:that|this|it) lands\b",
     r"\bhow do you see (?:it|that|this)\b", r"\byour (?:take|thoughts|perspective|reaction) on (?:that|this|my|what|it|those)\b",
 )
-OBSERVATION = _rx(
+OBSERVATION = _rx(r"\bi (?:got|get) the (?:sense|impression|feeling)\b", 
     r"\b(?:i think|i suspect|i imagine|i expect|i'?d guess|i guess|i get the (?:sense|impression)|my sense|my read|my guess|"
     r"my impression|my understanding|my assumption|i noticed|i'?ve noticed|i gather|it seems|it sounds like|it looks like|"
     r"from what i|i'?m assuming|i assume|i see|the way i see|as i see|i believe|i'?d bet|i'?m guessing|"
@@ -153,7 +154,7 @@ def _salary_context(turn, s: Sentence) -> bool:
 
 # --- role_vision -----------------------------------------------------------------------------
 
-READ = _rx(
+READ = _rx(r"\bi (?:got|get) the (?:sense|impression|feeling)\b", 
     r"\bi'?d (?:guess|bet|imagine|say) (?:that |the |your |you\b|there |it |a |most |some )", r"\bwhat (?:struck|stood out to|jumped out at|surprised) (?:me|us)\b",
     r"\bwhat (?:stood out|jumped out|struck me)\b", r"\bmy (?:working )?(?:assumption|hunch|guess|hypothesis) is\b",
     r"\bthe way i see\b", r"\bhow i see\b", r"\bas i see it\b", r"\bi see (?:the|this|a|your|it as)\b", r"\bmy (?:read|sense|take|impression|understanding|hypothesis)\b",
@@ -240,7 +241,7 @@ PAST_SELF = _rx(
 )
 # A read of the whole industry is not a read of this role.
 INDUSTRY = _rx(r"\bthe industry\b", r"\bin general\b", r"\bindustry[- ]wide\b", r"\bacross the (?:industry|sector|board)\b", r"\beveryone in (?:the|this) (?:industry|field|business)\b")
-CHATTER = _rx(r"\bcovered (?:everything|it all|most of it)\b", r"\byou covered\b", r"\b(?:were|was|been) answered\b",
+CHATTER = _rx(r"\bnot really a question\b", r"\bwhere i'?m at\b", r"\bcovered (?:everything|it all|most of it)\b", r"\byou covered\b", r"\b(?:were|was|been) answered\b",
               r"\bexplained (?:everything|it all|it well|that well|really well)\b", r"\b(?:any|my|more) questions\b", r"^(?:thanks|thank you|great|sounds good|wonderful|perfect)\b", r"\bglad to (?:meet|be)\b")
 ORG_REF = _rx(
     r"\byour\b", r"\byou(?:'re| are| have|'ve)\b", r"\bthe (?:team|role|company|firm|unit|department|school|floor|branch|branches|"
@@ -287,7 +288,7 @@ PAST_NARRATIVE = _rx(
     r"\b(?:was|were|had|did|didn'?t|wasn'?t|weren'?t|ended up|gave|got|went|came|took|said|told|happened|turned out|cleared)\b",
 )
 # Words that describe any job, not this one: an approach made only of them is generic.
-_VAGUE = set("listen understand help support communicate communication prioritise prioritize stay calm team everyone people "
+_VAGUE = set("listen understand help support communicate communication prioritise prioritize stay calm team everyone people yeah closely managers "
              "work hard best good great job learn things stuff try make sure really just well lot able also always".split())
 
 
@@ -400,7 +401,8 @@ GOALS = _rx(
     r"\bwhat(?:'s| is) the plan\b", r"\bis the plan\b", r"\bplans? for (?:the|this) (?:business|company|team|group|firm|department|year|unit|organi[sz]ation|site|studio|school)\b",
     r"\bwhere(?:'s| is) (?:the|this|your) (?:[\w-]+ )?(?:going|headed|heading)\b", r"\bwhere (?:do you see|are you taking|is .{1,30} going)\b",
     r"\b(?:trying|hoping|aiming|looking|planning|chasing) (?:to )?(?:do|achieve|accomplish|hit|grow|get|build|reach)\b", r"\bchasing\b",
-    r"\bover the next (?:year|two|three|few|couple|\d)", r"\bwin look like\b", r"\bby this time next year\b", r"\bachieve(?:d)?\b",
+    r"\bover the next (?:year|two|three|few|couple|\d)", r"\bknown for\b", r"\bin (?:five|three|two|ten|\d+) years'? time\b",
+    r"\bwant (?:this|the|our) (?:school|company|business|team|firm|hospital|organi[sz]ation|department|unit|practice|clinic) to\b", r"\baiming (?:for|at)\b", r"\bgoing for\b", r"\btrying to hit\b", r"\bwin look like\b", r"\bby this time next year\b", r"\bachieve(?:d)?\b",
     r"\b(?:need|needs) (?:this|the) (?:operation|team|department|business|unit|site|division|group) to (?:deliver|achieve|do|hit)\b", r"\bnext (?:few|couple of|two|three) years\b", r"\bthis year\b.{0,30}\b(?:number|target|aim)\b", r"\bwhat(?:'s| is) (?:the|your) (?:team|company|department)(?:'s)? focus\b",
 )
 CONTRIBUTES = _rx(
@@ -410,7 +412,8 @@ CONTRIBUTES = _rx(
     r"\bhow [\w' ,&-]{1,40}? (?:contributes|supports|fits|feeds|ties|helps|drives|plays|serves|moves|connects) (?:them|those|that|it|into|in|to|with)\b",
     r"\bdeliver (?:against|on|toward|towards) (?:them|those|that|it|the)\b",
     r"\bhow much of (?:that|those|it|this|the \w+) (?:would|will|do|does|should)\b.{0,50}\b(?:this|the|my) (?:seat|role|position|job|desk|team|person)\b", r"\b(?:want|need|expect)s? [\w&' -]{1,30}? to (?:deliver|contribute|achieve)\b",
-    r"\bwhere (?:does|do|would|will|might) [\w' ,&-]{1,60}? (?:fit|plug|come in|sit|land|carry|contribute|help)\b", r"\bwhere [\w' -]{1,40}? (?:fits?|plugs?|comes? in|sits?) (?:in|into)?\b",
+    r"\bwhere (?:does|do|would|will|might) [\w' ,&-]{1,60}? (?:fit|plug|come into|come in|sit|land|carry|contribute|help)\b",
+    r"\bmove the needle\b", r"\bhow much of (?:that|it|this|those) (?:is|would|will|should)\b.{0,40}\b(?:come from|be down to|rest on|fall on|sit with|be on)\b", r"\bwhere [\w' -]{1,40}? (?:fits?|plugs?|comes? in|sits?) (?:in|into)?\b",
     r"\b(?:measured|judged|evaluated|assessed|measure|judge|evaluate|assess) (?:the |this |a |my )?[\w -]{0,30}?against (?:them|those|that|it|the (?:goals?|targets?|plan|number))\b",
     r"\bfactors? in\b", r"\b(?:piece|part|share|slice|role) (?:of|in) (?:that|those|this|it|them)\b", r"\bneed (?:the|this|my|me|a) [\w -]{0,25}?to (?:move|hit|drive|deliver)\b",
     r"\b(?:feed|feeds|map|maps|tie|ties|plug|plugs|fit|fits|sit|sits|connect|connects|contribute|contributes|link|links)\b (?:in ?to|onto|into|in|with) (?:that|those|this|them|it|the (?:goals?|plan|targets?|strategy|number))\b",
@@ -422,7 +425,7 @@ SUCCESS = _rx(
     r"\b(?:judge|measure|evaluate|assess|review) (?:me|my performance|this role|the role|someone in this role)\b", r"\bwhat numbers\b",
     r"\bhow (?:is|will|would|do|does)\b.{0,30}\b(?:measured|evaluated|judged|assessed)\b",
     r"\bhow (?:you'?d|you would|you will|will you|would you|do you) (?:measure|judge|evaluate|know|define|assess)\b",
-    r"\b(?:good|great|successful) first (?:year|six months|90 days|quarter)\b", r"\bsucceed(?:ing)?\b", r"\bsuccess\b",
+    r"\b(?:good|great|successful) first (?:year|six months|90 days|quarter|ninety days|sixty days|thirty days|few months|month)\b", r"\bsucceed(?:ing)?\b", r"\bsuccess\b",
     r"\bwhat (?:does|would|will) success look like\b", r"\bhow (?:is|will|would) (?:success|performance|this role|the role|i|someone) (?:be )?(?:measured|evaluated|judged)\b",
     r"\b(?:kpis?|metrics)\b", r"\bwhat would (?:make|a great|great|an excellent)\b", r"\bgoals? for (?:this|the) (?:role|position|person)|goals? for me\b",
     r"\bexpectations? for (?:the|this) (?:role|first)\b", r"\bsuccessful in (?:this|the) (?:role|position|first)\b",
@@ -468,7 +471,7 @@ PAY = _rx(
     r"\bbenefits package\b", r"\bwages?\b", r"\bretirement match\b", r"\b401k\b", r"\b(?:the|your|my|our|their|on|about|of|what|base|starting|take-home|hourly|expected|talk|discuss) pay\b(?! (?:attention|off))",
     r"\bpay (?:is|was|would be|for (?:this|the) (?:role|job|position)|range|band|structure|scale|rate|grade|review|expectations?)\b", r"(?-i:^Pay\b)", r"\bpay[- ]?wise\b",
     r"\bsalary schedule\b", r"\bdifferential\b", r"\b\d{2,3}(?:,\d{3}|k| thousand)? (?:base|salary|a year|per year|an hour|per hour)\b", r"\bmoney[- ]?wise\b", r"\b(?:shift|night|weekend) (?:premium|allowance|differential|rate)\b",
-    r"\bcomp plan\b", r"\bctc\b", r"\blpa\b", r"\b\d+(?:\.\d+)? ?lakhs?\b", r"\bremuneration\b", r"(?-i:\b(?:STI|LTI)\b)",
+    r"\bcomp plan\b", r"\bincentives?(?: plan| scheme| structure)?\b", r"\bctc\b", r"\blpa\b", r"\b\d+(?:\.\d+)? ?lakhs?\b", r"\bremuneration\b", r"(?-i:\b(?:STI|LTI)\b)",
     r"\bplus super\b", r"\bsuperannuation\b", r"\b(?:the|salary|pay|remuneration|total|compensation|benefits) package\b",
     r"\b(?:work|sort|figure) (?:out )?the money\b", r"\b(?:about|talk|discuss|discussing|talking) (?:the )?money\b",
     r"\bthe base (?:for|is|of|salary|pay)\b", r"\bthousand dollars?\b", r"\b(?:dollar|pound|euro|rupee) (?:position|role|job|salary|a year)\b",
@@ -479,18 +482,22 @@ PAY = _rx(
     r"(?-i:\bpays\b)(?! off)", r"\b(?:dollars|fifty|\d+) (?:an|per) hour\b", r"\bstep (?:one|two|three|four|five|\d) or\b",
 )
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-WORD_NUMBER = rf"\b(?:{_TENS}(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a hundred|one hundred|(?:one|two|three|four|five|six|seven|eight|nine) hundred)(?:[- ](?:five|thousand|k|grand|fifty))?\b(?! percent|%)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+WORD_NUMBER = rf"\b(?:{_TEENS}|{_TENS}(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a hundred|one hundred|(?:one|two|three|four|five|six|seven|eight|nine) hundred)(?:[- ](?:five|thousand|k|grand|fifty))?\b(?! percent|%)"
 FIGURE = _rx(WORD_NUMBER, rf"\b(?:one|two|three|four|five|six|seven|eight|nine) {_TENS}\b(?! percent|%)",r"\$\s?\d", r"\b\d{2,3}\s?(?:k|K)\b", r"\b\d{2,3}(?:,\d{3})\b", r"\b\d{2,3}(?:\.\d)? thousand\b", r"\b(?:low|mid|high|upper|lower)[- ](?:\d0s|sixties|seventies|eighties|nineties|fifties|forties)\b",
              r"\b(?:sixty|seventy|eighty|ninety|fifty|forty|a hundred)[- ]?(?:\w+[- ])?(?:thousand|k)\b", r"\b\d{2,3} to \d{2,3}\b", r"\b\d{2}(?:\.\d+)? (?:an|per) hour\b")
+# A number followed by one of these counts something else, not money.
+_NOT_A_UNIT = r"(?! (?:minutes?|hours?|days?|weeks?|months?|years?|percent|people|staff|sites?|stores?|branches|beds|calls|tickets|files|accounts|clients|customers|patients|kids|students|units|doors|trucks|routes))"
 FIGURE_MONEY = _rx(r"\$\s?\d", r"[£€₹]\s?\d", r"\b\d{2,3}\s?(?:k|K)\b", r"\b\d{2,3}(?:,\d{3})\b", r"\b\d{2,3} thousand\b",
                    r"\b\d+(?:\.\d+)? ?(?:lakhs?|lpa)\b", r"\b(?:thousand|grand|k)\b")
 MONEY_CUE = _rx(
-    r"\b(?:base|salary|range|package|expect\w*|hoping|looking (?:for|at)|target\w*|asking|current(?:ly)?|make|making|earn\w*|paid|pay|"
+    r"\b(?:base|salary|range|package|expect\w*|hoping|looking (?:for|at)|target\w*|research\w*|based on|asking|current(?:ly)?|make|making|earn\w*|paid|pay|"
     r"comp|band|rate|an hour|a year|per year|annum|thousand|grand|lakhs?|ctc|top of|bottom of|middle of|mid|upper|lower|"
     r"i'?m (?:at|on)|i'?d (?:need|want|be looking)|would (?:make sense|work)|closer to)\b",
 )
 PAY_QUESTION = _rx(
-    r"\b(?:range|band|bonus|commission|equity|benefits|structure|structured|package|raise|review cycle|401k|pto|retirement|base)\b",
+    r"\b(?:range|band|bonus|commission|equity|benefits|structure|structured|package|raise|review cycle|401k|pto|retirement|base|"
+    r"step progression|steps? on the (?:scale|grid)|progression|increments?|grid|scale|variable|allowance|overtime|guaranteed)\b",
 )
 VAGUE_PAY = _rx(
     r"\bflexible\b", r"\bopen\b", r"\bnegotiable\b", r"\bwhatever (?:is|you think is) fair\b", r"\bfair\b", r"\bcompetitive\b",
@@ -512,7 +519,7 @@ def compensation(r: Reading) -> RuleFinding:
             continue
         for s in t.sentences:
             # A bare number is a pay figure only beside money words ("I'm at fifty-four now").
-            bare = re.search(r"\b\d{2,3}\b", s.text) or re.search(WORD_NUMBER, s.text, re.I)
+            bare = re.search(r"\b\d{2,3}\b" + _NOT_A_UNIT, s.text) or re.search(WORD_NUMBER + _NOT_A_UNIT, s.text, re.I)
             figure = FIGURE_MONEY.search(s.text) or (bare and MONEY_CUE.search(s.text))
             if figure or (s.is_question and (PAY_QUESTION.search(s.text) or PAY.search(s.text))):
                 concrete.append(s)
@@ -555,7 +562,8 @@ FIT = _rx(
     r"\bhow (?:do|does) (?:you|leadership|management) (?:and \w+ )?(?:work together|handle|support|back)\b", r"\bsix separate\b|\bkingdoms\b", r"\bwhat(?:'s| is) (?:\w+ )?like (?:as a|to work)\b", r"\bmicromanag", r"\bautonomy\b", r"\bstay(?:ed)? (?:here|at|with)\b",
 )
 FIT_WORDS = _rx(r"\b(?:team|culture|fit(?: in)?|manager|boss|people|staff|colleagues|coworkers|environment|department|someone|collegiality|work for)\b")
-VALUE_WORDS = _rx(r"\b(?:important to me|matters?(?: a lot| so much| most)? to me|i value|i care (?:a lot )?about|i (?:just |really |honestly )*want|i'?m (?:really |just )?looking for|i need|means a lot|i hope|hoping|big (?:deal )?for me|click|important)\b")
+VALUE_WORDS = _rx(r"\bi'?d (?:just |really |honestly )*(?:like|love|want) (?:to be |to work )?(?:somewhere|a (?:place|team|manager|boss))\b",
+                  r"\b(?:important to me|matters?(?: a lot| so much| most)? to me|i value|i care (?:a lot )?about|i (?:just |really |honestly )*want|i'?m (?:really |just )?looking for|i need|means a lot|i hope|hoping|big (?:deal )?for me|click|important)\b")
 
 
 class _Both:
@@ -567,10 +575,33 @@ FIT_STATEMENT = _Both()
 NOT_FIT = _rx(r"\bfeedback (?:from|on) (?:the )?(?:clients?|customers?|reps?|users?|surveys?)\b", r"\bcustomer culture\b", r"\bsales culture of (?:the )?clients\b")
 
 
+# Any question about the people side: who they are, how they work together, how the boss leads,
+# why people leave. Goals, pay and process questions belong to other criteria.
+_PEOPLE = _rx(r"\b(?:team|crew|colleagues|co-?workers|peers|managers?|boss|supervisors?|leaders?|leadership|staff|people|"
+              r"designers|engineers|nurses|officers|physicians|department|predecessor|previous|last person|someone)\b")
+# "you" questions count only about how the interviewer leads and works with people.
+_YOU_AS_BOSS = _rx(r"\b(?:you|your)\b.{0,40}\b(?:style|lead|leadership|manage|managing|feedback|trust|micromanag\w*|like to work|"
+                   r"work with|working with|goes wrong|go wrong|disagree\w*|check in|run (?:the|your))\b")
+_RELATION = _rx(r"\b(?:disagree\w*|disagreements?|conflicts?|settled?|decisions? (?:get|are) made|decide|style|lead|leads|leading|"
+                r"manage|managing|handle|handled|support|supports|supported|feedback|trust|micromanag\w*|check in|"
+                r"get on|get along|together|alongside|work with|working with|work for|working for|like to work|"
+                r"left the|leave|leaving|happened (?:with|to)|turnover|stayed|been here|so many|goes wrong|go wrong|"
+                r"culture|atmosphere|vibe|environment|values|morale|personalit\w*|enjoy|like about)\b")
+
+
+def _fit_question(s: Sentence) -> bool:
+    if not s.is_question or PROCESS.search(s.text) or PAY.search(s.text) or (GOALS.search(s.text) and not FIT.search(s.text)):
+        return False
+    if CHECK.search(s.text):
+        return False
+    return bool(FIT.search(s.text) or (_PEOPLE.search(s.text) and _RELATION.search(s.text)) or _YOU_AS_BOSS.search(s.text))
+
+
 def mutual_fit(r: Reading) -> RuleFinding:
     asked, stated = [], []
     for s in r.sentences:
-        if FIT.search(s.text) and not NOT_FIT.search(s.text) and (s.is_question or re.search(r"\bcurious|wondering|tell me|love to (?:hear|know)\b", s.lower)):
+        if not NOT_FIT.search(s.text) and (_fit_question(s) or (FIT.search(s.text) and re.search(
+                r"\bcurious|wondering|tell me|love to (?:hear|know)\b", s.lower) and not FIT_STATEMENT.search(s.text))):
             asked.append(s)
         elif FIT_STATEMENT.search(s.text):
             stated.append(s)

@@ -27,7 +27,7 @@ _INTERROGATIVE_START = re.compile(
 )
 # Requests phrased as statements still ask something of the interviewer.
 _INDIRECT_QUESTION = re.compile(
-    r"\b(?:i was wondering|i'?m wondering|i wonder|i'?d (?:love|like) to (?:know|hear|understand|ask)|"
+    r"\b(?:i was wondering|i'?m wondering|i wonder|i'?d (?:love|like) to (?:know|hear(?! back| from)|understand|ask)|"
     r"i'?m curious|i am curious|curious (?:about|what|how|whether|if)|can you (?:tell|walk|share|talk|say)|"
     r"could you (?:tell|walk|share|talk|say)|tell me (?:about|more|how|what|where|if|whether)|"
     r"please (?:tell|correct|let me know)|let me know (?:if|whether|where)|correct me if|help me understand|"
@@ -42,7 +42,8 @@ INJECTION = re.compile(
     r"(?:this|the) candidate (?:has |clearly )?(?:asked|covered|did)|output\s*:|verdict|"
     r"role_vision|ballpark_check|next_steps|goals_alignment|mutual_fit|score (?:this|the|all|every|me|them|each)\b|"
     r"for the (?:ai|model|bot|llm|system)\b|(?:ai|model|llm|assistant|bot) (?:that|which|who) (?:summari[sz]es|reads|scores|grades|reviews|evaluates)|"
-    r"evaluation model|i(?: have|'ve) (?:shared|checked|asked|covered|done)\b[^.]*\b(?:ballpark|next steps|vision)\b)",
+    r"evaluation model|whoever is (?:evaluating|grading|scoring|reading|reviewing)|evaluating this (?:interview|transcript)|"
+    r"this candidate has (?:clearly )?(?:shown|demonstrated|covered|done)|i(?: have|'ve) (?:shared|checked|asked|covered|done)\b[^.]*\b(?:ballpark|next steps|vision)\b)",
     re.I,
 )
 
