@@ -127,7 +127,7 @@ def ballpark_check(r: Reading, vision: RuleFinding | None = None) -> RuleFinding
             continue
         turn_observes = observed_before or t.turn in own_view or any(OBSERVATION.search(s.text) for s in t.sentences) or len(t.text.split()) > 60
         for s in t.sentences:
-            if NOT_CHECK.search(s.text) or _salary_context(t, s):
+            if not (CHECK.search(s.text) or INVITE.search(s.text)) or NOT_CHECK.search(s.text) or _salary_context(t, s):
                 continue
             if CHECK.search(s.text) and not (INVITE.search(s.text) and re.search(r"\b(?:i might|i could|i may) be\b", s.lower)) and (
                     s.is_question or re.search(r"correct me|tell me (?:if|where)|push back|set me straight|stop me", s.lower)):
@@ -145,6 +145,8 @@ def ballpark_check(r: Reading, vision: RuleFinding | None = None) -> RuleFinding
 
 def _salary_context(turn, s: Sentence) -> bool:
     """A 'ballpark' next to pay talk is about money, not about the candidate's observations."""
+    if "ballpark" not in s.lower:
+        return False
     i = turn.sentences.index(s)
     near = " ".join(x.text for x in turn.sentences[: i + 1]) + " " + turn.prompt[-300:]
     money_near = PAY.search(near) or re.search(r"\$|\b\d+k\b|\bthousand\b|\bbase\b", near, re.I)
@@ -327,6 +329,12 @@ def _restates(sentence: str, prompt: str) -> bool:
 
 def vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
     """The candidate's read of the role (landscape, challenges) and their approach to it."""
+    if r.vision is None:
+        r.vision = _vision_sentences(r)
+    return r.vision
+
+
+def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
     reads, approaches = [], []
     for t in r.candidate_turns:
         if not t.usable:

@@ -77,6 +77,7 @@ class Reading:
     candidate_turns: list[CandidateTurn] = field(default_factory=list)
     interviewer_text: str = ""
     dropped: list[str] = field(default_factory=list)
+    vision: tuple | None = None  # (reads, approaches), computed once by rules.vision_sentences
 
     @property
     def sentences(self) -> list[Sentence]:
