@@ -4,7 +4,6 @@ LangChain) happen inside commands, so `interviewer --help` is instant."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 

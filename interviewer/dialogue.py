@@ -497,8 +497,7 @@ class Interview:
 
     def _persona_values(self, brief_facts: str) -> dict[str, str]:
         p = self.persona
-        level = ("You are the hiring manager: the candidate's future boss." if p.level == "hiring_manager"
-                 else "You are the hiring manager's boss (skip-level); the candidate has already met the hiring manager.")
+        level = prompts.data("dialogue.toml")["level"][p.level]
         values = {k: v for k, v in p.model_dump().items() if isinstance(v, str)}
         values.update(
             level_line=level,

@@ -6,7 +6,6 @@ No terminal code: the terminal loop (terminal.py), the demo and the tests all dr
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from interviewer import coach
 from interviewer.files import write_json_atomic
