@@ -50,7 +50,7 @@ NOT_PROCESS = _rx(
     r"decision[- ]makers?\b(?!.*\b(?:hire|hiring)\b)", r"decisions? (?:about|on) (?:the )?(?:data|pricing|product|strategy|stock)",
     r"moving forward,? (?:i|we|the)\b", r"\bdata[- ]driven decision",
 )
-STATED_INTEREST = _rx(r"\bhear back\b", r"\b(?:keen|eager|happy|glad) to (?:keep (?:this|it|things) going|take (?:this|it|things) (?:further|forward))\b", 
+STATED_INTEREST = _rx(r"\bhear back\b", r"\bwhat(?:ever)? comes next\b", r"\b(?:keep|be|keep on) moving (?:forward|ahead)\b", r"\bmov(?:e|ing) ahead\b", r"\b(?:keen|eager|happy|glad) to (?:keep (?:this|it|things) going|take (?:this|it|things) (?:further|forward))\b", 
     r"\b(?:keen|eager|excited|happy) to (?:continue|carry on|move forward|proceed|keep going)\b", r"\b(?:continue|proceed|carry on) (?:with|in) the process\b",
     r"\b(?:wait|waiting) to hear\b", r"\bhope to hear\b", r"\bhear (?:back )?(?:from you )?soon\b",
     r"look(?:ing)? forward to (?:hearing|the next|next|moving|talking)", r"\bnext steps?\b", r"\bhear(?:ing)? from you\b",
@@ -75,6 +75,8 @@ def next_steps(r: Reading) -> RuleFinding:
 
 
 def _asks_process(text: str) -> bool:
+    if re.match(r"^(?:just |only |and |so |um,? )*(?:what|when|how|who|whether|if)\b", text, re.I):
+        return True  # "Just what the next step is from here." asks, whatever its punctuation
     return bool(re.search(r"\b(?:let me know|please (?:send|tell)|happy to (?:send|provide))\b.*\b(?:need|anything)\b", text, re.I))
 
 
@@ -131,7 +133,8 @@ def ballpark_check(r: Reading, vision: RuleFinding | None = None) -> RuleFinding
                 continue
             if CHECK.search(s.text) and not (INVITE.search(s.text) and re.search(r"\b(?:i might|i could|i may) be\b", s.lower)) and (
                     s.is_question or re.search(r"correct me|tell me (?:if|where)|push back|set me straight|stop me", s.lower)):
-                if turn_observes or OBSERVATION.search(s.text):
+                # "Correct me if I'm wrong, but <their situation>?" carries its own observation.
+                if turn_observes or OBSERVATION.search(s.text) or len(s.text.split()) >= 15:
                     checks.append(s)
             elif INVITE.search(s.text) and turn_observes:
                 invites.append(s)
@@ -232,7 +235,8 @@ _PERCEIVED = r"(?:noticed|counted|watched|looked|visited|walked|observed|talked|
 PAST_SELF = _rx(
     rf"\b(?:i|we) (?:also |basically |actually |then |just )?{_PAST_VERB}\b",
     rf"\b(?:i|we) (?:also |basically |actually |then |just )?(?!need\b|feed\b|proceed\b|succeed\b|exceed\b|speed\b|{_PERCEIVED}\b)[a-z]+ed\b", r"\bwhere i am now\b", r"\bwhen i (?:took over|started|was|joined)\b",
-    r"^(?:so |and |yeah,? |um,? )*(?:i|we) (?:currently )?(?:run|manage|supervise|oversee|handle|look after)\b", r"\bat my (?:current|present)\b",
+    r"^(?:so |and |yeah,? |um,? )*(?:i|we) (?:currently |also |usually |always |basically |mostly )?(?:run|manage|supervise|oversee|handle|look after|own|prepare|process|cover|do|help|support|work on|deal with)\b",
+    r"\bat my (?:current|present)\b",
     r"\bi'?ve (?:done|been doing|worked|managed|led|had|spent|always|got|run|built)\b", r"\bi know (?:the|how|it|this)\b",
     r"\bi'?ve been (?!thinking|reading|looking|watching|told|listening|following)\w+", r"\b(?:i|we)'d (?:documented|had|done|been|seen|tried|built)\b",
     r"\bi learned (?:a lot|so much|how to)\b", r"\b(?:for|over) (?:the (?:last|past) )?(?:\w+ )?(?:years|months)\b.{0,20}\b(?:i|i'?ve)\b",
@@ -243,7 +247,7 @@ PAST_SELF = _rx(
 )
 # A read of the whole industry is not a read of this role.
 INDUSTRY = _rx(r"\bthe industry\b", r"\bin general\b", r"\bindustry[- ]wide\b", r"\bacross the (?:industry|sector|board)\b", r"\beveryone in (?:the|this) (?:industry|field|business)\b")
-CHATTER = _rx(r"\bnot really a question\b", r"\bwhere i'?m at\b", r"\bcovered (?:everything|it all|most of it)\b", r"\byou covered\b", r"\b(?:were|was|been) answered\b",
+CHATTER = _rx(r"\blook(?:ing)? forward\b", r"\bnot really a question\b", r"\bwhere i'?m at\b", r"\bcovered (?:everything|it all|most of it)\b", r"\byou covered\b", r"\b(?:were|was|been) answered\b",
               r"\bexplained (?:everything|it all|it well|that well|really well)\b", r"\b(?:any|my|more) questions\b", r"^(?:thanks|thank you|great|sounds good|wonderful|perfect)\b", r"\bglad to (?:meet|be)\b")
 ORG_REF = _rx(
     r"\byour\b", r"\byou(?:'re| are| have|'ve)\b", r"\bthe (?:team|role|company|firm|unit|department|school|floor|branch|branches|"
@@ -409,7 +413,7 @@ GOALS = _rx(
     r"\bwhat(?:'s| is) the plan\b", r"\bis the plan\b", r"\bplans? for (?:the|this) (?:business|company|team|group|firm|department|year|unit|organi[sz]ation|site|studio|school)\b",
     r"\bwhere(?:'s| is) (?:the|this|your) (?:[\w-]+ )?(?:going|headed|heading)\b", r"\bwhere (?:do you see|are you taking|is .{1,30} going)\b",
     r"\b(?:trying|hoping|aiming|looking|planning|chasing) (?:to )?(?:do|achieve|accomplish|hit|grow|get|build|reach)\b", r"\bchasing\b",
-    r"\bover the next (?:year|two|three|few|couple|\d)", r"\bknown for\b", r"\bin (?:five|three|two|ten|\d+) years'? time\b",
+    r"\bover the next (?:year|two|three|few|couple|\d)", r"\bmilestones?\b", r"\bknown for\b", r"\bin (?:five|three|two|ten|\d+) years'? time\b",
     r"\bwant (?:this|the|our) (?:school|company|business|team|firm|hospital|organi[sz]ation|department|unit|practice|clinic) to\b", r"\baiming (?:for|at)\b", r"\bgoing for\b", r"\btrying to hit\b", r"\bwin look like\b", r"\bby this time next year\b", r"\bachieve(?:d)?\b",
     r"\b(?:need|needs) (?:this|the) (?:operation|team|department|business|unit|site|division|group) to (?:deliver|achieve|do|hit)\b", r"\bnext (?:few|couple of|two|three) years\b", r"\bthis year\b.{0,30}\b(?:number|target|aim)\b", r"\bwhat(?:'s| is) (?:the|your) (?:team|company|department)(?:'s)? focus\b",
 )
@@ -482,7 +486,7 @@ PAY = _rx(
     r"\bcomp plan\b", r"\bincentives?(?: plan| scheme| structure)?\b", r"\bctc\b", r"\blpa\b", r"\b\d+(?:\.\d+)? ?lakhs?\b", r"\bremuneration\b", r"(?-i:\b(?:STI|LTI)\b)",
     r"\bplus super\b", r"\bsuperannuation\b", r"\b(?:the|salary|pay|remuneration|total|compensation|benefits) package\b",
     r"\b(?:work|sort|figure) (?:out )?the money\b", r"\b(?:about|talk|discuss|discussing|talking) (?:the )?money\b",
-    r"\bthe base (?:for|is|of|salary|pay)\b", r"\bthousand dollars?\b", r"\b(?:dollar|pound|euro|rupee) (?:position|role|job|salary|a year)\b",
+    r"\bthe base (?:for|is|of|salary|pay)\b", r"\bthousand dollars? (?:position|role|job|salary|a year|per year|base)\b", r"\b(?:dollar|pound|euro|rupee) (?:position|role|job|salary|a year)\b",
     r"\bunion scale\b", r"\bstep scale\b", r"\babout comp\b", r"\b(?:posted|salary|pay) range\b",
     r"\bthe range (?:for (?:this|the) (?:role|position|job)|is \d|is (?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))", r"[£€₹]\s?\d", r"\baccelerators?\b", r"\bquota\b", r"\bper annum\b", r"\bpay ?(?:scale|grade|band)\b",
     r"\b(?:pay|salary|comp|compensation) band\b", r"\bthe band (?:is|for (?:this|the) (?:role|position|job))\b",
@@ -496,6 +500,10 @@ FIGURE = _rx(WORD_NUMBER, rf"\b(?:one|two|three|four|five|six|seven|eight|nine) 
              r"\b(?:sixty|seventy|eighty|ninety|fifty|forty|a hundred)[- ]?(?:\w+[- ])?(?:thousand|k)\b", r"\b\d{2,3} to \d{2,3}\b", r"\b\d{2}(?:\.\d+)? (?:an|per) hour\b")
 # A number followed by one of these counts something else, not money.
 _NOT_A_UNIT = r"(?! (?:minutes?|hours?|days?|weeks?|months?|years?|percent|people|staff|sites?|stores?|branches|beds|calls|tickets|files|accounts|clients|customers|patients|kids|students|units|doors|trucks|routes))"
+# A figure right before these nouns is a grant, a budget or a contract, not pay.
+OTHER_MONEY = _rx(r"(?:\d|thousand|million|k)\b[\s-]*(?:[\w-]+\s+){0,2}?(?:dollars?\s+)?(?:grants?|budgets?|contracts?|funding|revenue|sales|deals?|"
+                  r"portfolio|loans?|fund|donations?|campaign|award|tender|bid)\b")
+PAY_WORD = _rx(r"\b(?:salary|pay|compensation|base|bonus|hourly|rate|range|package|ctc|wages?|comp|hoping for|looking for|expect\w*)\b")
 FIGURE_MONEY = _rx(r"\$\s?\d", r"[£€₹]\s?\d", r"\b\d{2,3}\s?(?:k|K)\b", r"\b\d{2,3}(?:,\d{3})\b", r"\b\d{2,3} thousand\b",
                    r"\b\d+(?:\.\d+)? ?(?:lakhs?|lpa)\b", r"\b(?:thousand|grand|k)\b")
 MONEY_CUE = _rx(
@@ -528,6 +536,8 @@ def compensation(r: Reading) -> RuleFinding:
         for s in t.sentences:
             # A bare number is a pay figure only beside money words ("I'm at fifty-four now").
             bare = re.search(r"\b\d{2,3}\b" + _NOT_A_UNIT, s.text) or re.search(WORD_NUMBER + _NOT_A_UNIT, s.text, re.I)
+            if OTHER_MONEY.search(s.text) and not PAY_WORD.search(s.text):
+                continue  # a grant, a budget or a contract is money, but not their pay
             figure = FIGURE_MONEY.search(s.text) or (bare and MONEY_CUE.search(s.text))
             if figure or (s.is_question and (PAY_QUESTION.search(s.text) or PAY.search(s.text))):
                 concrete.append(s)
@@ -571,7 +581,7 @@ FIT = _rx(
 )
 FIT_WORDS = _rx(r"\b(?:team|culture|fit(?: in)?|manager|boss|people|staff|colleagues|coworkers|environment|department|someone|collegiality|work for)\b")
 VALUE_WORDS = _rx(r"\bi'?d (?:just |really |honestly )*(?:like|love|want) (?:to be |to work )?(?:somewhere|a (?:place|team|manager|boss))\b",
-                  r"\b(?:important to me|matters?(?: a lot| so much| most)? to me|i value|i care (?:a lot )?about|i (?:just |really |honestly )*want|i'?m (?:really |just )?looking for|i need|means a lot|i hope|hoping|big (?:deal )?for me|click|important)\b")
+                  r"\bfor me,? (?:it )?(?:really )?(?:matters|is important)\b", r"\bit (?:really )?matters (?:to (?:work|be)|that)\b", r"\b(?:important to me|matters?(?: a lot| so much| most)? to me|i value|i care (?:a lot )?about|i (?:just |really |honestly )*want|i'?m (?:really |just )?looking for|i need|means a lot|i hope|hoping|big (?:deal )?for me|click|important)\b")
 
 
 class _Both:

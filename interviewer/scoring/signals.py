@@ -20,7 +20,7 @@ _SENT = re.compile(r"(?:[^.!?…\n]|\.(?=\w))+(?:[.!?…]+[\"'”’)\]]*|$)|(?:
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.$k%]*", re.I)
 
 _INTERROGATIVE_START = re.compile(
-    r"^(?:(?:so|and|but|okay|ok|also|well|um+|uh+|er|like|yeah|right|oh|sorry|and then|one more thing|last thing|actually)[,.]?\s+)*"
+    r"^(?:(?:so|and|but|okay|ok|also|well|um+|uh+|er|like|yeah|right|oh|sorry|and then|one more thing|last thing|actually|just)[,.]?\s+)*"
     r"(?:what|what's|how|how's|when|who|whom|where|why|which|is|are|am|do|does|did|could|can|would|will|should|"
     r"have|has|may|might|was|were|isn't|aren't|don't|doesn't)\b",
     re.I,
@@ -42,7 +42,8 @@ INJECTION = re.compile(
     r"(?:this|the) candidate (?:has |clearly )?(?:asked|covered|did)|output\s*:|verdict|"
     r"role_vision|ballpark_check|next_steps|goals_alignment|mutual_fit|score (?:this|the|all|every|me|them|each)\b|"
     r"for the (?:ai|model|bot|llm|system)\b|(?:ai|model|llm|assistant|bot) (?:that|which|who) (?:summari[sz]es|reads|scores|grades|reviews|evaluates)|"
-    r"evaluation model|whoever is (?:evaluating|grading|scoring|reading|reviewing)|evaluating this (?:interview|transcript)|"
+    r"evaluation model|\bmark (?:role vision|all|every|them|these|everything)\b|"
+    r"(?:role vision|ballpark check|goals alignment|mutual fit)\b.{0,80}\b(?:ballpark check|next steps|compensation|fit)|whoever is (?:evaluating|grading|scoring|reading|reviewing)|evaluating this (?:interview|transcript)|"
     r"this candidate has (?:clearly )?(?:shown|demonstrated|covered|done)|i(?: have|'ve) (?:shared|checked|asked|covered|done)\b[^.]*\b(?:ballpark|next steps|vision)\b)",
     re.I,
 )
