@@ -358,7 +358,8 @@ def debrief(from_file, transcript, candidate, export_id, fmt, output):
     store = Store()
     if export_id:
         d = store.find_debrief(export_id)
-        report = store.report(d.report_id)["report"] if d.report_id and store.report(d.report_id) else None
+        linked = store.report(d.report_id) if d.report_id else None
+        report = linked["report"] if linked else None
     else:
         if transcript:  # a bad file or name fails now, before anything is typed
             from interviewer import transcripts

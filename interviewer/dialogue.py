@@ -328,7 +328,8 @@ class Interview:
             return d["guided"]["react"]
         if answers:
             lead = prompts.fill(d["free"]["answer"], facts=answers)
-            return f"{lead} Then: {prompts.fill(d['free'].get(kind, d['free']['react']), plan_line=plan_line)}"
+            then = prompts.fill(d["free"].get(kind, d["free"]["react"]), plan_line=plan_line)
+            return prompts.fill(d["free"]["answer_then"], answer=lead, then=then)
         return prompts.fill(d["free"].get(kind, d["free"]["react"]), plan_line=plan_line)
 
     def _say(self, candidate_text: str, kind: str, plan_line: str, answers: str, on_text) -> Reply:
@@ -338,7 +339,7 @@ class Interview:
         ctx.max_words = max(20, guards.MAX_WORDS - len(plan_line.split()))
         user_msg = prompts.render(
             "turn.md",
-            candidate=guards.sanitize_candidate(candidate_text) or "(no answer)",
+            candidate=guards.sanitize_candidate(candidate_text) or prompts.data("dialogue.toml")["no_answer"],
             first_name=self.persona.first_name,
             directive=self._directive("close_with_next_steps" if closing_with_steps else kind, plan_line, answers),
         )

@@ -109,7 +109,7 @@ def _repeats_earlier(text: str, ctx: GuardContext) -> bool:
 
 def _echoes_injection(text: str, ctx: GuardContext) -> bool:
     """The reply repeats a run of 6+ words from a candidate line that gave the model orders."""
-    if not ctx.candidate_text or not _INSTRUCTION.search(ctx.candidate_text):
+    if not ctx.candidate_text or not looks_like_instruction(ctx.candidate_text):
         return False
     cand = [w.lower() for w in words(ctx.candidate_text)]
     grams = {tuple(cand[i : i + 6]) for i in range(len(cand) - 5)}

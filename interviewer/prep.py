@@ -116,5 +116,4 @@ def hypotheses_text(brief: Brief) -> str:
     """The brief's hypotheses, for the interviewer's own notes (free-style system prompt)."""
     if not brief.observations:
         return ""
-    return "the candidate's own hypotheses about the role, to confirm or correct from your facts when they come up: " + "; ".join(
-        brief.observations)
+    return prompts.fill(prompts.data("dialogue.toml")["hypotheses"], hypotheses="; ".join(brief.observations))

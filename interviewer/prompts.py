@@ -27,7 +27,7 @@ def data(name: str) -> dict[str, Any]:
         return tomllib.load(f)
 
 
-def fill(text: str, **values: Any) -> str:
+def fill(text: str, /, **values: Any) -> str:
     return text.format_map(_Blank(values))
 
 

@@ -180,12 +180,11 @@ class Store:
     def end_session(self, session_id: str) -> None:
         self.db.execute("UPDATE sessions SET status='ended', updated_at=? WHERE id=?", (_now(), session_id))
 
-    def sessions(self, limit: int = 50) -> list[SessionInfo]:
-        rows = self.db.execute(
-            "SELECT s.*, (SELECT COUNT(*) FROM turns t WHERE t.session_id=s.id) AS turns FROM sessions s "
-            "ORDER BY s.created_at DESC, s.id DESC LIMIT ?",
-            (limit,),
-        ).fetchall()
+    _SESSION_ROWS = "SELECT s.*, (SELECT COUNT(*) FROM turns t WHERE t.session_id=s.id) AS turns FROM sessions s "
+
+    def sessions(self, limit: int = 50, prefix: str = "") -> list[SessionInfo]:
+        rows = self.db.execute(self._SESSION_ROWS + "WHERE s.id LIKE ? ORDER BY s.created_at DESC, s.id DESC LIMIT ?",
+                               (prefix + "%", limit)).fetchall()
         return [SessionInfo(**{k: r[k] for k in SessionInfo.model_fields}) for r in rows]
 
     def find_session(self, session_id: str | None) -> SessionInfo:
@@ -195,12 +194,12 @@ class Store:
             if not found:
                 raise UserError("there are no saved sessions yet; start one with `interviewer practice`")
             return found[0]
-        rows = self.db.execute("SELECT id FROM sessions WHERE id LIKE ? ORDER BY id", (session_id + "%",)).fetchall()
-        if not rows:
+        found = self.sessions(limit=2, prefix=session_id)
+        if not found:
             raise UserError(f"no session '{session_id}'; `interviewer sessions` lists them")
-        if len(rows) > 1:
-            raise UserError(f"'{session_id}' matches {len(rows)} sessions; give more of the id")
-        return next(s for s in self.sessions(limit=10_000) if s.id == rows[0]["id"])
+        if len(found) > 1:
+            raise UserError(f"'{session_id}' matches more than one session; give more of the id")
+        return found[0]
 
     def plan_state(self, session_id: str) -> str | None:
         row = self.db.execute("SELECT plan_state FROM sessions WHERE id=?", (session_id,)).fetchone()
@@ -215,12 +214,6 @@ class Store:
         return Transcript(id=info.id, persona=info.persona, role=info.role, backend=info.backend, model=info.model,
                           turns=self.turns(info.id))
 
-    def delete_session(self, session_id: str) -> None:
-        with self.db:
-            self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute("DELETE FROM turns WHERE session_id=?", (session_id,))
-            self.db.execute("DELETE FROM sessions WHERE id=?", (session_id,))
-
     # --- reports ----------------------------------------------------------------------------
 
     def save_report(self, report: Report, kind: str, session_id: str | None = None, source: str | None = None) -> str:
@@ -234,9 +227,6 @@ class Store:
     def reports(self) -> list[dict]:
         rows = self.db.execute("SELECT * FROM reports ORDER BY created_at, id").fetchall()
         return [dict(r) | {"report": json.loads(r["report"])} for r in rows]
-
-    def delete_report(self, report_id: str) -> bool:
-        return self.db.execute("DELETE FROM reports WHERE id=?", (report_id,)).rowcount > 0
 
     # --- briefs and debriefs ----------------------------------------------------------------
 

@@ -37,7 +37,7 @@ def _as_list(value) -> list[str]:
     if isinstance(value, list):
         return [str(v).strip() for v in value if str(v).strip()]
     text = str(value or "")
-    parts = text.split("\n") if "\n" in text else text.split("|")
+    parts = text.split("\n") if "\n" in text else text.split(ITEM_SEPARATOR.strip())
     return [p.strip(" -•\t") for p in parts if p.strip(" -•\t")]
 
 

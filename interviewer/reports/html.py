@@ -14,7 +14,7 @@ from . import _common as C
 
 
 @lru_cache(maxsize=None)
-def template(name: str = "report.html") -> Template:
+def template(name: str) -> Template:
     return Template(files(__package__).joinpath("templates", name).read_text(encoding="utf-8"))
 
 
@@ -99,13 +99,6 @@ def render_html(report: Report) -> str:
     if report.notes:
         items = "\n".join(f"<li>{_e(n)}</li>" for n in report.notes)
         notes += f'<section class="notes">\n<h2>{_e(C.LABEL_NOTES)}</h2>\n<ul>\n{items}\n</ul>\n</section>'
-    return template().substitute(
-        style=style(),
-        page_title=_e(f"{C.REPORT_TITLE} — {report.candidate}"),
-        heading=_e(C.REPORT_TITLE),
-        meta=meta,
-        summary=_e(C.summary_line(report)),
-        rows=rows,
-        criteria=blocks,
-        notes=notes,
-    )
+    body = template("report_body.html").substitute(
+        meta=meta, summary=_e(C.summary_line(report)), rows=rows, criteria=blocks, notes=notes)
+    return page(f"{C.REPORT_TITLE} — {report.candidate}", C.REPORT_TITLE, body)

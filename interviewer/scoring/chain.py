@@ -144,20 +144,21 @@ def _raise_one(verdict: str) -> str:
 
 
 def judge_messages(state: ScoringState) -> list[tuple[str, str]]:
-    rubric = load_rubric()
-    lines = []
-    for c in rubric.values():
-        lines.append(f"- {c.id}: {c.definition} Counts: {' | '.join(c.counts)}. Does not count: {' | '.join(c.does_not_count)}")
+    """The rubric and the countable candidate turns (interviewer turns for context), from prompts/."""
+    layout = prompts.data("judge_lines.toml")
+    rubric = "\n".join(
+        prompts.fill(layout["criterion"], id=c.id, definition=c.definition, counts=" | ".join(c.counts),
+                     does_not_count=" | ".join(c.does_not_count))
+        for c in load_rubric().values()
+    )
     usable = {t.turn: t for t in state.reading.candidate_turns if t.usable}
     dialogue = []
     for n, turn in enumerate(state.transcript.turns, start=1):
-        if turn.speaker == "candidate":
-            if n in usable:
-                text = " ".join(s.text for s in usable[n].sentences)
-                dialogue.append(f"[{n}] CANDIDATE: {text}")
-        else:
-            dialogue.append(f"[{n}] interviewer: {turn.text[:300]}")
-    system = prompts.render("judge.md", rubric="\n".join(lines))
+        if turn.speaker != "candidate":
+            dialogue.append(prompts.fill(layout["interviewer"], turn=n, text=turn.text[:300]))
+        elif n in usable:
+            dialogue.append(prompts.fill(layout["candidate"], turn=n, text=" ".join(s.text for s in usable[n].sentences)))
+    system = prompts.render("judge.md", rubric=rubric)
     human = prompts.render("judge_transcript.md", role=state.context.get("role_title") or state.transcript.role or "unknown",
                            dialogue="\n".join(dialogue))
     return [("system", system), ("human", human)]

@@ -278,13 +278,6 @@ GENERIC = _rx(
     r"\bi can (?:read|write|use|code|speak|program|handle|manage|work with)\b", r"\bmy (?:strengths?|skills?) (?:are|is|include)\b", r"\bbring my (?:skills|experience|energy|strengths)\b",
     r"\bi (?:just )?(?:love|enjoy) (?:working with people|helping|a challenge)\b", r"\bbest of my ability\b", r"\bwhatever it takes\b",
 )
-VISION_PROMPT = _rx(
-    r"\bhow (?:do|would) you see\b", r"\bhow (?:would|do|will) you approach\b", r"\byour (?:read|take|view|vision|sense|thinking|plan)\b",
-    r"\bwhat (?:do|would) you (?:see|expect|think|anticipate|foresee)\b", r"\bchallenges?\b", r"\bpitfalls?\b", r"\bfirst (?:30|60|90|few|months|weeks)\b",
-    r"\bwalk me through\b", r"\bput yourself in\b", r"\bsince (?:we|our|the) (?:last|first)\b", r"\bthought about\b", r"\bwhat would you\b",
-)
-
-
 BEHAVIOURAL = _rx(
     r"\bhow (?:would|do|did) you (?:handle|deal with|respond|react|approach a|manage a|cope)\b", r"\bwhat (?:would|do|did) you do (?:if|when)\b",
     r"\btell me about a time\b", r"\b(?:describe|give me|walk me through) (?:a|an) (?:time|situation|example|occasion)\b",
@@ -389,10 +382,6 @@ def role_vision(r: Reading) -> RuleFinding:
     if approaches:
         return RuleFinding("partial", approaches[:1], detail="read")
     return RuleFinding("missed")
-
-
-def _declarative_about_role(s: Sentence) -> bool:
-    return bool(re.search(r"\b(?:the|your|this) (?:team|role|data|reps?|clients?|customers?|process|pipeline|reporting|system|region|unit|floor|shift|classroom|codebase|backlog|market)\b", s.lower))
 
 
 def _short(text: str, limit: int = 18) -> str:
