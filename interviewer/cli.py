@@ -74,8 +74,8 @@ def cli() -> None:
               help="Persona id (see `interviewer personas`) or a persona TOML file.")
 @click.option("--role", "role_file", type=click.Path(), default=None, help="Your own role: TOML/JSON with title, company, description, first_interview_notes.")
 @click.option("--name", "candidate_name", default="Candidate", help="Your name, as it appears in the transcript.")
-@click.option("--coach", is_flag=True, help="Show which criteria you've covered so far after each reply.")
-@click.option("--save", "save_path", type=click.Path(dir_okay=False), default=None, help="Also write the transcript as JSON to this path, after every turn.")
+@click.option("--coach", is_flag=True, help="A coach panel beside the conversation: what you've covered so far (one status line on narrow terminals).")
+@click.option("--save", "save_path", type=click.Path(dir_okay=False), default=None, help="Also write the transcript as JSON to this path after every turn (and the report at the end).")
 @click.option("--resume", "resume", is_flag=False, flag_value="latest", default=None, metavar="[ID]",
               help="Continue a saved session (the latest if no ID).")
 @click.option("--seed", type=int, default=None, help="Fix the interviewer's choices (for repeatable runs).")
@@ -246,6 +246,7 @@ def personas():
 
     out, _ = _consoles()
     table = Table("id", "interviewer", "level", "role", "company")
+    table.columns[0].no_wrap = True  # the id is what you type into --persona: never cut it
     for p in all_personas():
         table.add_row(p.id, f"{p.name}, {p.title}", p.level.replace("_", " "), p.role_title, p.company)
     out.print(table)
