@@ -408,6 +408,28 @@ def history(as_json, fmt, output, delete_id, export_path):
                     lambda: between.print_history(h, out))
 
 
+# --- in the browser ------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--port", type=int, default=8765, show_default=True, help="Port on 127.0.0.1 (0: any free port).")
+@click.option("--no-open", is_flag=True, help="Don't open the browser; just print the address.")
+@backend_options
+def serve(port, no_open, backend, model, base_url, model_path, timeout, no_stream, style):
+    """Practise, review and follow your history in your web browser (local only, offline).
+
+    Listens on 127.0.0.1 only and opens a private address (it carries a one-time key)."""
+    from interviewer.web.server import serve as run_server
+
+    if not 0 <= port <= 65535:
+        raise UserError(f"--port must be between 0 and 65535, not {port}")
+    settings = _settings(backend, model, base_url, model_path, timeout, no_stream, style)
+    try:
+        run_server(settings, port, open_browser=not no_open, say=lambda m: click.echo(m))
+    except KeyboardInterrupt:
+        pass
+
+
 def main() -> None:
     cli(prog_name="interviewer")
 
