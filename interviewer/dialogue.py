@@ -107,7 +107,7 @@ def intents(text: str) -> list[str]:
     goals, management_style, culture, team, or other)."""
     found: list[str] = []
     for r in reading.read(text):
-        if r.has("ballpark_check"):
+        if reading.is_check(r, bank.match(r.sentence) is not None):
             kinds = ["ballpark"]
         elif not r.is_question:
             continue
@@ -260,6 +260,9 @@ class Interview:
         """Read one candidate turn: their read (confirmed or corrected), every question part
         (answered from the persona's facts, or deflected in character), their figures."""
         readings = reading.read(text)
+        for r in readings:  # a check is a check; a question that only looks like one is a question
+            if r.has("ballpark_check") and not reading.is_check(r, bank.match(r.sentence) is not None):
+                r.intents.pop("ballpark_check")
         heard = Heard(content=listening.contents(text))
         heard.pay_figure = any(r.has("pay_figure") for r in readings) or (
             self.state.stage == "compensation" and listening.pay_position(text, self.persona.pay_range) is not None)

@@ -59,6 +59,15 @@ def _local(text: str) -> list[Reading]:
     return out
 
 
+def is_check(r: Reading, asks_something_else: bool) -> bool:
+    """A ballpark check. Where the shared reading calls a sentence a check that the local patterns
+    don't, and the sentence plainly asks something else ("Why is this role open right now?"),
+    it is answered as the question it is."""
+    if not r.has("ballpark_check"):
+        return False
+    return bool(_patterns()["ballpark_check"].search(r.sentence)) or not asks_something_else
+
+
 def read(text: str) -> list[Reading]:
     """One Reading per sentence of a candidate turn."""
     if _shared_read_turn is not None:
