@@ -152,8 +152,8 @@ def cli() -> None:
               help="Persona id (see `interviewer personas`) or a persona TOML file.")
 @click.option("--role", "role_file", type=click.Path(), default=None, help="Your own role: TOML/JSON with title, company, description, first_interview_notes.")
 @click.option("--name", "candidate_name", default="Candidate", help="Your name, as it appears in the transcript.")
-@click.option("--coach", is_flag=True, help="Show which criteria you've covered so far after each reply.")
-@click.option("--save", "save_path", type=click.Path(dir_okay=False), default=None, help="Also write the transcript as JSON to this path, after every turn.")
+@click.option("--coach", is_flag=True, help="A coach panel beside the conversation: what you've covered so far (one status line on narrow terminals).")
+@click.option("--save", "save_path", type=click.Path(dir_okay=False), default=None, help="Also write the transcript as JSON to this path after every turn (and the report at the end).")
 @click.option("--resume", "resume", is_flag=False, flag_value="latest", default=None, metavar="[ID]",
               help="Continue a saved session (the latest if no ID).")
 @click.option("--seed", type=int, default=None, help="Fix the interviewer's choices (for repeatable runs).")
@@ -345,6 +345,7 @@ def personas():
 
     out, _ = _consoles()
     table = Table("id", "interviewer", "level", "role", "company")
+    table.columns[0].no_wrap = True  # the id is what you type into --persona: never cut it
     for p in all_personas():
         table.add_row(*(Text(x) for x in (p.id, f"{p.name}, {p.title}", p.level.replace("_", " "), p.role_title, p.company)))
     out.print(table)
@@ -518,6 +519,28 @@ def history(as_json, fmt, output, delete_id, export_path):
     fmt = fmt or (reports.format_for_path(output) if output else "terminal")
     _write_or_print(lambda f: between.history_markdown(h) if f == "md" else between.history_html(h), fmt, output,
                     lambda: between.print_history(h, out))
+
+
+# --- in the browser ------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--port", type=int, default=8765, show_default=True, help="Port on 127.0.0.1 (0: any free port).")
+@click.option("--no-open", is_flag=True, help="Don't open the browser; just print the address.")
+@backend_options
+def serve(port, no_open, backend, model, base_url, model_path, timeout, no_stream, style):
+    """Practise, review and follow your history in your web browser (local only, offline).
+
+    Listens on 127.0.0.1 only and opens a private address (it carries a one-time key)."""
+    from interviewer.web.server import serve as run_server
+
+    if not 0 <= port <= 65535:
+        raise UserError(f"--port must be between 0 and 65535, not {port}")
+    settings = _settings(backend, model, base_url, model_path, timeout, no_stream, style)
+    try:
+        run_server(settings, port, open_browser=not no_open, say=lambda m: click.echo(m))
+    except KeyboardInterrupt:
+        pass
 
 
 def main() -> None:

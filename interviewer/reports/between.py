@@ -108,7 +108,7 @@ def history_markdown(h: History) -> str:
     return "\n".join(out) + "\n"
 
 
-def _chart(h: History) -> str:
+def trend_chart(h: History) -> str:
     """An inline SVG line per criterion: 0 missed, 1 partial, 2 covered, oldest to newest."""
     n = max((len(v) for v in h.trends.values()), default=0)
     if n == 0:
@@ -137,7 +137,7 @@ def history_html(h: History) -> str:
         f"<tr><td>{escape(r.date)}</td><td>{escape(r.kind)}</td><td>{escape(r.id)}</td><td>{escape(r.role)}</td>"
         + "".join(f"<td>{_mark(r.verdicts.get(c))}</td>" for c in CRITERIA) + "</tr>" for r in h.rows)
     body = (f'<table class="history"><tr><th>date</th><th>kind</th><th>id</th><th>role</th>{head}</tr>{rows}</table>'
-            f"<h2>Trend per criterion</h2>{_chart(h)}")
+            f"<h2>Trend per criterion</h2>{trend_chart(h)}")
     if h.next_to_practise:
         body += f"<p><b>Practise next:</b> {escape(rubric[h.next_to_practise].title)}. {escape(h.advice)}</p>"
     return page("Second-interview history", "Your second-interview history", body)

@@ -50,6 +50,11 @@ def markdown(doc: Document) -> str:
 
 
 def html(doc: Document) -> str:
+    return page(doc.title, doc.title, body_html(doc))
+
+
+def body_html(doc: Document) -> str:
+    """The document without its page (`interviewer serve` shows it inside its own pages)."""
     parts = []
     meta = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in doc.meta if v)
     if meta:
@@ -61,7 +66,7 @@ def html(doc: Document) -> str:
         if s.items:
             body += "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in s.items) + "</ul>"
         parts.append(f'<section class="block"><h2>{escape(s.heading)}</h2>{body}</section>')
-    return page(doc.title, doc.title, "\n".join(parts))
+    return "\n".join(parts)
 
 
 def terminal(doc: Document, console: Console) -> None:

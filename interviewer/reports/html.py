@@ -86,6 +86,11 @@ def _planned(report: Report) -> str:
 
 
 def render_html(report: Report) -> str:
+    return page(f"{C.REPORT_TITLE} — {report.candidate}", C.REPORT_TITLE, report_body(report))
+
+
+def report_body(report: Report) -> str:
+    """The report without its page: `interviewer serve` shows it inside its own pages."""
     criteria = C.ordered(report.criteria)
     anchors = [_anchor(c, i) for i, c in enumerate(criteria, 1)]
     meta = "\n".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in C.header_fields(report))
@@ -98,6 +103,5 @@ def render_html(report: Report) -> str:
     if report.notes:
         items = "\n".join(f"<li>{_e(n)}</li>" for n in report.notes)
         notes += f'<section class="notes">\n<h2>{_e(C.LABEL_NOTES)}</h2>\n<ul>\n{items}\n</ul>\n</section>'
-    body = template("report_body.html").substitute(
+    return template("report_body.html").substitute(
         meta=meta, summary=_e(C.summary_line(report)), rows=rows, criteria=blocks, notes=notes)
-    return page(f"{C.REPORT_TITLE} — {report.candidate}", C.REPORT_TITLE, body)

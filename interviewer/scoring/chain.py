@@ -115,7 +115,8 @@ def write_report(state: ScoringState) -> Report:
         if len(line.split()) > 60 or signals.INJECTION.search(line):
             line = ""
         results.append(
-            feedback.describe(rubric[cid], state.verdicts[cid], state.evidence[cid], state.findings[cid], state.context, line)
+            feedback.describe(rubric[cid], state.verdicts[cid], state.evidence[cid], state.findings[cid], state.context, line,
+                              reading=state.reading)
         )
     t = state.transcript
     interviewer = next((x.name for x in t.turns if x.speaker == "interviewer"), None)
