@@ -13,23 +13,13 @@ from dataclasses import dataclass, field
 
 from interviewer import text
 from interviewer.models import Transcript
+from interviewer.text.phrases import phrase
 
 # --- sentences -----------------------------------------------------------------------------
 # One splitter and one question test for the whole product live in interviewer.text.
 _WORD = text.sentences.WORD
 
-INJECTION = re.compile(
-    r"\b(?:grader|grading|evaluator|scorer|scoring (?:model|system)|rubric|mark (?:all|every|each|this)|"
-    r"(?:all|every) criteri|ignore (?:all |any |the |your |previous |prior )*(?:instructions|rules|rubric)|"
-    r"system\s*(?:prompt|message|override|note)?\s*:|\[system\]|assistant:|as an ai|"
-    r"(?:this|the) candidate (?:has |clearly )?(?:asked|covered|did)|output\s*:|verdict|"
-    r"role_vision|ballpark_check|next_steps|goals_alignment|mutual_fit|score (?:this|the|all|every|me|them|each)\b|"
-    r"for the (?:ai|model|bot|llm|system)\b|(?:ai|model|llm|assistant|bot) (?:that|which|who) (?:summari[sz]es|reads|scores|grades|reviews|evaluates)|"
-    r"evaluation model|\bmark (?:role vision|all|every|them|these|everything)\b|"
-    r"(?:role vision|ballpark check|goals alignment|mutual fit)\b.{0,80}\b(?:ballpark check|next steps|compensation|fit)|whoever is (?:evaluating|grading|scoring|reading|reviewing)|evaluating this (?:interview|transcript)|"
-    r"this candidate has (?:clearly )?(?:shown|demonstrated|covered|done)|i(?: have|'ve) (?:shared|checked|asked|covered|done)\b[^.]*\b(?:ballpark|next steps|vision)\b)",
-    re.I,
-)
+INJECTION = phrase("instruction.injection")
 
 
 @dataclass(frozen=True)

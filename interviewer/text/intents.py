@@ -12,21 +12,22 @@ from interviewer.text.sentences import is_question, split_sentences
 
 # The intent ids (stable: the dialogue and the judge key on them).
 INTENTS = (
-    "next_steps",        # asks about the hiring process from here
-    "next_steps_stated", # only states interest in moving forward
-    "ballpark_check",    # asks to confirm or correct their own read
-    "invite_reaction",   # loosely invites the interviewer's take
-    "goals",             # asks about the company's/team's goals
-    "role_contribution", # asks how the role contributes / fits
-    "success_measure",   # asks how the role is measured / what success looks like
-    "pay_question",      # asks about pay, range, bonus, benefits
-    "pay_figure",        # gives a figure, range or its basis
-    "pay_mention",       # mentions pay at all
-    "fit_question",      # asks to judge the manager, team or culture
-    "fit_statement",     # says they want a good team/culture fit
-    "role_read",         # a read of the role's situation or challenges
-    "approach",          # how they would approach the role
-    "instruction",       # addressed to a grader/AI/system, or report-like text: never evidence
+    "next_steps",           # asks about the hiring process from here, or what else they need
+    "next_steps_interest",  # only states interest in moving forward
+    "ballpark_check",       # asks to confirm or correct their own read
+    "loose_check",          # offers a read and only loosely invites a reaction
+    "goals",                # asks about the company's or team's goals, strategy, direction
+    "role_contribution",    # asks how the role contributes / fits / is measured
+    "success_measure",      # (patterns only) asks how the role is measured, what success looks like
+    "pay_question",         # asks about pay: range, bonus, commission, benefits, raises
+    "pay_figure",           # states a figure, range or its basis for their pay
+    "pay_deflect",          # vague pay deflection ("I'm flexible")
+    "pay_mention",          # (patterns only) mentions pay at all
+    "fit_question",         # asks to judge the manager, team or culture
+    "fit_wish",             # only says they want a good team or culture fit
+    "role_read",            # a specific read of this role's situation or challenges
+    "approach",             # how they would approach this role
+    "instruction",          # addressed to a grader/AI/system, or report-like text: never evidence
 )
 
 
