@@ -94,6 +94,13 @@ class Persona(_Strict):
     realities: list[Reality] = Field(min_length=1)
     lines: PlanLines
     answers: Answers
+    # Listening (issue 11): how the persona sounds, who knows what they don't, and the facts that
+    # answer the question bank (prompts/questions.toml); a missing fact falls back to the family's.
+    family: str = Field(default="", description="role family in prompts/role_families.toml")
+    tone: Literal["warm", "neutral", "skeptical"] = "neutral"
+    refer_to: str = Field(default="our recruiter", description="who would know what the interviewer doesn't")
+    facts: dict[str, str] = Field(default_factory=dict, description="answers to the question bank's fields")
+    deflections: list[str] = Field(default_factory=list, description="in-character ways to say 'I don't know'")
 
     @property
     def first_name(self) -> str:
