@@ -152,7 +152,7 @@ def history_markdown(h: History) -> str:
     return "\n".join(out) + "\n"
 
 
-def _chart(h: History) -> str:
+def trend_chart(h: History) -> str:
     """An inline SVG line per criterion: 0 missed, 1 partial, 2 covered, oldest to newest."""
     n = max((len(v) for v in h.trends.values()), default=0)
     if n == 0:
@@ -212,7 +212,7 @@ def history_html(h: History, reports: dict[str, dict] | None = None) -> str:
         + "".join(cell(r.verdicts.get(c)) for c in CRITERIA) + f"<td>{escape(score_label(r.verdicts))}</td></tr>" for r in h.rows)
     body = (f'<table class="history" id="top"><tr><th>date</th><th>kind</th><th>id</th><th>whose</th><th>source</th>'
             f"<th>role</th>{head}<th>score</th></tr>{rows}</table>"
-            f"<h2>Trend per criterion</h2>{_chart(h)}")
+            f"<h2>Trend per criterion</h2>{trend_chart(h)}")
     if h.most_missed:
         body += f"<p><b>Most often missed:</b> {escape(_most_missed(h))}</p>"
     if h.next_to_practise:
