@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import tomllib
 from pathlib import Path
 
@@ -11,26 +10,26 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from interviewer.errors import UserError, describe_validation
+from interviewer.files import parse_json, read_bytes
 from interviewer.models import CandidateScript, Persona, Role
 from interviewer.resources import data_dir
 
 DEFAULT_PERSONA = "sales-manager"
+MAX_DATA_BYTES = 1024 * 1024  # a role, brief or notes file is a page or two
 
 
 def load_data(path: Path) -> dict:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"no such file: {path}") from None
-    except IsADirectoryError:
-        raise UserError(f"{path} is a folder, not a file") from None
+    raw = read_bytes(path, MAX_DATA_BYTES)  # regular files only: a FIFO never blocks us
     try:
         text = raw.decode("utf-8-sig")
         if path.suffix.lower() == ".json":
-            data = json.loads(text)
+            data = parse_json(text)
         else:
-            data = tomllib.loads(text)
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, json.JSONDecodeError) as e:
+            try:
+                data = tomllib.loads(text)
+            except RecursionError:
+                raise ValueError("nested too deeply") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError) as e:
         reason = str(e).splitlines()[0]
         raise UserError(f"{path}: not valid {'JSON' if path.suffix == '.json' else 'TOML'}: {reason}") from None
     if not isinstance(data, dict):

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from html import escape
 
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from interviewer.history import History, score_label, sparkline
 from interviewer.models import CRITERIA, Brief, Debrief
+from interviewer.sanitize import html as escape
+from interviewer.sanitize import md
 from interviewer.scoring.rubric import load_rubric
 
 from . import _common as C
@@ -112,9 +114,9 @@ def print_history(h: History, console: Console) -> None:
         marks = [Text(_mark(r.verdicts.get(c)), style=_STYLE.get(r.verdicts.get(c) or "", "")) for c in CRITERIA]
         whose = Text(_whose(r), style="" if r.owner == "own" else "dim")
         if wide:
-            table.add_row(r.date, r.kind, r.id, whose, Text(_source(r)), Text(r.role), *marks, score_label(r.verdicts))
+            table.add_row(Text(r.date), Text(r.kind), Text(r.id), whose, Text(_source(r)), Text(r.role), *marks, score_label(r.verdicts))
         else:
-            table.add_row(r.date, r.kind, r.id, whose, Text(" ").join(marks), score_label(r.verdicts))
+            table.add_row(Text(r.date), Text(r.kind), Text(r.id), whose, Text(" ").join(marks), score_label(r.verdicts))
     console.print(table)
     if not wide:
         console.print("[dim]verdicts: vision, check, next steps, goals, pay, fit (✓ covered ◐ partial ✗ missed)[/dim]")
@@ -135,13 +137,11 @@ _STYLE = {"covered": "green", "partial": "yellow", "missed": "red", "not_applica
 
 
 def history_markdown(h: History) -> str:
-    from .markdown import md
-
     rubric = load_rubric()
     out = ["# Your second-interview history", "",
            "| date | kind | id | whose | source | role | " + " | ".join(_SHORT[c] for c in CRITERIA) + " | score |",
            "|---" * (7 + len(CRITERIA)) + "|"]
-    out += [f"| {r.date} | {r.kind} | {md(r.id)} | {md(_whose(r))} | {md(_source(r))} | {md(r.role)} | "
+    out += [f"| {md(r.date)} | {md(r.kind)} | {md(r.id)} | {md(_whose(r))} | {md(_source(r))} | {md(r.role)} | "
             + " | ".join(_mark(r.verdicts.get(c)) for c in CRITERIA) + f" | {score_label(r.verdicts)} |" for r in h.rows]
     out += ["", "## Trends", ""] + [f"- {rubric[c].title}: `{sparkline(h.trends[c])}`" for c in CRITERIA]
     if h.most_missed:
@@ -186,7 +186,7 @@ def _report_section(r, report: dict) -> str:
         v = str(c.get("verdict", ""))
         title = rubric[c["id"]].title if c.get("id") in rubric else str(c.get("id", ""))
         detail = " ".join(x for x in (c.get("did", ""), (f"Try saying: “{c['try_saying']}”" if c.get("try_saying") else "")) if x)
-        items.append(f'<li><span class="v v-{escape(v, quote=True)}">{_mark(v)} {escape(title)}</span>'
+        items.append(f'<li><span class="v v-{escape(v)}">{_mark(v)} {escape(title)}</span>'
                      + (f" — {escape(detail)}" if detail else "") + "</li>")
     head = " · ".join(escape(x) for x in (r.date, r.kind, _whose(r), _source(r)) if x)
     return (f'<section class="criterion" id="{_anchor(r.report_id)}"><h3>{head}</h3>'
@@ -199,7 +199,7 @@ def history_html(h: History, reports: dict[str, dict] | None = None) -> str:
     head = "".join(f"<th>{escape(_SHORT[c])}</th>" for c in CRITERIA)
 
     def cell(v: str | None) -> str:
-        return f'<td class="v v-{escape(v, quote=True)}">{_mark(v)}</td>' if v else "<td></td>"
+        return f'<td class="v v-{escape(v)}">{_mark(v)}</td>' if v else "<td></td>"
 
     def ident(r) -> str:
         if r.report_id and r.report_id in reports:
@@ -207,7 +207,7 @@ def history_html(h: History, reports: dict[str, dict] | None = None) -> str:
         return escape(r.id)
 
     rows = "".join(
-        f'<tr class="{escape(r.owner, quote=True)}"><td>{escape(r.date)}</td><td>{escape(r.kind)}</td><td>{ident(r)}</td>'
+        f'<tr class="{escape(r.owner)}"><td>{escape(r.date)}</td><td>{escape(r.kind)}</td><td>{ident(r)}</td>'
         f"<td>{escape(_whose(r))}</td><td>{escape(_source(r))}</td><td>{escape(r.role)}</td>"
         + "".join(cell(r.verdicts.get(c)) for c in CRITERIA) + f"<td>{escape(score_label(r.verdicts))}</td></tr>" for r in h.rows)
     body = (f'<table class="history" id="top"><tr><th>date</th><th>kind</th><th>id</th><th>whose</th><th>source</th>'
