@@ -517,10 +517,10 @@ def history(as_json, fmt, output, delete_id, yes, export_path):
     out, err = _consoles()
     store = Store()
     if delete_id:
-        what = store.item_kind(delete_id)
-        if what is None:
-            raise UserError(f"nothing with id '{delete_id}'; `interviewer history` lists them")
-        if not yes:
+        if not yes:  # --yes goes straight to the delete, which says itself when there is nothing to delete
+            what = store.item_kind(delete_id)
+            if what is None:
+                raise UserError(f"nothing with id '{delete_id}'; `interviewer history` lists them")
             if not (sys.stdin.isatty() and sys.stderr.isatty()):
                 raise UserError(f"not deleting {what} {delete_id} without confirmation; add --yes to delete it")
             if not click.confirm(f"Delete {what} {delete_id} from your history? This cannot be undone", default=False, err=True):
