@@ -56,7 +56,7 @@ def content_key(transcript: Transcript) -> str:
     """The same transcript (whatever file format or line endings) and the same candidate: one key.
     Re-rendering a review to --json, -o .html or -o .md updates one history entry."""
     turns = [[t.speaker, " ".join(t.name.split()), " ".join(t.text.split())] for t in transcript.turns]
-    return hashlib.sha256(json.dumps(turns, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return hashlib.sha256(json.dumps(turns).encode("ascii")).hexdigest()  # ASCII escapes: lone surrogates hash too
 
 
 def ownership(candidate: str, mine: bool | None = None) -> str:
