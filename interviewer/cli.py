@@ -94,7 +94,8 @@ def _said(message: str, style: str = "dim"):
     """A status line for the rich console whose content (paths, names, model text) is never markup."""
     from rich.text import Text
 
-    return Text(message, style=style)
+    # Never wrapped by rich: a path stays one copyable line (the terminal itself folds it).
+    return Text(message, style=style, no_wrap=True, overflow="ignore")
 
 
 def backend_options(fn):
