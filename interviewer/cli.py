@@ -94,8 +94,7 @@ def _said(message: str, style: str = "dim"):
     """A status line for the rich console whose content (paths, names, model text) is never markup."""
     from rich.text import Text
 
-    # Never wrapped by rich: a path stays one copyable line (the terminal itself folds it).
-    return Text(message, style=style, no_wrap=True, overflow="ignore")
+    return Text(message, style=style)
 
 
 def backend_options(fn):
@@ -292,7 +291,7 @@ def review(path, candidate, fmt, output, as_json, role_title, company, offline, 
                          ask=_ask_choice if interactive else None, say=lambda msg: err.print(_said(msg)), mine=mine)
     if output:
         reports.write_report(report, fmt, output)
-        err.print(_said(f"Report written to {output}"))
+        err.print(_said(f"Report written to {output}"), soft_wrap=True)  # the path stays one copyable line
     elif fmt == "terminal":
         reports.print_report(report, out)
     else:

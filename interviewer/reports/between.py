@@ -101,7 +101,7 @@ def print_history(h: History, console: Console) -> None:
     table.add_column("date", no_wrap=True)
     table.add_column("kind", no_wrap=True)
     table.add_column("id", no_wrap=True)
-    table.add_column("whose", overflow="ellipsis", max_width=14 if wide else 10, no_wrap=True)
+    table.add_column("whose" if wide else "role / whose", overflow="ellipsis", max_width=14 if wide else 16, no_wrap=True)
     if wide:
         table.add_column("source", overflow="ellipsis", max_width=16, no_wrap=True)
         table.add_column("role", overflow="ellipsis", max_width=14, no_wrap=True)
@@ -116,10 +116,13 @@ def print_history(h: History, console: Console) -> None:
         if wide:
             table.add_row(Text(r.date), Text(r.kind), Text(r.id), whose, Text(_source(r)), Text(r.role), *marks, score_label(r.verdicts))
         else:
+            # one column: your own rows show their role; someone else's say whose they are first
+            label = (r.role or "you") if r.owner == "own" else _whose(r) + (f" · {r.role}" if r.role else "")
+            whose = Text(label, style=whose.style)
             table.add_row(Text(r.date), Text(r.kind), Text(r.id), whose, Text(" ").join(marks), score_label(r.verdicts))
     console.print(table)
     if not wide:
-        console.print("[dim]verdicts: vision, check, next steps, goals, pay, fit (✓ covered ◐ partial ✗ missed)[/dim]")
+        console.print("[dim]verdicts: vision, check, next, goals, pay, fit · ✓ covered ◐ partial ✗ missed[/dim]")
     rubric = load_rubric()
     trend = Table("criterion", "trend (oldest → newest)", box=None)
     for c in CRITERIA:
