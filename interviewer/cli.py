@@ -192,7 +192,11 @@ def _run_session(persona, role, settings, candidate_name, coach, save_path, resu
             raise UserError(f"session {info.id} has ended; `interviewer export {info.id}` writes it out")
         from interviewer.personas import load_persona as _lp
 
-        persona = _lp(info.persona) if info.persona else persona
+        if info.persona and info.persona.startswith("role-"):  # built from a role file, not a shipped persona
+            if role is None:
+                raise UserError(f"session {info.id} was for your own role; resume it with --role FILE as well")
+        else:
+            persona = _lp(info.persona) if info.persona else persona
         resume = info.id
     session = Session(
         persona, settings, store, chat_model=build_chat_model(settings), role=role, save_path=save_path, kind=kind, seed=seed,
@@ -201,6 +205,29 @@ def _run_session(persona, role, settings, candidate_name, coach, save_path, resu
     if stream is not None:
         stream.session = session
     return terminal.run(session, out, stream=stream, coach=coach, err=err)
+
+
+# --- role files ----------------------------------------------------------------------------
+
+
+@cli.group()
+def role() -> None:
+    """Your own role: a file that makes the interviewer interview you for your real job."""
+
+
+@role.command("init")
+@click.argument("path", type=click.Path(dir_okay=False), default="role.toml")
+def role_init(path):
+    """Write a starter role file (every field explained) to PATH; it never overwrites a file."""
+    from pathlib import Path
+
+    from interviewer.files import write_text_atomic
+    from interviewer.roles import starter_file
+
+    if Path(path).exists():
+        raise UserError(f"{path} already exists; choose another name (role init never overwrites a file)")
+    write_text_atomic(path, starter_file())
+    click.echo(f"Wrote {path}. Edit it, then: interviewer practice --role {path}")
 
 
 # --- demo ----------------------------------------------------------------------------------

@@ -340,7 +340,7 @@ class Interview:
     def _note_covered(self, heard: Heard) -> None:
         """Stages the candidate has already covered on their own, so the plan doesn't re-ask them."""
         c, st = heard.content, self.state
-        if st.stage in ("opening", "vision") and ((c.plan and c.words >= 30) or (heard.checked and c.words >= 30)):
+        if st.stage in ("opening", "vision") and ((c.plan and (heard.checked or c.words >= 30)) or (heard.checked and c.words >= 30)):
             for stage in ("vision",) if st.stage == "opening" else ():
                 if stage not in st.covered:
                     st.covered.append(stage)
@@ -386,7 +386,7 @@ class Interview:
         st.stage, st.stage_turns = nxt, 1  # type: ignore[assignment]
         if nxt == "compensation":
             st.pay_discussed = True
-        if nxt == "react" and kind in ("number", "plan", "story", "vague"):
+        if nxt == "react" and not asked and kind in ("number", "plan", "story", "vague"):
             return nxt, self._followup(kind, heard), ""
         transitions = listening.data()["transitions"].get(nxt) or []
         return nxt, self._line(nxt), self._pick(f"transition_{nxt}", transitions) if transitions else ""

@@ -116,6 +116,22 @@ class Role(_Strict):
     first_interview_notes: str = ""
     interviewer_name: str | None = None
     candidate_name: str | None = None
+    # Everything below is optional: what the file leaves out comes from the role family's
+    # neutral defaults (prompts/role_families.toml). `interviewer role init` explains each field.
+    family: str = ""
+    level: Literal["hiring_manager", "skip_level"] | None = None
+    interviewer_title: str = ""
+    hiring_manager: str = ""
+    refer_to: str = ""
+    location: str = ""
+    company_summary: str = ""
+    team: str = ""
+    goals: list[str] = Field(default_factory=list)
+    pay_range: str = ""
+    process: str = ""
+    tone: Literal["warm", "neutral", "skeptical"] | None = None
+    facts: dict[str, str] = Field(default_factory=dict)
+    realities: list[Reality] = Field(default_factory=list)
 
 
 class CandidateScript(_Strict):

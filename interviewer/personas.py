@@ -80,16 +80,11 @@ def load_role(path: str | Path) -> Role:
 
 
 def adapt(persona: Persona, role: Role | None) -> Persona:
-    """The persona interviewing for the user's own role: their title, company and notes."""
+    """The interviewer for the user's own role: a whole persona built from the role file and its
+    family's defaults (interviewer/roles.py), at the chosen persona's level. Nothing of the
+    chosen persona's own facts is kept."""
     if role is None:
         return persona
-    update: dict = {"role_title": role.title, "company": role.company}
-    if role.interviewer_name:
-        update["name"] = role.interviewer_name
-    if role.description:
-        update["role_reality"] = role.description
-    if role.first_interview_notes:
-        update["wants_answered"] = persona.wants_answered + [
-            f"follow up on the first interview: {role.first_interview_notes}"
-        ]
-    return persona.model_copy(update=update)
+    from interviewer.roles import persona_for_role
+
+    return persona_for_role(role, default_level=persona.level)
