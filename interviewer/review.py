@@ -8,6 +8,7 @@ import os
 from collections.abc import Callable
 
 from interviewer import transcripts
+from interviewer.errors import UserError
 from interviewer.backends import Settings, build_judge, model_label
 from interviewer.models import Report, Transcript
 from interviewer.scoring.chain import score
@@ -48,7 +49,7 @@ def review_file(
         owner = ownership(name, mine)
         if owner == "other":
             say("Kept in your history as someone else's interview: it doesn't count toward your trends.")
-        _remember(report, str(path), content_key(transcript), owner)
+        _remember(report, str(path), content_key(transcript), owner, say)
     return report
 
 
@@ -76,11 +77,14 @@ def ownership(candidate: str, mine: bool | None = None) -> str:
     return "own"
 
 
-def _remember(report: Report, source: str, key: str, owner: str) -> None:
-    """Keep the review for `interviewer history`; a read-only home never fails a review."""
+def _remember(report: Report, source: str, key: str, owner: str, say: Callable[[str], None] = lambda _msg: None) -> None:
+    """Keep the review for `interviewer history`; a read-only home never fails a review, but
+    the user is told it wasn't kept (and why, in one line)."""
     try:
         from interviewer.store import Store
 
         Store().save_report(report, "review", source=source, content_key=key, owner=owner)
-    except Exception:  # noqa: BLE001
-        pass
+    except UserError as e:
+        say(f"(not saved to your history: {e})")
+    except Exception as e:  # noqa: BLE001
+        say(f"(not saved to your history: {type(e).__name__})")

@@ -18,7 +18,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-REPO = Path(__file__).resolve().parents[2]
+import interviewer  # noqa: E402 - subprocesses run the same code as the in-process runs
+
+REPO = Path(interviewer.__file__).resolve().parents[1]
 KEY = "sk-hostile-test-0123456789abcdefABCDEF"
 
 # A transcript the tool can review, with the candidate's own words.
