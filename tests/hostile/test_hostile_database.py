@@ -40,7 +40,7 @@ def test_locked_database_is_one_line_within_the_busy_timeout(populated, home):
     holder = sqlite3.connect(populated, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")  # another process mid-write, holding the lock
     try:
-        line = one_line_error(run("history", "--delete", "nothing-here", "--yes"), "busy", within=10)
+        line = one_line_error(run("history", "--delete", "nothing-here", "--yes"), "busy", within=15)
         assert str(populated) in line
     finally:
         holder.rollback()
