@@ -175,4 +175,15 @@ class SafeConsole(Console):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("highlight", False)
         super().__init__(*args, **kwargs)
-        self.push_render_hook(_VisibleHook())
+        self._visible = _VisibleHook()
+        super().push_render_hook(self._visible)
+
+    # The visibility hook stays last, so it also sees what later hooks add (Live's display).
+    def push_render_hook(self, hook) -> None:
+        with self._lock:
+            self._render_hooks.insert(len(self._render_hooks) - 1, hook)
+
+    def pop_render_hook(self) -> None:
+        with self._lock:
+            if len(self._render_hooks) > 1:
+                self._render_hooks.pop(-2)

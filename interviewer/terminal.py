@@ -173,6 +173,9 @@ def read_answers(stream: TextIO, console: Console, interactive: bool) -> Iterato
             yield text
 
 
+MAX_ANSWER_BYTES = 64 * 1024  # one answer; a line longer than this is not someone talking
+
+
 def _piped_lines(stream: TextIO) -> Iterator[str]:
     """Piped answers, decoded one line at a time: a line that isn't UTF-8 stops the session with
     one clear line, and every answer before it has already been saved."""
@@ -183,7 +186,9 @@ def _piped_lines(stream: TextIO) -> Iterator[str]:
         if raw is None:
             line = stream.readline()
         else:
-            data = raw.readline()
+            data = raw.readline(MAX_ANSWER_BYTES + 1)
+            if len(data) > MAX_ANSWER_BYTES:
+                raise UserError(f"standard input line {n} is over {MAX_ANSWER_BYTES // 1024} KB; one answer per line, please")
             try:
                 line = data.decode(getattr(stream, "encoding", None) or "utf-8")
             except UnicodeDecodeError:

@@ -40,7 +40,7 @@ def test_locked_database_is_one_line_within_the_busy_timeout(populated, home):
     holder = sqlite3.connect(populated, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")  # another process mid-write, holding the lock
     try:
-        line = one_line_error(run("history", "--delete", "nothing-here"), "busy", within=10)
+        line = one_line_error(run("history", "--delete", "nothing-here"), "busy", within=15)
         assert str(populated) in line
     finally:
         holder.rollback()
@@ -123,3 +123,13 @@ def test_concurrent_writers_wait_instead_of_failing(populated):
     assert errors == []
     with sqlite3.connect(populated) as db:
         assert db.execute("SELECT count(*) FROM briefs").fetchone()[0] == 20
+
+
+def test_review_still_works_with_a_newer_database_and_says_it_was_not_kept(populated, transcript):
+    with sqlite3.connect(populated) as db:
+        db.execute("PRAGMA user_version=99")
+    before = digest(populated)
+    r = run("review", str(transcript), "--offline", "--candidate", "Alex Doe")
+    assert r.code == 0, r.stderr
+    assert "not saved to your history" in r.stderr and "newer" in r.stderr
+    assert digest(populated) == before

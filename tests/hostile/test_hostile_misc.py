@@ -97,3 +97,9 @@ def test_doctor_with_an_odd_models_body(body):
 ])
 def test_bad_flags_are_one_line(args, words):
     one_line_error(run(*args), *words)
+
+
+def test_an_endless_line_on_stdin_is_refused(home):
+    with ScriptedServer(reply="Thanks. Go on.") as s:
+        r = run("practice", "--base-url", s.url, input=b"The pipeline stalls.\n" + b"x" * (1024 * 1024) + b"\n")
+    one_line_error(r, "line 2", "KB", within=20)

@@ -160,10 +160,14 @@ def test_output_onto_a_symlink_to_a_directory(tmp_path, transcript):
     assert link.is_symlink() and folder.is_dir() and not any(folder.iterdir())
 
 
-def test_output_to_dev_stdout_of_a_pipe_is_refused(transcript):
-    """A real process whose stdout is a pipe: /dev/stdout resolves to a FIFO and is refused."""
-    r = run_process("review", str(transcript), "--offline", "-o", "/dev/stdout")
+def test_output_to_stdout_of_a_pipe_is_refused(tmp_path, transcript):
+    """A real process whose stdout is a pipe, told to write to a link like /dev/stdout (made in the
+    temp folder, so a broken build could only ever replace the link there)."""
+    link = tmp_path / "stdout"
+    link.symlink_to("/proc/self/fd/1")
+    r = run_process("review", str(transcript), "--offline", "-o", str(link))
     one_line_error(r, "pipe")
+    assert link.is_symlink()
 
 
 def test_output_whose_parent_is_a_file(tmp_path, transcript):

@@ -211,3 +211,27 @@ def test_resuming_a_session_whose_reply_has_markup_and_escapes(tmp_path, server,
         assert "Noted [/] ␛]0;pwned [bold]carry on" in r.stdout, r.stdout
         with sqlite3.connect(database(home)) as db2:
             db2.execute("UPDATE sessions SET status='active'")
+
+
+def test_the_boundary_also_covers_live_displays_and_forced_terminals():
+    """The coach side panel streams through rich's Live; a real terminal gets styles (rich's own
+    escapes) but never the transcript's."""
+    import io
+
+    from rich.live import Live
+    from rich.text import Text
+
+    from interviewer.sanitize import SafeConsole
+
+    buf = io.StringIO()
+    console = SafeConsole(file=buf, force_terminal=True, width=80, color_system="truecolor")
+    text = Text("Dana: ", style="bold magenta")
+    with Live(text, console=console, auto_refresh=False) as live:
+        text.append("tell me \x1b]0;pwned\x07 more \x1b[2J [/] \u202eevil")
+        live.update(text, refresh=True)
+    console.print(Text.assemble(("you ›", "bold cyan"), " \x9b31m answer \x1b[8mhidden"))
+    out = buf.getvalue()
+    assert "\x1b]0;pwned" not in out and "\x1b[2J" not in out and "\u202e" not in out and "\x9b" not in out
+    assert "\x1b[8mhidden" not in out
+    assert "␛]0;pwned" in out and "⟨U+202E⟩evil" in out and "␛[8mhidden" in out
+    assert "\x1b[" in out  # rich's own styling still reaches a real terminal
