@@ -59,11 +59,23 @@ def check_compatible(base_url: str | None) -> Check:
         return Check("compatible", False, f"{safe_url(base_url)} is not reachable ({type(e).__name__})")
     if r.status_code != 200:
         return Check("compatible", False, f"{safe_url(base_url)} answered HTTP {r.status_code} for /models")
+    names = model_ids(r)
+    if names is None:
+        return Check("compatible", False, f"{safe_url(base_url)} answered /models with something that is not an OpenAI model list")
+    return Check("compatible", True, f"{safe_url(base_url)} is up; models: {', '.join(names[:10]) or 'unknown'}")
+
+
+def model_ids(response) -> list[str] | None:
+    """The model ids in a /models answer, or None when the body isn't {"data": [{"id": ...}]}."""
     try:
-        names = [m.get("id") for m in r.json().get("data", [])]
-    except ValueError:
-        names = []
-    return Check("compatible", True, f"{safe_url(base_url)} is up; models: {', '.join(n for n in names if n) or 'unknown'}")
+        body = response.json()
+    except (ValueError, RecursionError):
+        return None
+    data = body.get("data") if isinstance(body, dict) else None
+    if not isinstance(data, list):
+        return None
+    names = [m["id"][:100] for m in data if isinstance(m, dict) and isinstance(m.get("id"), str) and m["id"].strip()]
+    return names if names or not data else None
 
 
 def checks(base_url: str | None = None) -> list[Check]:

@@ -13,6 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from interviewer import reports
+from interviewer.errors import UserError
+from interviewer.sanitize import SafeConsole
 from interviewer.models import CORE_CRITERIA, CRITERIA, Report
 from interviewer.scoring.rubric import load_rubric
 from interviewer.session import Session
@@ -33,10 +35,12 @@ def header(console: Console, session: Session) -> None:
     who = "hiring manager" if p.level == "hiring_manager" else "the hiring manager's boss"
     role = session.role.title if session.role else p.role_title
     company = session.role.company if session.role else p.company
+    # names, roles and the model label come from files and flags: Text, never markup
     console.print(
         Panel(
-            f"[bold]{p.name}[/bold], {p.title} ({who})\n{company} · second interview for [bold]{role}[/bold]\n"
-            f"[dim]{p.temperament}[/dim]\n[dim]model: {session.model_label} via {session.backend_label} · session {session.id}[/dim]",
+            Text.assemble((p.name, "bold"), f", {p.title} ({who})\n{company} · second interview for ", (role, "bold"), "\n",
+                          (p.temperament, "dim"), "\n",
+                          (f"model: {session.model_label} via {session.backend_label} · session {session.id}", "dim")),
             title="interviewer",
             expand=False,
         )
@@ -136,9 +140,10 @@ class WordWrap:
 def read_answers(stream: TextIO, console: Console, interactive: bool) -> Iterator[str]:
     """Candidate turns: in a terminal, Enter sends (a trailing \\ continues the line);
     piped, each line is one turn and EOF ends the interview."""
+    piped = _piped_lines(stream) if not interactive else None
     while True:
-        if not interactive:
-            line = stream.readline()
+        if piped is not None:
+            line = next(piped, "")
             if not line:
                 return
             if line.strip():
@@ -168,11 +173,36 @@ def read_answers(stream: TextIO, console: Console, interactive: bool) -> Iterato
             yield text
 
 
+MAX_ANSWER_BYTES = 64 * 1024  # one answer; a line longer than this is not someone talking
+
+
+def _piped_lines(stream: TextIO) -> Iterator[str]:
+    """Piped answers, decoded one line at a time: a line that isn't UTF-8 stops the session with
+    one clear line, and every answer before it has already been saved."""
+    raw = getattr(stream, "buffer", None)
+    n = 0
+    while True:
+        n += 1
+        if raw is None:
+            line = stream.readline()
+        else:
+            data = raw.readline(MAX_ANSWER_BYTES + 1)
+            if len(data) > MAX_ANSWER_BYTES:
+                raise UserError(f"standard input line {n} is over {MAX_ANSWER_BYTES // 1024} KB; one answer per line, please")
+            try:
+                line = data.decode(getattr(stream, "encoding", None) or "utf-8")
+            except UnicodeDecodeError:
+                raise UserError(f"standard input line {n} is not UTF-8 text (binary data?); the answers before it are saved") from None
+        if not line:
+            return
+        yield line
+
+
 def run(session: Session, console: Console, stream: TextIO | None = None, interactive: bool | None = None,
         coach: bool = False, err: Console | None = None) -> Report:
     stream = stream or sys.stdin
     interactive = stream.isatty() if interactive is None else interactive
-    err = err or Console(stderr=True)
+    err = err or SafeConsole(stderr=True)
     name = session.persona.name
 
     def speak(reply_fn) -> None:
@@ -184,7 +214,7 @@ def run(session: Session, console: Console, stream: TextIO | None = None, intera
         reply = reply_fn(wrap.feed)
         wrap.close()
         if reply is not None and reply.notice:
-            console.print(f"[dim]({reply.notice})[/dim]")
+            console.print(Text(f"({reply.notice})", style="dim"))
         if coach:
             coach_panel(console, session.coverage())
 
@@ -206,7 +236,7 @@ def run(session: Session, console: Console, stream: TextIO | None = None, intera
                 reply = reply_fn(piece)
                 live.update(beside(text, session.coverage()), refresh=True)
         if reply is not None and reply.notice:
-            console.print(f"[dim]({reply.notice})[/dim]")
+            console.print(Text(f"({reply.notice})", style="dim"))
 
     header(console, session)
     if coach:
@@ -214,12 +244,12 @@ def run(session: Session, console: Console, stream: TextIO | None = None, intera
     if interactive:
         console.print("[dim]/help for commands · Enter sends · /end finishes[/dim]")
     if session.resumed:
-        console.print(f"[dim]Resuming session {session.id} ({len(session.interview.turns)} turns so far).[/dim]")
+        console.print(Text(f"Resuming session {session.id} ({len(session.interview.turns)} turns so far).", style="dim"))
         last = next((t for t in reversed(session.interview.turns) if t.speaker == "interviewer"), None)
         if last:
             console.print(Text.assemble((f"{name}: ", "bold magenta"), last.text))
         if session.pending_answer:
-            console.print(f"[dim](your last answer was saved; {session.persona.first_name} replies to it now)[/dim]")
+            console.print(Text(f"(your last answer was saved; {session.persona.first_name} replies to it now)", style="dim"))
             speak(lambda out: session.answer(session.pending_answer, out))
     else:
         speak(lambda out: session.start(out))
@@ -235,23 +265,23 @@ def run(session: Session, console: Console, stream: TextIO | None = None, intera
                 console.print(HELP)
                 continue
             if command == "/hint":
-                console.print(Panel(session.hint(), title="hint", border_style="yellow", expand=False))
+                console.print(Panel(Text(session.hint()), title="hint", border_style="yellow", expand=False))
                 continue
             if command == "/undo":
                 taken = session.undo()
                 if taken is None:
                     console.print("[dim]Nothing to take back.[/dim]")
                 else:
-                    console.print(f"[dim]Took back: {taken[:80]}{'…' if len(taken) > 80 else ''}[/dim]")
+                    console.print(Text(f"Took back: {taken[:80]}{'…' if len(taken) > 80 else ''}", style="dim"))
                     last = next((t for t in reversed(session.interview.turns) if t.speaker == "interviewer"), None)
                     if last:
                         console.print(Text.assemble((f"{name}: ", "bold magenta"), last.text))
                 continue
             if command.startswith("/") and " " not in command:
-                console.print(f"[red]Unknown command {command}[/red]; /help lists them.")
+                console.print(Text.assemble((f"Unknown command {command}", "red"), "; /help lists them."))
                 continue
             if not interactive:
-                console.print(f"[bold cyan]you ›[/bold cyan] {text}", markup=True, highlight=False)
+                console.print(Text.assemble(("you ›", "bold cyan"), " ", text), highlight=False)
             speak(lambda out: session.answer(text, out))
             if session.finished:
                 break
@@ -260,6 +290,6 @@ def run(session: Session, console: Console, stream: TextIO | None = None, intera
     report = session.end()
     console.print()
     reports.print_report(report, console)
-    console.print(f"[dim]Saved as session {session.id}. `interviewer export {session.id} --format md` writes it out."
-                  f"{' Transcript: ' + session.save_path if session.save_path else ''}[/dim]")
+    console.print(Text(f"Saved as session {session.id}. `interviewer export {session.id} --format md` writes it out."
+                       f"{' Transcript: ' + session.save_path if session.save_path else ''}", style="dim"))
     return report

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from html import escape
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from interviewer.history import History, sparkline
 from interviewer.models import CRITERIA, Brief, Debrief
+from interviewer.sanitize import html as escape
+from interviewer.sanitize import md
 from interviewer.scoring.rubric import load_rubric
 
 from . import _common as C
@@ -81,7 +83,7 @@ def print_history(h: History, console: Console) -> None:
     for c in CRITERIA:
         table.add_column(_SHORT[c], justify="center", no_wrap=True)
     for r in h.rows:
-        table.add_row(r.date, r.kind, r.id, r.role, *(_mark(r.verdicts.get(c)) for c in CRITERIA))
+        table.add_row(*(Text(x) for x in (r.date, r.kind, r.id, r.role)), *(_mark(r.verdicts.get(c)) for c in CRITERIA))
     console.print(table)
     rubric = load_rubric()
     trend = Table("criterion", "trend (oldest → newest)", box=None)
@@ -98,11 +100,11 @@ def history_markdown(h: History) -> str:
     rubric = load_rubric()
     out = ["# Your second-interview history", "", "| date | kind | id | role | " + " | ".join(_SHORT[c] for c in CRITERIA) + " |",
            "|---" * (4 + len(CRITERIA)) + "|"]
-    out += [f"| {r.date} | {r.kind} | {r.id} | {r.role} | " + " | ".join(_mark(r.verdicts.get(c)) for c in CRITERIA) + " |"
+    out += [f"| {md(r.date)} | {md(r.kind)} | {md(r.id)} | {md(r.role)} | " + " | ".join(_mark(r.verdicts.get(c)) for c in CRITERIA) + " |"
             for r in h.rows]
     out += ["", "## Trends", ""] + [f"- {rubric[c].title}: `{sparkline(h.trends[c])}`" for c in CRITERIA]
     if h.next_to_practise:
-        out += ["", f"**Practise next:** {rubric[h.next_to_practise].title}. {h.advice}"]
+        out += ["", f"**Practise next:** {md(rubric[h.next_to_practise].title)}. {md(h.advice)}"]
     return "\n".join(out) + "\n"
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from html import escape
 from importlib.resources import files
 from string import Template
 
 from interviewer.models import CriterionResult, Report
+from interviewer.sanitize import html as html_text
 
 from . import _common as C
 
@@ -25,11 +25,10 @@ def style() -> str:
 
 def page(title: str, heading: str, body: str) -> str:
     """A self-contained page in the report's style, for briefs, debriefs and history."""
-    return template("page.html").substitute(page_title=escape(title), heading=escape(heading), body=body, style=style())
+    return template("page.html").substitute(page_title=html_text(title), heading=html_text(heading), body=body, style=style())
 
 
-def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+_e = html_text  # one escaping for every HTML page (see interviewer/sanitize.py)
 
 
 def _anchor(c: CriterionResult, i: int) -> str:

@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field
 from interviewer import prompts
 from interviewer.criteria import LEVEL, VERDICTS
 from interviewer.models import CRITERIA, CORE_CRITERIA, CriterionResult, Evidence, Report, Transcript
+from interviewer.sanitize import scrub
 from interviewer.scoring import feedback, rules, signals
 from interviewer.scoring.rubric import load_rubric
 from interviewer.scoring.verify import verify
@@ -175,7 +176,7 @@ def consult(judge: Any, label: str):
             state.opinion = out if isinstance(out, Judgement) else Judgement.model_validate(out)
             state.scorer = f"rules+{label}"
         except Exception as e:  # a model fault never stops a review: the rules still decide
-            reason = str(e).splitlines()[0][:160] if str(e) else type(e).__name__
+            reason = scrub(str(e)).splitlines()[0][:160] if str(e) else type(e).__name__  # a 401 body may echo the key
             state.notes.append(f"model opinion unavailable ({type(e).__name__}: {reason}); rules only")
         return state
 
