@@ -28,8 +28,12 @@ def save_debrief(store: Store, d: Debrief, transcript: str | None = None, candid
     if transcript:
         from interviewer.review import review_file
 
+        from interviewer import transcripts as T
+        from interviewer.review import content_key
+
         r = review_file(transcript, candidate, settings, {"role_title": d.role_title, "company": d.company}, say=say, save=False)
-        rid = store.save_report(r, "debrief", source=transcript)
+        key = content_key(T.to_transcript(T.parse(T.read_text(transcript)), r.candidate))
+        rid = store.save_report(r, "debrief", source=transcript, content_key=key)  # your debrief: your own interview
         d = d.model_copy(update={"transcript_path": transcript, "report_id": rid})
         report = r.model_dump(mode="json")
     did = store.save_debrief(d)
