@@ -616,8 +616,9 @@ def history(as_json, fmt, output, delete_id, yes, export_path):
 @cli.command()
 @click.option("--port", type=int, default=8765, show_default=True, help="Port on 127.0.0.1 (0: any free port).")
 @click.option("--no-open", is_flag=True, help="Don't open the browser; just print the address.")
+@click.option("--seed", type=int, default=None, help="Fix the interviewer's choices in practice sessions (for repeatable runs).")
 @backend_options
-def serve(port, no_open, backend, model, base_url, model_path, timeout, no_stream, style):
+def serve(port, no_open, seed, backend, model, base_url, model_path, timeout, no_stream, style):
     """Practise, review and follow your history in your web browser (local only, offline).
 
     Listens on 127.0.0.1 only and opens a private address (it carries a one-time key)."""
@@ -627,7 +628,7 @@ def serve(port, no_open, backend, model, base_url, model_path, timeout, no_strea
         raise UserError(f"--port must be between 0 and 65535, not {port}")
     settings = _settings(backend, model, base_url, model_path, timeout, no_stream, style)
     try:
-        run_server(settings, port, open_browser=not no_open, say=lambda m: click.echo(m))
+        run_server(settings, port, open_browser=not no_open, say=lambda m: click.echo(m), seed=seed)
     except KeyboardInterrupt:
         pass
 

@@ -68,6 +68,7 @@ def debrief_document(d: Debrief, report: dict | None = None) -> D.Document:
 
 _CHART_LABEL = {"role_vision": "Vision of the role", "ballpark_check": "Ballpark check", "next_steps": "Next steps",
                 "goals_alignment": "Goals & the role", "compensation": "Compensation", "mutual_fit": "Interviewed them too"}
+CRITERION_LABEL = _CHART_LABEL  # short names, for tables too (interviewer serve's history)
 _SHORT = {"role_vision": "vis", "ballpark_check": "chk", "next_steps": "nxt", "goals_alignment": "goal",
           "compensation": "pay", "mutual_fit": "fit"}
 
