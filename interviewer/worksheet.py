@@ -82,7 +82,7 @@ class Draft:
         if not self.path.exists():
             return {}
         try:  # our own file, but read like any other: regular files only, bounded
-            data = parse_json(read_bytes(self.path, 1024 * 1024, "draft file").decode("utf-8"))
+            data = parse_json(read_bytes(self.path, 1024 * 1024, "draft file", is_input=False).decode("utf-8"))
         except (UserError, ValueError):
             return {}
         return data if isinstance(data, dict) else {}
