@@ -72,7 +72,8 @@ def next_steps(r: Reading) -> RuleFinding:
     if asked:
         return RuleFinding("covered", asked[:2])
     stated = [s for s in stated if STATED_INTEREST.search(s.text)]
-    stated += [s for s in r.sentences if _model(s, "next_steps_interest", prompts[s.turn]) and s not in stated]
+    have = {id(s) for s in stated}  # a set: a list membership test here was quadratic
+    stated += [s for s in r.sentences if id(s) not in have and _model(s, "next_steps_interest", prompts[s.turn])]
     if stated:
         return RuleFinding("partial", stated[:1])
     return RuleFinding("missed")
@@ -262,7 +263,7 @@ def goals_alignment(r: Reading) -> RuleFinding:
     for s in r.sentences:
         if not (s.is_question or re.search(r"\bcurious|wondering|love to (?:hear|know)|tell me\b", s.lower)):
             continue
-        if _model(s, "goals", prompts[s.turn]) and not NOT_GOALS.search(s.text) and s not in goals:
+        if _model(s, "goals", prompts[s.turn]) and not NOT_GOALS.search(s.text) and not (goals and goals[-1] is s):
             goals.append(s)
         # The corpus counts "how is the role measured" as contribution; the rubric makes that partial.
         if _model(s, "role_contribution", prompts[s.turn]) and (CONTRIBUTES.search(s.text) or not SUCCESS.search(s.text)):
