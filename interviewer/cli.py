@@ -253,15 +253,18 @@ def personas():
 
 @cli.command()
 @click.option("--base-url", envvar="OPENAI_BASE_URL", default=None)
-def doctor(base_url):
-    """Say which model backends are usable here, and why not."""
+@click.option("--model-path", envvar="INTERVIEWER_MODEL_PATH", default=None, help="Check this GGUF instead of the embedded SmolLM2.")
+def doctor(base_url, model_path):
+    """Say which model backends are usable here, and why not (each one really generates)."""
+    from rich.text import Text
+
     from interviewer.doctor import checks
 
     out, _ = _consoles()
     ok_any = False
-    for c in checks(base_url):
-        mark = "[green]ok[/green]" if c.ok else "[red]no[/red]"
-        out.print(f"{mark}  [bold]{c.name}[/bold]: {c.detail}")
+    for c in checks(base_url, model_path):
+        line = Text.assemble(("ok" if c.ok else "no", "green" if c.ok else "red"), "  ", (c.name, "bold"), ": ", c.detail)
+        out.print(line)
         ok_any |= c.ok
     if not ok_any:
         sys.exit(1)
