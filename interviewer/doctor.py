@@ -52,6 +52,7 @@ def _fault(e: BaseException) -> str:
 
 def check_embedded(model_path: str | None = None) -> Check:
     try:
+        import interviewer.backends.embedded  # noqa: F401 - sets the engine's thread policy first
         import xllamacpp  # noqa: F401
     except ImportError:
         return Check("embedded", False, "the xllamacpp engine is not installed; reinstall with `pip install -e .`")

@@ -15,8 +15,11 @@ from interviewer.backends.embedded import default_model_path
 
 # The child serves until its stdin closes, so it can never outlive the test that started it.
 _SERVE = """
-import sys, xllamacpp
+import os, sys
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+import xllamacpp
 p = xllamacpp.CommonParams()
+p.cpuparams.poll = p.cpuparams_batch.poll = 0
 p.model.path, p.model_alias, p.n_ctx, p.n_parallel = sys.argv[1], {sys.argv[2]}, 4096, 1
 p.hostnames, p.port, p.verbosity, p.warmup = ["127.0.0.1"], 0, -1, False
 server = xllamacpp.Server(p)

@@ -53,7 +53,7 @@ class _BoundedStream(httpx.SyncByteStream):
             if time.monotonic() > self._deadline:
                 raise TooLong(f"the model's reply took longer than {self._total:.0f} s in all")
             if seen > self._max_bytes:
-                raise TooLong(f"the model's reply went past {self._max_bytes // (1024 * 1024)} MB")
+                raise TooLong(f"the model's reply went past {self._max_bytes:,} bytes")
             yield chunk
 
     def close(self) -> None:
