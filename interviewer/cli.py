@@ -3,6 +3,8 @@ LangChain) happen inside commands, so `interviewer --help` is instant."""
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import sys
 
 import click
@@ -13,19 +15,86 @@ from interviewer.errors import UserError
 EXIT_USAGE = 2
 
 
+def _usage_line(e: click.UsageError) -> str:
+    where = e.ctx.command_path if e.ctx else "interviewer"
+    return f"{e.format_message().rstrip('.')} (see `{where} --help`)"
+
+
 class _Group(click.Group):
     """Every bad-input error becomes one line on stderr and exit 2, never a traceback."""
 
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as e:
+            _fail(_usage_line(e))
+
     def invoke(self, ctx: click.Context):
+        from interviewer import files
+
+        files.reset()  # outputs may not replace what this command reads
         try:
             return super().invoke(ctx)
-        except UserError as e:  # includes TranscriptError
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as e:
+            _fail(_usage_line(e))
+        except UserError as e:  # includes TranscriptError and the store's DatabaseError
             _fail(str(e))
+        except sqlite3.Error as e:
+            from interviewer.store import database_path, explain
+
+            _fail(str(explain(e, database_path())))
+        except UnicodeDecodeError:
+            _fail("the input is not UTF-8 text (binary data?); nothing was changed")
+        except UnicodeEncodeError as e:
+            _fail(f"this terminal or file cannot show some characters ({e.encoding}); set PYTHONIOENCODING=utf-8")
+        except RecursionError:
+            _fail("the input is nested too deeply to read")
+        except OSError as e:
+            if getattr(e, "errno", None) == 32:  # EPIPE: the reader went away (| head)
+                sys.exit(0)
+            _fail(f"{e.strerror or e}" + (f": {e.filename}" if getattr(e, "filename", None) else ""))
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, KeyboardInterrupt, EOFError):
+            raise
+        except Exception as e:  # noqa: BLE001 - a bug still ends in one line, never a traceback
+            if os.environ.get("INTERVIEWER_DEBUG"):
+                raise
+            click.echo(f"error: internal error ({type(e).__name__}: {_safe(str(e))[:200]}); "
+                       "set INTERVIEWER_DEBUG=1 for details", err=True)
+            sys.exit(1)
+
+
+def _safe(text: str) -> str:
+    from interviewer.sanitize import one_line
+
+    return one_line(text)
 
 
 def _fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
+    line = _safe(f"error: {message}")
+    try:
+        click.echo(line, err=True)
+    except UnicodeEncodeError:
+        click.echo(line.encode("ascii", "backslashreplace").decode("ascii"), err=True)
     sys.exit(EXIT_USAGE)
+
+
+def _emit(text: str, nl: bool = True) -> None:
+    """Documents to stdout: scrubbed and encodable; control characters made visible on a terminal."""
+    from interviewer.sanitize import clean, visible
+
+    text = clean(text)
+    click.echo(visible(text) if sys.stdout.isatty() else text, nl=nl)
+
+
+def _said(message: str, style: str = "dim"):
+    """A status line for the rich console whose content (paths, names, model text) is never markup."""
+    from rich.text import Text
+
+    return Text(message, style=style)
 
 
 def backend_options(fn):
@@ -51,13 +120,22 @@ def backend_options(fn):
 def _settings(backend, model, base_url, model_path, timeout, no_stream=False, style=None):
     from interviewer.backends import resolve
 
+    raw = os.environ.get("INTERVIEWER_TIMEOUT")
+    if raw is not None and raw.strip():
+        try:
+            if not float(raw) > 0:
+                raise ValueError
+        except ValueError:
+            raise UserError(f"INTERVIEWER_TIMEOUT must be a number of seconds, not {raw!r}") from None
+    if timeout is not None and not timeout > 0:
+        raise UserError("--timeout must be a positive number of seconds")
     return resolve(backend, model, base_url, model_path, timeout, stream=not no_stream, style=style)
 
 
 def _consoles():
-    from rich.console import Console
+    from interviewer.sanitize import SafeConsole
 
-    return Console(highlight=False), Console(stderr=True, highlight=False)
+    return SafeConsole(highlight=False), SafeConsole(stderr=True, highlight=False)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -74,8 +152,8 @@ def cli() -> None:
               help="Persona id (see `interviewer personas`) or a persona TOML file.")
 @click.option("--role", "role_file", type=click.Path(), default=None, help="Your own role: TOML/JSON with title, company, description, first_interview_notes.")
 @click.option("--name", "candidate_name", default="Candidate", help="Your name, as it appears in the transcript.")
-@click.option("--coach", is_flag=True, help="Show which criteria you've covered so far after each reply.")
-@click.option("--save", "save_path", type=click.Path(dir_okay=False), default=None, help="Also write the transcript as JSON to this path, after every turn.")
+@click.option("--coach", is_flag=True, help="A coach panel beside the conversation: what you've covered so far (one status line on narrow terminals).")
+@click.option("--save", "save_path", type=click.Path(dir_okay=False), default=None, help="Also write the transcript as JSON to this path after every turn (and the report at the end).")
 @click.option("--resume", "resume", is_flag=False, flag_value="latest", default=None, metavar="[ID]",
               help="Continue a saved session (the latest if no ID).")
 @click.option("--seed", type=int, default=None, help="Fix the interviewer's choices (for repeatable runs).")
@@ -92,6 +170,10 @@ def practice(persona, role_file, candidate_name, coach, save_path, resume, seed,
 
     role = load_role(role_file) if role_file else None
     brief = load_brief(brief_file) if brief_file else None
+    if save_path:  # refused now, before anything is typed
+        from interviewer.files import check_output
+
+        check_output(save_path)
     settings = _settings(backend, model, base_url, model_path, timeout, no_stream, style)
     _run_session(adapt(load_persona(persona), role), role, settings, candidate_name, coach, save_path, resume, seed, brief=brief)
 
@@ -110,15 +192,42 @@ def _run_session(persona, role, settings, candidate_name, coach, save_path, resu
             raise UserError(f"session {info.id} has ended; `interviewer export {info.id}` writes it out")
         from interviewer.personas import load_persona as _lp
 
-        persona = _lp(info.persona) if info.persona else persona
+        if info.persona and info.persona.startswith("role-"):  # built from a role file, not a shipped persona
+            if role is None:
+                raise UserError(f"session {info.id} was for your own role; resume it with --role FILE as well")
+        else:
+            persona = _lp(info.persona) if info.persona else persona
         resume = info.id
     session = Session(
         persona, settings, store, chat_model=build_chat_model(settings), role=role, save_path=save_path, kind=kind, seed=seed,
-        candidate_name=candidate_name, resume_id=resume, on_retry=lambda msg: err.print(f"[dim]({msg})[/dim]"), brief=brief,
+        candidate_name=candidate_name, resume_id=resume, on_retry=lambda msg: err.print(_said(f"({msg})")), brief=brief,
     )
     if stream is not None:
         stream.session = session
     return terminal.run(session, out, stream=stream, coach=coach, err=err)
+
+
+# --- role files ----------------------------------------------------------------------------
+
+
+@cli.group()
+def role() -> None:
+    """Your own role: a file that makes the interviewer interview you for your real job."""
+
+
+@role.command("init")
+@click.argument("path", type=click.Path(dir_okay=False), default="role.toml")
+def role_init(path):
+    """Write a starter role file (every field explained) to PATH; it never overwrites a file."""
+    from pathlib import Path
+
+    from interviewer.files import write_text_atomic
+    from interviewer.roles import starter_file
+
+    if Path(path).exists():
+        raise UserError(f"{path} already exists; choose another name (role init never overwrites a file)")
+    write_text_atomic(path, starter_file())
+    click.echo(f"Wrote {path}. Edit it, then: interviewer practice --role {path}")
 
 
 # --- demo ----------------------------------------------------------------------------------
@@ -169,16 +278,29 @@ def review(path, candidate, fmt, output, as_json, role_title, company, offline, 
         fmt = reports.format_for_path(output) if output else "terminal"
     settings = None if offline else _settings(backend, model, base_url, model_path, timeout, no_stream, style)
     interactive = sys.stdin.isatty() and sys.stderr.isatty() and not as_json
+    if output:  # refused before the work, not after
+        from interviewer.files import check_output, remember_input
+
+        remember_input(path)
+        check_output(output)
     report = review_file(path, candidate, settings, {"role_title": role_title or "", "company": company or ""},
-                         ask=(lambda q, choices, default: click.prompt(q, type=click.Choice(choices), default=default, err=True)) if interactive else None,
-                         say=lambda msg: err.print(f"[dim]{msg}[/dim]"))
+                         ask=_ask_choice if interactive else None, say=lambda msg: err.print(_said(msg)))
     if output:
         reports.write_report(report, fmt, output)
-        err.print(f"[dim]Report written to {output}[/dim]")
+        err.print(_said(f"Report written to {output}"))
     elif fmt == "terminal":
         reports.print_report(report, out)
     else:
-        click.echo(reports.render(report, fmt))
+        _emit(reports.render(report, fmt))
+
+
+def _ask_choice(question: str, choices: list[str], default: str) -> str:
+    """Pick a speaker: names are shown with control characters visible, and mapped back."""
+    from interviewer.sanitize import for_terminal
+
+    shown = {for_terminal(c): c for c in choices}
+    picked = click.prompt(question, type=click.Choice(list(shown)), default=for_terminal(default), err=True)
+    return shown[picked]
 
 
 # --- sessions, export, personas, doctor --------------------------------------------------------
@@ -194,14 +316,15 @@ def sessions(limit, as_json):
     rows = Store().sessions(limit)
     if as_json:
         for s in rows:
-            click.echo(s.model_dump_json())
+            _emit(s.model_dump_json())
         return
     if not sys.stdout.isatty():
         click.echo("id\tstarted\tkind\tpersona\trole\tmodel\tturns\tstatus")
         for s in rows:
-            click.echo("\t".join(str(x or "") for x in (s.id, s.created_at, s.kind, s.persona, s.role, s.model, s.turns, s.status)))
+            _emit("\t".join(" ".join(str(x or "").split()) for x in (s.id, s.created_at, s.kind, s.persona, s.role, s.model, s.turns, s.status)))
         return
     from rich.table import Table
+    from rich.text import Text
 
     out, _ = _consoles()
     if not rows:
@@ -209,7 +332,8 @@ def sessions(limit, as_json):
         return
     table = Table("id", "started", "kind", "persona", "role", "model", "turns", "status")
     for s in rows:
-        table.add_row(s.id, s.created_at.replace("T", " ")[:16], s.kind, s.persona or "", s.role or "", s.model or "", str(s.turns), s.status)
+        table.add_row(*(Text(str(x)) for x in (s.id, s.created_at.replace("T", " ")[:16], s.kind, s.persona or "", s.role or "",
+                                                 s.model or "", s.turns, s.status)))
     out.print(table)
 
 
@@ -225,7 +349,8 @@ def export(session_id, fmt, output):
     from interviewer.store import Store
     from interviewer.transcripts.render import transcript_markdown
 
-    transcript = Store().transcript(session_id) if session_id else Store().transcript(Store().find_session(None).id)
+    store = Store()
+    transcript = store.transcript(session_id if session_id else store.find_session(None).id)
     data = transcript.model_dump(mode="json")
     if output and fmt == "json":
         write_json_atomic(output, data)
@@ -234,20 +359,22 @@ def export(session_id, fmt, output):
     if output:
         write_text_atomic(output, text)
     else:
-        click.echo(text)
+        _emit(text)
 
 
 @cli.command()
 def personas():
     """List the interviewer personas you can practise with."""
     from rich.table import Table
+    from rich.text import Text
 
     from interviewer.personas import all_personas
 
     out, _ = _consoles()
     table = Table("id", "interviewer", "level", "role", "company")
+    table.columns[0].no_wrap = True  # the id is what you type into --persona: never cut it
     for p in all_personas():
-        table.add_row(p.id, f"{p.name}, {p.title}", p.level.replace("_", " "), p.role_title, p.company)
+        table.add_row(*(Text(x) for x in (p.id, f"{p.name}, {p.title}", p.level.replace("_", " "), p.role_title, p.company)))
     out.print(table)
 
 
@@ -263,8 +390,7 @@ def doctor(base_url, model_path):
     out, _ = _consoles()
     ok_any = False
     for c in checks(base_url, model_path):
-        line = Text.assemble(("ok" if c.ok else "no", "green" if c.ok else "red"), "  ", (c.name, "bold"), ": ", c.detail)
-        out.print(line)
+        out.print(Text.assemble(("ok", "green") if c.ok else ("no", "red"), "  ", (c.name, "bold"), f": {c.detail}"))
         ok_any |= c.ok
     if not ok_any:
         sys.exit(1)
@@ -283,10 +409,10 @@ def _worksheet(name: str, from_file, out, err) -> dict:
         return worksheet.from_lines(qs, sys.stdin)
     draft = worksheet.Draft(name)
     try:
-        answers = worksheet.interactive(qs, ask=lambda prompt: out.input(prompt), say=out.print, draft=draft,
+        answers = worksheet.interactive(qs, ask=lambda prompt: out.input(prompt, markup=False), say=out.print, draft=draft,
                                         confirm=lambda q: click.confirm(q, default=True))
     except (KeyboardInterrupt, EOFError):
-        err.print(f"\n[dim]Stopped. Your answers so far are kept; run `interviewer {name}` again to continue.[/dim]")
+        err.print(_said(f"\nStopped. Your answers so far are kept; run `interviewer {name}` again to continue."))
         sys.exit(130)
     draft.clear()
     return answers
@@ -297,11 +423,11 @@ def _write_or_print(text_for, fmt, output, print_terminal):
 
     if output:
         write_text_atomic(output, text_for(fmt))
-        click.echo(f"Written to {output}", err=True)
+        click.echo(_safe(f"Written to {output}"), err=True)
     elif fmt == "terminal":
         print_terminal()
     else:
-        click.echo(text_for(fmt), nl=False)
+        _emit(text_for(fmt), nl=False)
 
 
 @cli.command()
@@ -322,6 +448,12 @@ def prep(from_file, fmt, output, offline, backend, model, base_url, model_path, 
     from interviewer.store import Store
 
     out, err = _consoles()
+    if output:
+        from interviewer.files import check_output, remember_input
+
+        if from_file:
+            remember_input(from_file)
+        check_output(output)
     brief = build_brief(_worksheet("prep", from_file, out, err))
     if not offline:
         settings = _settings(backend, model, base_url, model_path, timeout, no_stream, style)
@@ -330,13 +462,13 @@ def prep(from_file, fmt, output, offline, backend, model, base_url, model_path, 
         if capabilities(settings).capable_judge:
             brief, note = suggest(brief, build_chat_model(settings, max_tokens=600))
             if note:
-                err.print(f"[dim]({note}; the brief is complete without them)[/dim]")
+                err.print(_said(f"({note}; the brief is complete without them)"))
     bid = Store().save_brief(brief)
     fmt = fmt or (reports.format_for_path(output) if output else "terminal")
     doc = between.brief_document(brief)
     _write_or_print(lambda f: brief.model_dump_json(indent=2) + "\n" if f == "json" else D.render(doc, f), fmt, output,
                     lambda: D.terminal(doc, out))
-    err.print(f"[dim]Brief saved ({bid}). Practise with it: interviewer prep -o brief.json, then interviewer practice --brief brief.json[/dim]")
+    err.print(_said(f"Brief saved ({bid}). Practise with it: interviewer prep -o brief.json, then interviewer practice --brief brief.json"))
 
 
 @cli.command()
@@ -358,6 +490,13 @@ def debrief(from_file, transcript, candidate, export_id, fmt, output):
     from interviewer.store import Store
 
     out, err = _consoles()
+    if output:
+        from interviewer.files import check_output, remember_input
+
+        for given in (from_file, transcript):
+            if given:
+                remember_input(given)
+        check_output(output)
     store = Store()
     if export_id:
         d = store.find_debrief(export_id)
@@ -369,8 +508,8 @@ def debrief(from_file, transcript, candidate, export_id, fmt, output):
 
             transcripts.identify_candidate(transcripts.parse(transcripts.read_text(transcript)), candidate)
         d = build_debrief(_worksheet("debrief", from_file, out, err))
-        d, report = save_debrief(store, d, transcript, candidate, None, say=lambda m: err.print(f"[dim]{m}[/dim]"))
-        err.print(f"[dim]Debrief saved as {d.id}. Share it: interviewer debrief --export {d.id} -o debrief.md[/dim]")
+        d, report = save_debrief(store, d, transcript, candidate, None, say=lambda m: err.print(_said(m)))
+        err.print(_said(f"Debrief saved as {d.id}. Share it: interviewer debrief --export {d.id} -o debrief.md"))
     fmt = fmt or (reports.format_for_path(output) if output else "terminal")
     doc = between.debrief_document(d, report)
     _write_or_print(lambda f: D.render(doc, f), fmt, output, lambda: D.terminal(doc, out))
@@ -393,21 +532,43 @@ def history(as_json, fmt, output, delete_id, export_path):
     store = Store()
     if delete_id:
         kind = store.delete(delete_id)
-        err.print(f"Deleted {kind} {delete_id}.")
+        err.print(_said(f"Deleted {kind} {delete_id}.", style=""))
         return
     if export_path:
         write_json_atomic(export_path, store.export_all())
-        err.print(f"Everything stored was written to {export_path}.")
+        err.print(_said(f"Everything stored was written to {export_path}.", style=""))
         return
     h = H.load(store)
     if as_json:
-        click.echo(h.model_dump_json(indent=2))
+        _emit(h.model_dump_json(indent=2))
         return
     from interviewer import reports
 
     fmt = fmt or (reports.format_for_path(output) if output else "terminal")
     _write_or_print(lambda f: between.history_markdown(h) if f == "md" else between.history_html(h), fmt, output,
                     lambda: between.print_history(h, out))
+
+
+# --- in the browser ------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--port", type=int, default=8765, show_default=True, help="Port on 127.0.0.1 (0: any free port).")
+@click.option("--no-open", is_flag=True, help="Don't open the browser; just print the address.")
+@backend_options
+def serve(port, no_open, backend, model, base_url, model_path, timeout, no_stream, style):
+    """Practise, review and follow your history in your web browser (local only, offline).
+
+    Listens on 127.0.0.1 only and opens a private address (it carries a one-time key)."""
+    from interviewer.web.server import serve as run_server
+
+    if not 0 <= port <= 65535:
+        raise UserError(f"--port must be between 0 and 65535, not {port}")
+    settings = _settings(backend, model, base_url, model_path, timeout, no_stream, style)
+    try:
+        run_server(settings, port, open_browser=not no_open, say=lambda m: click.echo(m))
+    except KeyboardInterrupt:
+        pass
 
 
 def main() -> None:

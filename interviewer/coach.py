@@ -18,8 +18,10 @@ def coverage(transcript: Transcript) -> dict[str, str]:
 
 
 def context(persona: Persona, role: Role | None) -> dict[str, str]:
-    return {"role_title": role.title if role else persona.role_title, "company": role.company if role else persona.company,
-            "interviewer": persona.name}
+    from interviewer.scoring.feedback import role_values
+
+    base = {"role_title": role.title if role else persona.role_title, "company": role.company if role else persona.company}
+    return role_values(base) | {"interviewer": persona.name}
 
 
 def hint(transcript: Transcript, persona: Persona, role: Role | None = None) -> str:

@@ -22,11 +22,9 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from interviewer import guards, prompts
+from interviewer import bank, guards, listening, prompts, reading
 from interviewer.backends import Capabilities, EmptyReply, describe_fault, with_retries
 from interviewer.models import Persona, Stage, Turn, now
-from interviewer.scoring import rules
-from interviewer.scoring.signals import is_gibberish, split_sentences
 
 
 class StagePlan(BaseModel):
@@ -67,6 +65,11 @@ class PlanState(BaseModel):
     nudged_in: list[str] = Field(default_factory=list)
     reacted_to: list[str] = Field(default_factory=list, description="realities already confirmed or corrected")
     finished: bool = False
+    covered: list[str] = Field(default_factory=list, description="stages the candidate covered before being asked")
+    probed_in: list[str] = Field(default_factory=list, description="stages where a generic answer got a follow-up")
+    answered: list[str] = Field(default_factory=list, description="persona fields already given as answers")
+    extra_questions: int = 0
+    rude: int = 0
 
 
 @dataclass
@@ -83,51 +86,57 @@ class Reply:
 
 # --- what the candidate's turn asks for ------------------------------------------------------
 
-_MANAGER = re.compile(r"\b(?:you|your) (?:manage|lead|like to|style|feedback)|management style|leadership style|like to work for|what are you like|one-on-one", re.I)
-_CULTURE = re.compile(r"\bculture|work[- ]life|remote|hybrid|values|environment\b", re.I)
-_TEAM = re.compile(r"\bteam|colleagues|who (?:would|will) i|work with|report to|peers\b", re.I)
+# Bank topics as the coarse kinds other modules (prep, benchmarks) key on.
+_KIND = {"process": "next_steps", "pay": "compensation", "benefits": "compensation", "company_goals": "goals",
+         "role_goals": "goals", "success": "goals", "manager_style": "management_style", "culture": "culture",
+         "team": "team", "remote": "culture", "schedule": "culture"}
+
+
+def _question_for(part: str, r: reading.Reading, whole: bool) -> bank.Question | None:
+    """The bank question a question part asks; the shared intents win for what the judge scores."""
+    q = bank.match(part)
+    if whole and r.has("next_steps") and (q is None or q.topic != "process"):
+        q = next(x for x in bank.questions() if x.id == "next_steps")
+    elif whole and r.has("pay_question") and (q is None or q.topic not in ("pay", "benefits")):
+        q = next(x for x in bank.questions() if x.id == "pay_range")
+    return q
 
 
 def intents(text: str) -> list[str]:
-    """What a candidate turn asks the interviewer, most specific first."""
+    """What a candidate turn asks the interviewer, in order (ballpark, next_steps, compensation,
+    goals, management_style, culture, team, or other)."""
     found: list[str] = []
-    for s in split_sentences(0, text):
-        t = s.text
-        asks = s.is_question or re.search(r"\bcorrect me|tell me (?:if|where)|curious|wondering\b", t, re.I)
-        if not asks:
+    for r in reading.read(text):
+        if reading.is_check(r, bank.match(r.sentence) is not None):
+            kinds = ["ballpark"]
+        elif not r.is_question:
             continue
-        if rules.CHECK.search(t) and not rules.NOT_CHECK.search(t):
-            kind = "ballpark"
-        elif rules.PROCESS.search(t) and not rules.NOT_PROCESS.search(t):
-            kind = "next_steps"
-        elif rules.PAY.search(t):
-            kind = "compensation"
-        elif rules.GOALS.search(t) or rules.CONTRIBUTES.search(t) or rules.SUCCESS.search(t):
-            kind = "goals"
-        elif _MANAGER.search(t):
-            kind = "management_style"
-        elif _CULTURE.search(t):
-            kind = "culture"
-        elif _TEAM.search(t) or rules.FIT.search(t):
-            kind = "team"
         else:
-            kind = "other"
-        if kind not in found:
-            found.append(kind)
+            parts = bank.parts(r.sentence)
+            kinds = [_KIND.get(q.topic, "other") if (q := _question_for(p, r, len(parts) == 1)) else "other" for p in parts]
+        for kind in kinds:
+            if kind not in found:
+                found.append(kind)
     specific = [k for k in found if k != "other"]
     return specific or found
 
 
 def match_reality(persona: Persona, text: str):
     """The persona reality the candidate's read touches, and whether it is the common misread."""
-    low = text.lower()
-    best, best_score, misread = None, 0, False
-    for r in persona.realities:
-        hits = sum(k.lower() in low for k in r.keywords)
-        wrong = sum(k.lower() in low for k in r.misread_keywords)
-        if hits + 2 * wrong > best_score:
-            best, best_score, misread = r, hits + 2 * wrong, wrong > 0
-    return best, misread
+    return listening.read_reality(persona, text)
+
+
+@dataclass
+class Heard:
+    """What the interviewer took from one candidate turn."""
+
+    content: listening.TurnContent
+    lead: str = ""  # a confirmation or correction of the candidate's read
+    answers: list[str] = field(default_factory=list)  # one per question part, in order
+    questions: int = 0  # question parts in the turn
+    next_steps: bool = False  # the turn asked about the process (answered now)
+    checked: bool = False  # the turn asked "am I in the ballpark?"
+    pay_figure: bool = False
 
 
 _CANDIDATE_VOICE = re.compile(
@@ -204,20 +213,24 @@ class Interview:
         self._undo.append((self.state.model_copy(deep=True), len(self.turns), len(self.history)))
         text = candidate_text.strip()
         self.turns.append(Turn(speaker="candidate", name=self.candidate_name, text=text, at=now()))
-        asked = intents(text)
-        answers = self._answers(asked, text) or self._react_to_hypothesis(text)
-        if "next_steps" in asked:
-            self.state.asked_next_steps = True
-        if "compensation" in asked or rules.PAY.search(text):
-            self.state.pay_discussed = True
+        heard = self._hear(text)
+        st = self.state
+        if heard.content.rude:
+            st.rude += 1
+        if heard.next_steps:
+            st.asked_next_steps = True
+        if heard.pay_figure:
+            st.pay_discussed = True
+        self._note_covered(heard)
 
-        thin = len(guards.words(text)) < self.plan.thin_answer_words or is_gibberish(text)
-        if thin and not answers and self.state.stage not in self.state.nudged_in and self.state.stage in ("opening", "vision", "probe", "react"):
-            self.state.nudged_in.append(self.state.stage)
-            reply = self._say(text, kind="nudge", plan_line=self._line("nudges"), answers="", on_text=on_text)
+        thin = len(guards.words(text)) < self.plan.thin_answer_words or listening.gibberish(text)
+        said_something = heard.lead or heard.answers or heard.questions or heard.content.rude or heard.content.figures
+        if thin and not said_something and st.stage not in st.nudged_in and st.stage in ("opening", "vision", "probe", "react"):
+            st.nudged_in.append(st.stage)
+            reply = self._say(text, kind="nudge", plan_line=self._line("nudges"), heard=heard, on_text=on_text)
         else:
-            next_stage, line = self._advance(asked)
-            reply = self._say(text, kind=next_stage, plan_line=line, answers=answers, on_text=on_text)
+            next_stage, line, transition = self._advance(heard)
+            reply = self._say(text, kind=next_stage, plan_line=line, heard=heard, on_text=on_text, transition=transition)
         reply.seconds = time.perf_counter() - started
         self._record_interviewer(reply)
         return reply
@@ -241,36 +254,177 @@ class Interview:
                 self.history.append(("human", prompts.render("turn.md", candidate=guards.sanitize_candidate(t.text),
                                                               first_name=self.persona.first_name, directive="")))
 
+    # --- listening ---------------------------------------------------------------------------
+
+    def _hear(self, text: str) -> Heard:
+        """Read one candidate turn: their read (confirmed or corrected), every question part
+        (answered from the persona's facts, or deflected in character), their figures."""
+        readings = reading.read(text)
+        for r in readings:  # a check is a check; a question that only looks like one is a question
+            if r.has("ballpark_check") and not reading.is_check(r, bank.match(r.sentence) is not None):
+                r.intents.pop("ballpark_check")
+        heard = Heard(content=listening.contents(text))
+        heard.pay_figure = any(r.has("pay_figure") for r in readings) or (
+            self.state.stage == "compensation" and listening.pay_position(text, self.persona.pay_range) is not None)
+        heard.checked = any(r.has("ballpark_check") for r in readings)
+        statements = " ".join(r.sentence for r in readings if not r.is_question)
+        if heard.checked:
+            heard.lead = self._check_answer(" ".join(r.sentence for r in readings))
+        elif statements:
+            reality, misread = listening.read_reality(self.persona, statements)
+            if reality and misread and reality.topic not in self.state.reacted_to:
+                self.state.reacted_to.append(reality.topic)
+                heard.lead = reality.correct  # pushback on a misread, asked or not
+            elif not heard.lead:
+                heard.lead = self._react_to_hypothesis(text)
+        this_turn: list[str] = []
+        for r in readings:
+            if not r.is_question or r.has("ballpark_check"):
+                continue
+            parts = bank.parts(r.sentence)
+            for part in parts:
+                heard.questions += 1
+                q = _question_for(part, r, len(parts) == 1)
+                if q is None and self.state.stage == "compensation" and len(part.split()) <= 4:
+                    q = next(x for x in bank.questions() if x.id == "pay_range")  # "How much?" after "what's your number?"
+                name, answer = bank.answer_for(self.persona, q) if q else ("", "")
+                if q and q.topic == "process" and q.id != "concerns":
+                    heard.next_steps = True
+                if q and q.topic == "pay":
+                    self.state.pay_discussed = True
+                if not answer:
+                    heard.answers.append(self._deflect(part))
+                    continue
+                if name in this_turn:
+                    continue  # two parts, one answer: it is already there
+                this_turn.append(name)
+                if name in self.state.answered:
+                    answer = prompts.fill(listening.data()["repeat"], answer=guards.sentences(answer)[0])
+                else:
+                    self.state.answered.append(name)
+                heard.answers.append(answer)
+        return heard
+
+    def _check_answer(self, observation: str) -> str:
+        """'Am I in the ballpark?': confirm or correct the read in this same turn (or, for a bare
+        check, the candidate's previous turn)."""
+        reality, misread = listening.read_reality(self.persona, observation)
+        if reality is None:
+            earlier = [t.text for t in self.turns[:-1] if t.speaker == "candidate"][-1:]
+            if earlier:
+                reality, misread = listening.read_reality(self.persona, earlier[0])
+        if reality is not None:
+            if reality.topic not in self.state.reacted_to:
+                self.state.reacted_to.append(reality.topic)
+            return reality.correct if misread else reality.confirm
+        if "ballpark_general" not in self.state.answered:
+            self.state.answered.append("ballpark_general")
+            return self.persona.answers.ballpark_general
+        return self._pick("ballpark_unclear", listening.data()["deflections"]["ballpark_unclear"])
+
+    def _deflect(self, question: str) -> str:
+        """An in-character 'I don't know' that is never the same block twice in a session."""
+        d = listening.data()["deflections"]
+        options = self.persona.deflections + listening.tone_options(d, self.persona.tone)
+        if self.persona.tone != "neutral":
+            options += d["neutral"]
+        used = self.state.used.setdefault("deflections", [])
+        fresh = [i for i in range(len(options)) if i not in used]
+        if fresh:
+            i = self.rng.choice(fresh)
+            used.append(i)
+            return listening.fill(options[i], who=self.persona.refer_to)
+        topic = listening.question_topic(question)
+        return listening.fill(self._pick("deflect_topic", d["topic"]), topic=topic)
+
+    def _note_covered(self, heard: Heard) -> None:
+        """Stages the candidate has already covered on their own, so the plan doesn't re-ask them."""
+        c, st = heard.content, self.state
+        if st.stage in ("opening", "vision") and ((c.plan and (heard.checked or c.words >= 30)) or (heard.checked and c.words >= 30)):
+            for stage in ("vision",) if st.stage == "opening" else ():
+                if stage not in st.covered:
+                    st.covered.append(stage)
+        if st.stage in ("opening", "vision") and c.words >= 20 and listening.names_challenge(self._last_candidate()):
+            if "probe" not in st.covered:
+                st.covered.append("probe")
+
+    def _last_candidate(self) -> str:
+        return next((t.text for t in reversed(self.turns) if t.speaker == "candidate"), "")
+
     # --- the plan --------------------------------------------------------------------------
 
-    def _advance(self, asked: list[str]) -> tuple[str, str]:
-        """Move the plan on after a candidate turn; return the stage and its line."""
+    def _advance(self, heard: Heard) -> tuple[str, str, str]:
+        """Move the plan on after a candidate turn; return the stage, its line and any transition."""
         st = self.state
         stage = st.stage
-        questions_stay = stage == "questions" and asked and st.stage_turns < self.plan.turns_for("questions")
-        if stage != "questions" and st.stage_turns < self.plan.turns_for(stage):
+        kind = heard.content.kind
+        asked = heard.questions > 0
+        # A generic answer in a probing stage gets one follow-up before the plan moves on.
+        if stage in ("vision", "probe", "react") and kind == "vague" and not asked and stage not in st.probed_in:
+            st.probed_in.append(stage)
+            return stage, self._followup("vague", heard), ""
+        if stage not in ("questions", "compensation") and st.stage_turns < self.plan.turns_for(stage):
             st.stage_turns += 1
-            return stage, self._line(stage)
-        if questions_stay:
-            st.stage_turns += 1
-            return "questions", self._pick("anything_else", prompts.data("dialogue.toml")["anything_else"])
+            return stage, self._line(stage), ""
+        if stage == "questions" and not heard.next_steps and asked:
+            if st.stage_turns < self.plan.turns_for("questions") or st.extra_questions < 2:
+                if st.stage_turns >= self.plan.turns_for("questions"):
+                    st.extra_questions += 1
+                st.stage_turns += 1
+                return "questions", self._pick("anything_else", prompts.data("dialogue.toml")["anything_else"]), ""
         nxt = self.plan.after(stage)
-        while nxt == "compensation" and st.pay_discussed:
+        while nxt in st.covered or (nxt == "compensation" and st.pay_discussed) or (nxt == "questions" and heard.next_steps):
             nxt = self.plan.after(nxt)
+        if (nxt is None or nxt == "close") and asked and not heard.next_steps and st.extra_questions < 2:
+            # Never close on a candidate who is mid-exchange: answer, then give them the floor.
+            st.extra_questions += 1
+            st.stage, st.stage_turns = "questions", max(st.stage_turns, self.plan.turns_for("questions"))
+            return "questions", self._pick("anything_else", prompts.data("dialogue.toml")["anything_else"]), ""
         if nxt is None or nxt == "close":
             st.stage, st.stage_turns, st.finished = "close", 1, True
-            key = "close" if st.asked_next_steps else "close_with_next_steps"
-            return "close", self._line(key)
+            return "close", self._close_line(), ""
         st.stage, st.stage_turns = nxt, 1  # type: ignore[assignment]
         if nxt == "compensation":
             st.pay_discussed = True
-        return nxt, self._line(nxt)
+        if nxt == "react" and not asked and kind in ("number", "plan", "story", "vague"):
+            return nxt, self._followup(kind, heard), ""
+        transitions = listening.data()["transitions"].get(nxt) or []
+        return nxt, self._line(nxt), self._pick(f"transition_{nxt}", transitions) if transitions else ""
+
+    def _close_line(self) -> str:
+        st = self.state
+        if st.rude:
+            cool = self._pick("close_cool", listening.tone_options(listening.data()["close_cool"], self.persona.tone))
+            if st.asked_next_steps:
+                return cool
+            return cool + " " + guards.sentences(self.persona.answers.next_steps)[0]
+        return self._line("close" if st.asked_next_steps else "close_with_next_steps")
+
+    def _followup(self, kind: str, heard: Heard) -> str:
+        options = listening.tone_options(listening.data()["followups"][kind], self.persona.tone)
+        return listening.fill(self._pick(f"followup_{kind}", options), figures=listening.join_figures(heard.content.figures))
+
+    def _reaction(self, heard: Heard, stage: str) -> str:
+        """A listening reaction from the templates, filled with the candidate's own words."""
+        c = heard.content
+        tone = self.persona.tone
+        d = listening.data()
+        if c.figures and (heard.pay_figure or stage == "compensation" or self.state.stage == "close"):
+            where = listening.pay_position(self._last_candidate(), self.persona.pay_range) if heard.pay_figure else None
+            if where:
+                return listening.fill(self._pick(f"pay_{where}", d["pay_reactions"][where]), figures=listening.join_figures(c.figures))
+        kind = c.kind
+        options = listening.tone_options(d["reactions"][kind], tone)
+        return listening.fill(self._pick(f"reaction_{kind}", options), figures=listening.join_figures(c.figures),
+                              plan=c.plan, where=c.where, read=c.read)
 
     def _pick(self, key: str, options: list[str]) -> str:
         used = self.state.used.setdefault(key, [])
         fresh = [i for i in range(len(options)) if i not in used] or list(range(len(options)))
         if len(fresh) == len(options) and used:
+            last = used[-1]
             used.clear()
+            fresh = [i for i in fresh if i != last] or fresh  # never the same line twice in a row
         i = self.rng.choice(fresh)
         used.append(i)
         return options[i]
@@ -282,34 +436,16 @@ class Interview:
         """When the candidate voices one of their brief's hypotheses, confirm or correct it once."""
         if not self.hypotheses:
             return ""
-        from interviewer.prep import content_words
-
-        said = content_words(text)
+        said = bank.content_words(text)
         for hypothesis in self.hypotheses:
-            overlap = said & content_words(hypothesis)
+            overlap = said & bank.content_words(hypothesis)
             if len(overlap) < 2:
                 continue
-            reality, misread = match_reality(self.persona, hypothesis + " " + text)
+            reality, misread = listening.read_reality(self.persona, hypothesis + " " + text)
             if reality and reality.topic not in self.state.reacted_to:
                 self.state.reacted_to.append(reality.topic)
                 return reality.correct if misread else reality.confirm
         return ""
-
-    def _answers(self, asked: list[str], text: str) -> str:
-        a = self.persona.answers
-        parts = []
-        for kind in asked[:2]:
-            if kind == "ballpark":
-                recent = " ".join(t.text for t in self.turns[-5:] if t.speaker == "candidate")
-                reality, misread = match_reality(self.persona, recent)
-                if reality:
-                    self.state.reacted_to.append(reality.topic)
-                parts.append((reality.correct if misread else reality.confirm) if reality else a.ballpark_general)
-            elif kind == "other":
-                parts.append(a.fallback)
-            else:
-                parts.append(getattr(a, kind))
-        return " ".join(parts)
 
     # --- saying it -------------------------------------------------------------------------
 
@@ -332,16 +468,18 @@ class Interview:
             return prompts.fill(d["free"]["answer_then"], answer=lead, then=then)
         return prompts.fill(d["free"].get(kind, d["free"]["react"]), plan_line=plan_line)
 
-    def _say(self, candidate_text: str, kind: str, plan_line: str, answers: str, on_text) -> Reply:
+    def _say(self, candidate_text: str, kind: str, plan_line: str, heard: Heard, on_text, transition: str = "") -> Reply:
         closing_with_steps = kind == "close" and not self.state.asked_next_steps
         ctx = self._guard_context(candidate_text, self.state.asked_next_steps or closing_with_steps)
+        plan_part = " ".join(p for p in (transition, plan_line) if p)
         # The plan's line may follow the model's words: keep room for it within the word limit.
-        ctx.max_words = max(20, guards.MAX_WORDS - len(plan_line.split()))
+        ctx.max_words = max(20, guards.MAX_WORDS - len(plan_part.split()))
+        grounded = self._grounded(heard, kind)
         user_msg = prompts.render(
             "turn.md",
             candidate=guards.sanitize_candidate(candidate_text) or prompts.data("dialogue.toml")["no_answer"],
             first_name=self.persona.first_name,
-            directive=self._directive("close_with_next_steps" if closing_with_steps else kind, plan_line, answers),
+            directive=self._directive("close_with_next_steps" if closing_with_steps else kind, plan_part, " ".join(grounded)),
         )
         self.history.append(("human", user_msg))
         shown: list[str] = []
@@ -360,42 +498,72 @@ class Interview:
         if kind == "nudge":  # nothing to react to: just the encouragement
             out(plan_line)
             return reply("plan")
-        if self.model is None:
-            out(self._compose(self._ack(), answers, plan_line))
+        if grounded:  # facts, a correction or the candidate's figures: no model words needed
+            out(self._compose(grounded, transition, plan_line))
+            return reply("answer+plan")
+        template = self._reaction(heard, kind)
+        model_may_react = heard.content.kind in ("plan", "story", "read", "default") and kind != "close"
+        if self.model is None or not model_may_react:
+            out(self._compose([template], transition, plan_line))
             return reply("plan")
         if self.caps.style == "guided":
-            if answers:  # the grounded answer is the reaction: no model words needed to answer truthfully
-                out(self._compose("", answers, plan_line))
-                return reply("answer+plan")
-            got = self._generate(ctx, self.plan.reaction_tokens, 1, candidate_text, out)
+            got = self._generate(ctx, self.plan.reaction_tokens, 1, candidate_text, out, heard)
             if not got.text:
-                out(self._ack())
-            out(plan_line)
+                out(template)
+            out(self._compose([], transition, plan_line))
             return reply("model+plan" if got.text else "plan", got)
         # free style: the model writes the whole turn; one regeneration, then the plan's turn.
-        got = self._generate(ctx, self.plan.free_turn_tokens, 5, candidate_text, out)
+        got = self._generate(ctx, self.plan.free_turn_tokens, 5, candidate_text, out, heard)
         if not got.text and not got.notice:
-            got = self._generate(ctx, self.plan.free_turn_tokens, 5, candidate_text, out)
+            got = self._generate(ctx, self.plan.free_turn_tokens, 5, candidate_text, out, heard)
         if got.text:
-            if "?" not in got.text and kind != "close" and not (kind == "questions" and answers):
-                out(plan_line)  # the model reacted but didn't move the interview on: the plan does
+            if "?" not in got.text and kind != "close":
+                out(self._compose([], transition, plan_line))  # the model reacted but didn't move the interview on
                 return reply("model+plan", got)
             return reply("model", got)
         if not got.notice:
             got.notice = prompts.data("dialogue.toml")["guard_notice"].format(problems=", ".join(got.problems) or "empty")
-        out(self._compose(self._ack(), answers, plan_line))
+        out(self._compose([template], transition, plan_line))
         return reply("plan", got)
 
-    def _compose(self, reaction: str, answers: str, plan_line: str) -> str:
-        text = " ".join(p.strip() for p in (answers or reaction, plan_line) if p and p.strip())
-        if len(text.split()) > guards.MAX_WORDS:  # persona data too long for one turn: keep the question
-            text = plan_line
-        return text
+    def _grounded(self, heard: Heard, stage: str) -> list[str]:
+        """What the turn must carry from facts: the figure acknowledgement, the correction or
+        confirmation, and one answer per question part."""
+        out = []
+        if heard.content.figures and (heard.lead or heard.answers):
+            out.append(self._reaction(heard, stage))
+        elif heard.content.figures and heard.pay_figure:
+            out.append(self._reaction(heard, stage))
+        if heard.content.rude and (heard.lead or heard.answers):
+            out.insert(0, listening.fill(self._pick("reaction_rude", listening.tone_options(listening.data()["reactions"]["rude"], self.persona.tone))))
+        if heard.lead:
+            out.append(heard.lead)
+        out.extend(heard.answers)
+        return out
 
-    def _ack(self) -> str:
-        return self._line("acknowledgements")
+    def _compose(self, blocks: list[str], transition: str, plan_line: str) -> str:
+        """Blocks then the plan's move, condensed to the word limit: every answer keeps at least
+        its first sentence (never dropped); the transition goes before any answer is cut."""
+        blocks = [b.strip() for b in blocks if b and b.strip()]
+        tail = [p for p in (transition, plan_line) if p]
 
-    def _generate(self, ctx: guards.GuardContext, max_tokens: int, max_sentences: int, grounded_in: str, emit) -> Reply:
+        def size(bs: list[str], t: list[str]) -> int:
+            return sum(len(x.split()) for x in bs + t)
+
+        if size(blocks, tail) > guards.MAX_WORDS and transition:
+            tail = [plan_line]
+        sents = [guards.sentences(b) for b in blocks]
+        keep = [len(s) for s in sents]
+        while size([" ".join(s[:k]) for s, k in zip(sents, keep)], tail) > guards.MAX_WORDS and any(k > 1 for k in keep):
+            i = max(range(len(keep)), key=lambda j: (len(" ".join(sents[j][: keep[j]]).split()) if keep[j] > 1 else -1))
+            keep[i] -= 1
+        body = [" ".join(s[:k]) for s, k in zip(sents, keep)]
+        if size(body, tail) > guards.MAX_WORDS:
+            tail = []  # the answers matter more than the plan's next question
+        return " ".join(body + tail)
+
+    def _generate(self, ctx: guards.GuardContext, max_tokens: int, max_sentences: int, grounded_in: str, emit,
+                  heard: Heard | None = None) -> Reply:
         """One model reply, streamed sentence by sentence: each sentence is shown as soon as it
         passes every guard, and generation stops at the first one that does not.
 
@@ -414,7 +582,7 @@ class Interview:
             candidate = " ".join(accepted + [sentence])
             if guards.problems(candidate, ctx):
                 return False
-            return not (guided and self._reaction_problems(candidate, grounded_in))
+            return not (guided and self._reaction_problems(candidate, grounded_in, heard))
 
         def call() -> None:
             raw_parts.clear()
@@ -471,13 +639,14 @@ class Interview:
             return Reply("", "", "plan", ["backend_fault"], "".join(raw_parts), notice, first[0] if first else None)
         raw = "".join(raw_parts)
         as_written = dataclasses.replace(ctx, max_words=guards.MAX_WORDS)  # judge the raw reply on its own
-        problems = guards.problems(raw, as_written) + (self._reaction_problems(raw, grounded_in) if guided else [])
+        problems = guards.problems(raw, as_written) + (self._reaction_problems(raw, grounded_in, heard) if guided else [])
         return Reply(" ".join(accepted), "", "model", sorted(set(problems)), raw, "", first[0] if first else None)
 
-    @staticmethod
-    def _reaction_problems(text: str, candidate_text: str) -> list[str]:
-        """A guided reaction must be a statement, sound like the interviewer, and touch what was said."""
-        found = []
+    def _reaction_problems(self, text: str, candidate_text: str, heard: Heard | None = None) -> list[str]:
+        """A guided reaction must be a statement, sound like the interviewer, and touch what was said
+        (the meaning check: it refers to the candidate's content and never praises an empty answer)."""
+        empty = heard.content.empty if heard else False
+        found = listening.meaning_problems(text, candidate_text, self.persona, empty)
         first_sentence = (guards.sentences(text) or [""])[0]
         if "?" in first_sentence:
             found.append("asks_instead_of_reacting")

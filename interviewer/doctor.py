@@ -83,17 +83,6 @@ def check_openai() -> Check:
     return Check("openai", True, "OPENAI_API_KEY is set (not shown); requests go to OpenAI unless a base URL is set")
 
 
-def _model_ids(body) -> list[str]:
-    """Model ids from a /models body, tolerating servers that answer in odd shapes."""
-    data = body.get("data") if isinstance(body, dict) else body
-    if isinstance(data, dict):
-        data = [data]
-    if not isinstance(data, list):
-        return []
-    ids = [m.get("id") if isinstance(m, dict) else m for m in data]
-    return [i for i in ids if isinstance(i, str) and i][:20]
-
-
 def check_compatible(base_url: str | None, generate: bool = True) -> Check:
     if not base_url:
         return Check("compatible", False, "no OPENAI_BASE_URL / --base-url set (Ollama, vLLM, LM Studio, llama.cpp server)")
@@ -110,12 +99,11 @@ def check_compatible(base_url: str | None, generate: bool = True) -> Check:
         return Check("compatible", False, f"{shown} is not reachable or too slow ({type(e).__name__})")
     if r.status_code != 200:
         return Check("compatible", False, f"{shown} answered HTTP {r.status_code} for /models")
-    try:
-        names = _model_ids(r.json())
-    except ValueError:
-        return Check("compatible", False, f"{shown} answered /models with something that is not JSON")
+    names = model_ids(r)
+    if names is None:
+        return Check("compatible", False, f"{shown} answered /models with something that is not an OpenAI model list")
     model = os.environ.get("INTERVIEWER_MODEL") or (names[0] if names else None)
-    listed = ", ".join(names) or "unknown"
+    listed = ", ".join(names[:10]) or "unknown"
     if not generate:
         return Check("compatible", True, f"{shown} is up; models: {listed}")
     try:
@@ -127,6 +115,19 @@ def check_compatible(base_url: str | None, generate: bool = True) -> Check:
         return Check("compatible", False, f"{shown} lists models ({listed}) but generated nothing")
     return Check("compatible", True, f"{shown} is up; models: {listed}; {model or 'default'} generated "
                                      f"{len(text.split())} word(s) in {took:.2f} s")
+
+
+def model_ids(response) -> list[str] | None:
+    """The model ids in a /models answer, or None when the body isn't {"data": [{"id": ...}]}."""
+    try:
+        body = response.json()
+    except (ValueError, RecursionError):
+        return None
+    data = body.get("data") if isinstance(body, dict) else None
+    if not isinstance(data, list):
+        return None
+    names = [m["id"][:100] for m in data if isinstance(m, dict) and isinstance(m.get("id"), str) and m["id"].strip()]
+    return names if names or not data else None
 
 
 def checks(base_url: str | None = None, model_path: str | None = None) -> list[Check]:

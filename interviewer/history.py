@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from interviewer import prompts
 from interviewer.models import CORE_CRITERIA, CRITERIA
+from interviewer.scoring.feedback import role_values
 from interviewer.store import Store
 
 SCORE = {"covered": 2, "partial": 1, "missed": 0}
@@ -70,7 +71,7 @@ def summarise(rows: list[HistoryRow]) -> History:
             focus = c
             break
     hints = prompts.data("hints.toml")
-    advice = prompts.fill(hints[focus] if focus else hints["done"], role_title="the role", company="the company", interviewer="them")
+    advice = prompts.fill(hints[focus] if focus else hints["done"], **role_values({}), interviewer="them")
     return History(rows=rows, trends=trends, most_missed=most_missed, next_to_practise=focus, advice=advice)
 
 

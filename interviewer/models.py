@@ -94,6 +94,13 @@ class Persona(_Strict):
     realities: list[Reality] = Field(min_length=1)
     lines: PlanLines
     answers: Answers
+    # Listening (issue 11): how the persona sounds, who knows what they don't, and the facts that
+    # answer the question bank (prompts/questions.toml); a missing fact falls back to the family's.
+    family: str = Field(default="", description="role family in prompts/role_families.toml")
+    tone: Literal["warm", "neutral", "skeptical"] = "neutral"
+    refer_to: str = Field(default="our recruiter", description="who would know what the interviewer doesn't")
+    facts: dict[str, str] = Field(default_factory=dict, description="answers to the question bank's fields")
+    deflections: list[str] = Field(default_factory=list, description="in-character ways to say 'I don't know'")
 
     @property
     def first_name(self) -> str:
@@ -109,6 +116,22 @@ class Role(_Strict):
     first_interview_notes: str = ""
     interviewer_name: str | None = None
     candidate_name: str | None = None
+    # Everything below is optional: what the file leaves out comes from the role family's
+    # neutral defaults (prompts/role_families.toml). `interviewer role init` explains each field.
+    family: str = ""
+    level: Literal["hiring_manager", "skip_level"] | None = None
+    interviewer_title: str = ""
+    hiring_manager: str = ""
+    refer_to: str = ""
+    location: str = ""
+    company_summary: str = ""
+    team: str = ""
+    goals: list[str] = Field(default_factory=list)
+    pay_range: str = ""
+    process: str = ""
+    tone: Literal["warm", "neutral", "skeptical"] | None = None
+    facts: dict[str, str] = Field(default_factory=dict)
+    realities: list[Reality] = Field(default_factory=list)
 
 
 class CandidateScript(_Strict):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import tomllib
 from pathlib import Path
 
@@ -11,26 +10,26 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from interviewer.errors import UserError, describe_validation
+from interviewer.files import parse_json, read_bytes
 from interviewer.models import CandidateScript, Persona, Role
 from interviewer.resources import data_dir
 
 DEFAULT_PERSONA = "sales-manager"
+MAX_DATA_BYTES = 1024 * 1024  # a role, brief or notes file is a page or two
 
 
 def load_data(path: Path) -> dict:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"no such file: {path}") from None
-    except IsADirectoryError:
-        raise UserError(f"{path} is a folder, not a file") from None
+    raw = read_bytes(path, MAX_DATA_BYTES)  # regular files only: a FIFO never blocks us
     try:
         text = raw.decode("utf-8-sig")
         if path.suffix.lower() == ".json":
-            data = json.loads(text)
+            data = parse_json(text)
         else:
-            data = tomllib.loads(text)
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, json.JSONDecodeError) as e:
+            try:
+                data = tomllib.loads(text)
+            except RecursionError:
+                raise ValueError("nested too deeply") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError) as e:
         reason = str(e).splitlines()[0]
         raise UserError(f"{path}: not valid {'JSON' if path.suffix == '.json' else 'TOML'}: {reason}") from None
     if not isinstance(data, dict):
@@ -81,16 +80,11 @@ def load_role(path: str | Path) -> Role:
 
 
 def adapt(persona: Persona, role: Role | None) -> Persona:
-    """The persona interviewing for the user's own role: their title, company and notes."""
+    """The interviewer for the user's own role: a whole persona built from the role file and its
+    family's defaults (interviewer/roles.py), at the chosen persona's level. Nothing of the
+    chosen persona's own facts is kept."""
     if role is None:
         return persona
-    update: dict = {"role_title": role.title, "company": role.company}
-    if role.interviewer_name:
-        update["name"] = role.interviewer_name
-    if role.description:
-        update["role_reality"] = role.description
-    if role.first_interview_notes:
-        update["wants_answered"] = persona.wants_answered + [
-            f"follow up on the first interview: {role.first_interview_notes}"
-        ]
-    return persona.model_copy(update=update)
+    from interviewer.roles import persona_for_role
+
+    return persona_for_role(role, default_level=persona.level)

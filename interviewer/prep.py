@@ -78,32 +78,36 @@ def suggest(brief: Brief, judge_model: Any) -> tuple[Brief, str]:
 
 
 def content_words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
+    return {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in _WORD.findall(text.lower()) if w not in _STOP}
 
 
 def check_plan(brief: Brief, transcript: Transcript) -> list[PlannedQuestion]:
-    """Which of the brief's planned questions the candidate actually asked, and where."""
-    from interviewer.dialogue import intents
+    """Which of the brief's planned questions the candidate actually asked, and where. A question
+    is ticked only against a candidate sentence that asks the same kind of thing (the scorer's own
+    sign of that criterion) and shares its words; a ballpark check only where the turn also
+    states that observation, so "am I in the ballpark?" about something else does not count."""
+    from interviewer.scoring.rules import carries_signal
 
-    asked = []
+    asked: list[tuple[object, str]] = []  # (sentence, what the turn said up to and including it)
     for n, turn in enumerate(transcript.turns, start=1):
         if turn.speaker == "candidate":
+            said = ""
             for s in split_sentences(n, turn.text):
+                said += " " + s.text
                 if s.is_question or re.search(r"\b(?:correct me|tell me if|am i)\b", s.text, re.I):
-                    asked.append(s)
-    intent_of = {"ballpark_check": "ballpark", "goals_alignment": "goals", "next_steps": "next_steps", "mutual_fit": None}
+                    asked.append((s, said))
+    template_words = set().union(*(content_words(t) for t in prompts.data("prep.toml")["phrasing"]["ballpark"]))
     out = []
     for criterion, question in brief.planned_questions():
         want = content_words(question)
+        if criterion == "ballpark_check":
+            want -= template_words  # what matters is the observation, not "am I in the ballpark"
         best, best_score = None, 0.0
-        for s in asked:
-            have = content_words(s.text)
+        for s, said in asked:
+            if not carries_signal(criterion, s.text):
+                continue
+            have = content_words(said if criterion == "ballpark_check" else s.text)
             score = len(want & have) / max(1, min(len(want), len(have)))
-            kinds = intents(s.text)
-            same_kind = intent_of[criterion] in kinds if intent_of[criterion] else any(
-                k in kinds for k in ("management_style", "team", "culture"))
-            if same_kind:
-                score += 0.3
             if score > best_score:
                 best, best_score = s, score
         hit = best is not None and best_score >= 0.5

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from interviewer import transcripts
+from interviewer.errors import UserError
 from interviewer.backends import Settings, build_judge, model_label
 from interviewer.models import Report
 from interviewer.scoring.chain import score
@@ -41,15 +42,18 @@ def review_file(
     report = score(transcript, dialogue.format, context, judge=judge, label=model_label(settings) if judge else "rules")
     report.source = str(path)
     if save:
-        _remember(report, str(path))
+        _remember(report, str(path), say)
     return report
 
 
-def _remember(report: Report, source: str) -> None:
-    """Keep the review for `interviewer history`; a read-only home never fails a review."""
+def _remember(report: Report, source: str, say: Callable[[str], None] = lambda _msg: None) -> None:
+    """Keep the review for `interviewer history`; a read-only home never fails a review, but
+    the user is told it wasn't kept (and why, in one line)."""
     try:
         from interviewer.store import Store
 
         Store().save_report(report, "review", source=source)
-    except Exception:  # noqa: BLE001
-        pass
+    except UserError as e:
+        say(f"(not saved to your history: {e})")
+    except Exception as e:  # noqa: BLE001
+        say(f"(not saved to your history: {type(e).__name__})")

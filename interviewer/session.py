@@ -77,8 +77,9 @@ class Session:
     def answer(self, text: str, on_text=None) -> Reply:
         # The candidate's words are committed before the model is called: nothing typed is lost.
         n = len(self.interview.turns)
-        self.store.add_turn(self.id, n, Turn(speaker="candidate", name=self.interview.candidate_name, text=text.strip(), at=now()),
-                            stage=self.interview.state.stage, source="typed")
+        turn = Turn(speaker="candidate", name=self.interview.candidate_name, text=text.strip(), at=now())
+        self.store.add_turn(self.id, n, turn, stage=self.interview.state.stage, source="typed")
+        self._write_save(pending=turn)  # the JSON never lags the database
         reply = self.interview.respond(text, on_text)
         self._saved(reply)
         return reply
@@ -101,6 +102,7 @@ class Session:
         self._write_save()
         report = coach.final_report(self.transcript(), self.persona, self.role, brief=self.brief)
         self.store.save_report(report, "practice", session_id=self.id, source=self.id)
+        self._write_save(report=report)
         return report
 
     def transcript(self) -> Transcript:
@@ -121,6 +123,14 @@ class Session:
                             plan_state=self.interview.state.model_dump_json())
         self._write_save()
 
-    def _write_save(self) -> None:
-        if self.save_path:
-            write_json_atomic(self.save_path, self.transcript().model_dump(mode="json"))
+    def _write_save(self, pending: Turn | None = None, report: Report | None = None) -> None:
+        """The --save file, rewritten atomically after every turn (the candidate's answer before the
+        model is called, as in the database); at the end it carries the report after the turns."""
+        if not self.save_path:
+            return
+        data = self.transcript().model_dump(mode="json")
+        if pending is not None:
+            data["turns"].append(pending.model_dump(mode="json"))
+        if report is not None:
+            data["report"] = report.model_dump(mode="json")
+        write_json_atomic(self.save_path, data)

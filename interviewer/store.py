@@ -5,6 +5,7 @@ transaction per turn, so `kill -9` loses at most the turn in flight. Numbered mi
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import sqlite3
 from collections.abc import Callable
@@ -16,6 +17,10 @@ from pydantic import BaseModel
 from interviewer.errors import UserError
 from interviewer.models import Brief, Debrief, Report, Transcript, Turn
 from interviewer.resources import user_dir
+from interviewer.sanitize import clean
+
+DB_NAME = "interviewer.db"
+BUSY_TIMEOUT = 5.0  # seconds to wait for another interviewer's write before saying the database is busy
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = []
 
@@ -120,18 +125,86 @@ def new_id() -> str:
     return datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(2)
 
 
+def database_path() -> Path:
+    """Where the database lives (the folder is not created here)."""
+    return user_dir(create=False) / DB_NAME
+
+
+class DatabaseError(UserError):
+    """The database can't be used: one line saying why and what to do."""
+
+
+def explain(error: sqlite3.Error, path: Path | str) -> DatabaseError:
+    """A sqlite3 error as one line; a damaged file is moved aside first, and the line says where."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseError(f"the database {path} is busy (another interviewer is writing to it); try again in a moment")
+    if "readonly" in text or "read-only" in text or "read only" in text:
+        return DatabaseError(f"the database {path} is read-only; make it (and its folder) writable, or set INTERVIEWER_HOME")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        backup = quarantine(Path(path))
+        where = f"moved it to {backup}" if backup else "could not move it aside"
+        return DatabaseError(f"the database {path} is damaged ({error}); {where}; a new one is started on the next run")
+    if "unable to open" in text or "disk i/o" in text or "full" in text:
+        return DatabaseError(f"cannot use the database {path}: {error}")
+    return DatabaseError(f"database error in {path}: {error}")
+
+
+def quarantine(path: Path) -> Path | None:
+    """Move a damaged database (and its -wal/-shm) aside, keeping it for recovery."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.name}.damaged-{stamp}")
+    try:
+        os.replace(path, backup)
+    except OSError:
+        return None
+    for suffix in ("-wal", "-shm"):
+        try:
+            os.replace(f"{path}{suffix}", f"{backup}{suffix}")
+        except OSError:
+            pass
+    return backup
+
+
+class _Connection(sqlite3.Connection):
+    """Every value written is scrubbed of secrets and made encodable; every error is one line."""
+
+    def execute(self, sql, parameters=(), /):
+        if parameters:
+            parameters = tuple(clean(p) if isinstance(p, str) else p for p in parameters)
+        try:
+            return super().execute(sql, parameters)
+        except sqlite3.Error as e:
+            raise explain(e, self.path) from None
+
+
 class Store:
-    def __init__(self, path: Path | str | None = None):
-        self.path = Path(path) if path else user_dir() / "interviewer.db"
-        self.db = sqlite3.connect(self.path, isolation_level=None, timeout=10)
-        self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.migrate()
+    def __init__(self, path: Path | str | None = None, timeout: float = BUSY_TIMEOUT):
+        self.path = Path(path) if path else user_dir() / DB_NAME
+        if self.path.exists() and not self.path.is_file():
+            raise DatabaseError(f"the database {self.path} is not a regular file")
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=timeout, factory=_Connection)
+            self.db.path = self.path
+            self.db.row_factory = sqlite3.Row
+            self.db.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+            self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # garbage fails here
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.migrate()
+        except sqlite3.Error as e:
+            raise explain(e, self.path) from None
+        except DatabaseError:
+            if getattr(self, "db", None) is not None:
+                self.db.close()
+            raise
 
     def migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):  # written by a newer interviewer: never guess at its tables
+            raise DatabaseError(f"the database {self.path} was written by a newer interviewer (schema {version}; this version "
+                                f"knows {len(MIGRATIONS)}); upgrade interviewer, or set INTERVIEWER_HOME to another folder")
         for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
             with self.db:
                 self.db.execute("BEGIN")
@@ -183,8 +256,9 @@ class Store:
     _SESSION_ROWS = "SELECT s.*, (SELECT COUNT(*) FROM turns t WHERE t.session_id=s.id) AS turns FROM sessions s "
 
     def sessions(self, limit: int = 50, prefix: str = "") -> list[SessionInfo]:
-        rows = self.db.execute(self._SESSION_ROWS + "WHERE s.id LIKE ? ORDER BY s.created_at DESC, s.id DESC LIMIT ?",
-                               (prefix + "%", limit)).fetchall()
+        # a literal prefix (substr, not LIKE: `%` and `_` in an id are just characters)
+        rows = self.db.execute(self._SESSION_ROWS + "WHERE substr(s.id, 1, ?) = ? ORDER BY s.created_at DESC, s.id DESC LIMIT ?",
+                               (len(prefix), prefix, limit)).fetchall()
         return [SessionInfo(**{k: r[k] for k in SessionInfo.model_fields}) for r in rows]
 
     def find_session(self, session_id: str | None) -> SessionInfo:
@@ -254,7 +328,8 @@ class Store:
         return [Debrief.model_validate_json(r["debrief"]) for r in rows]
 
     def find_debrief(self, debrief_id: str) -> Debrief:
-        rows = self.db.execute("SELECT debrief FROM debriefs WHERE id LIKE ?", (debrief_id + "%",)).fetchall()
+        rows = self.db.execute("SELECT debrief FROM debriefs WHERE substr(id, 1, ?) = ?",
+                               (len(debrief_id), debrief_id)).fetchall()
         if len(rows) != 1:
             raise UserError(f"no debrief '{debrief_id}'" if not rows else f"'{debrief_id}' matches {len(rows)} debriefs")
         return Debrief.model_validate_json(rows[0]["debrief"])

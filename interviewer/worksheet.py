@@ -6,7 +6,6 @@ with the questions' keys)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Literal
@@ -15,7 +14,7 @@ from pydantic import BaseModel
 
 from interviewer import prompts
 from interviewer.errors import UserError
-from interviewer.files import write_json_atomic
+from interviewer.files import parse_json, read_bytes, write_json_atomic
 from interviewer.personas import load_data
 from interviewer.resources import user_dir
 
@@ -73,10 +72,13 @@ class Draft:
         self.path = user_dir() / "drafts" / f"{name}.json"
 
     def load(self) -> dict:
-        try:
-            return json.loads(self.path.read_text(encoding="utf-8"))
-        except (FileNotFoundError, ValueError):
+        if not self.path.exists():
             return {}
+        try:  # our own file, but read like any other: regular files only, bounded
+            data = parse_json(read_bytes(self.path, 1024 * 1024, "draft file").decode("utf-8"))
+        except (UserError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
 
     def save(self, answers: dict) -> None:
         write_json_atomic(self.path, answers)

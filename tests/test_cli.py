@@ -117,7 +117,7 @@ def test_piped_practice_saves_the_transcript_and_lists_and_exports_it(tmp_path):
     result = cli("practice", "--save", str(save), "--name", "Alex Doe", "--seed", "2", stdin=answers)
     assert result.returncode == 0, result.stderr
     data = json.loads(save.read_text())
-    assert set(data) == {"id", "persona", "role", "backend", "model", "turns"}
+    assert set(data) == {"id", "persona", "role", "backend", "model", "turns", "report"}  # the report closes the file
     assert data["backend"] == "embedded" and data["persona"] == "sales-manager"
     speakers = [t["speaker"] for t in data["turns"]]
     assert speakers[0] == "interviewer" and speakers.count("candidate") == 3  # /hint is not a turn

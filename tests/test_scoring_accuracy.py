@@ -1,9 +1,10 @@
-"""The offline scorer against the hand-labelled transcripts, per criterion.
+"""The offline scorer against the *development* labelled sets, per criterion.
 
-Floors: 0.95 on the three core criteria and 0.90 on the others, over every labelled set
-together (the development set and the held-out sets written separately from it). They are the
-issue's targets; the held-out sets keep them honest. Each set also gets a looser per-set floor
-so one weak set cannot hide behind the others.
+These sets were tuned on, so this is a regression guard, not a measure of generalisation
+(that is `benchmarks/first_contact.py` on tests/heldout, recorded in benchmarks/first_contact.md).
+Floors: 0.95 on the three core criteria and 0.90 on the others over all development sets
+together, and a looser per-set floor so one weak set cannot hide behind the others. The judge
+prefers `partial` when unsure, so a little dev accuracy was traded for fewer false `covered`.
 """
 
 from __future__ import annotations

@@ -69,7 +69,9 @@ def show_feedback(c: CriterionResult) -> bool:
 
 
 def header_fields(report: Report) -> list[tuple[str, str]]:
-    rows = [("Candidate", report.candidate)]
+    # Practice without --name leaves the placeholder name "Candidate": say "You", not "Candidate  Candidate".
+    name = report.candidate.strip()
+    rows = [("Candidate", "You" if name.lower() in ("", "candidate") else name)]
     if report.interviewer:
         rows.append(("Interviewer", report.interviewer))
     if report.role:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from html import escape
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from interviewer.history import History, sparkline
 from interviewer.models import CRITERIA, Brief, Debrief
+from interviewer.sanitize import html as escape
+from interviewer.sanitize import md
 from interviewer.scoring.rubric import load_rubric
 
 from . import _common as C
@@ -81,7 +83,7 @@ def print_history(h: History, console: Console) -> None:
     for c in CRITERIA:
         table.add_column(_SHORT[c], justify="center", no_wrap=True)
     for r in h.rows:
-        table.add_row(r.date, r.kind, r.id, r.role, *(_mark(r.verdicts.get(c)) for c in CRITERIA))
+        table.add_row(*(Text(x) for x in (r.date, r.kind, r.id, r.role)), *(_mark(r.verdicts.get(c)) for c in CRITERIA))
     console.print(table)
     rubric = load_rubric()
     trend = Table("criterion", "trend (oldest → newest)", box=None)
@@ -98,15 +100,15 @@ def history_markdown(h: History) -> str:
     rubric = load_rubric()
     out = ["# Your second-interview history", "", "| date | kind | id | role | " + " | ".join(_SHORT[c] for c in CRITERIA) + " |",
            "|---" * (4 + len(CRITERIA)) + "|"]
-    out += [f"| {r.date} | {r.kind} | {r.id} | {r.role} | " + " | ".join(_mark(r.verdicts.get(c)) for c in CRITERIA) + " |"
+    out += [f"| {md(r.date)} | {md(r.kind)} | {md(r.id)} | {md(r.role)} | " + " | ".join(_mark(r.verdicts.get(c)) for c in CRITERIA) + " |"
             for r in h.rows]
     out += ["", "## Trends", ""] + [f"- {rubric[c].title}: `{sparkline(h.trends[c])}`" for c in CRITERIA]
     if h.next_to_practise:
-        out += ["", f"**Practise next:** {rubric[h.next_to_practise].title}. {h.advice}"]
+        out += ["", f"**Practise next:** {md(rubric[h.next_to_practise].title)}. {md(h.advice)}"]
     return "\n".join(out) + "\n"
 
 
-def _chart(h: History) -> str:
+def trend_chart(h: History) -> str:
     """An inline SVG line per criterion: 0 missed, 1 partial, 2 covered, oldest to newest."""
     n = max((len(v) for v in h.trends.values()), default=0)
     if n == 0:
@@ -135,7 +137,7 @@ def history_html(h: History) -> str:
         f"<tr><td>{escape(r.date)}</td><td>{escape(r.kind)}</td><td>{escape(r.id)}</td><td>{escape(r.role)}</td>"
         + "".join(f"<td>{_mark(r.verdicts.get(c))}</td>" for c in CRITERIA) + "</tr>" for r in h.rows)
     body = (f'<table class="history"><tr><th>date</th><th>kind</th><th>id</th><th>role</th>{head}</tr>{rows}</table>'
-            f"<h2>Trend per criterion</h2>{_chart(h)}")
+            f"<h2>Trend per criterion</h2>{trend_chart(h)}")
     if h.next_to_practise:
         body += f"<p><b>Practise next:</b> {escape(rubric[h.next_to_practise].title)}. {escape(h.advice)}</p>"
     return page("Second-interview history", "Your second-interview history", body)

@@ -4,12 +4,15 @@ lists, rendered to Markdown, self-contained HTML or the terminal."""
 from __future__ import annotations
 
 import io
-from html import escape
 
 from pydantic import BaseModel, Field
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
+
+from interviewer.sanitize import SafeConsole
+from interviewer.sanitize import html as escape
+from interviewer.sanitize import md, md_lines
 
 from .html import page
 
@@ -31,21 +34,27 @@ class Document(BaseModel):
 
 
 def markdown(doc: Document) -> str:
-    out = [f"# {doc.title}", ""]
-    out += [f"- **{k}:** {v}" for k, v in doc.meta if v]
+    # every value is the user's (or a model's) text: escaped, line breaks kept as hard breaks
+    out = [f"# {md(doc.title)}", ""]
+    out += [f"- **{md(k)}:** {md(v)}" for k, v in doc.meta if v]
     out.append("")
     for s in doc.sections:
         if s.empty:
             continue
-        out += [f"## {s.heading}", ""]
+        out += [f"## {md(s.heading)}", ""]
         if s.text:
-            out += [s.text, ""]
+            out += ["  \n".join(line for line in md_lines(s.text)), ""]
         if s.items:
-            out += [f"- {i}" for i in s.items] + [""]
+            out += [f"- {md(i)}" for i in s.items] + [""]
     return "\n".join(out).rstrip() + "\n"
 
 
 def html(doc: Document) -> str:
+    return page(doc.title, doc.title, body_html(doc))
+
+
+def body_html(doc: Document) -> str:
+    """The document without its page (`interviewer serve` shows it inside its own pages)."""
     parts = []
     meta = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in doc.meta if v)
     if meta:
@@ -57,7 +66,7 @@ def html(doc: Document) -> str:
         if s.items:
             body += "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in s.items) + "</ul>"
         parts.append(f'<section class="block"><h2>{escape(s.heading)}</h2>{body}</section>')
-    return page(doc.title, doc.title, "\n".join(parts))
+    return "\n".join(parts)
 
 
 def terminal(doc: Document, console: Console) -> None:
@@ -76,6 +85,6 @@ def render(doc: Document, fmt: str) -> str:
         return markdown(doc)
     if fmt == "html":
         return html(doc)
-    console = Console(record=True, width=100, file=io.StringIO())
+    console = SafeConsole(record=True, width=100, file=io.StringIO())
     terminal(doc, console)
     return console.export_text()

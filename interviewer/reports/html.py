@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from html import escape
 from importlib.resources import files
 from string import Template
 
 from interviewer.models import CriterionResult, Report
+from interviewer.sanitize import html as html_text
 
 from . import _common as C
 
@@ -25,11 +25,10 @@ def style() -> str:
 
 def page(title: str, heading: str, body: str) -> str:
     """A self-contained page in the report's style, for briefs, debriefs and history."""
-    return template("page.html").substitute(page_title=escape(title), heading=escape(heading), body=body, style=style())
+    return template("page.html").substitute(page_title=html_text(title), heading=html_text(heading), body=body, style=style())
 
 
-def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+_e = html_text  # one escaping for every HTML page (see interviewer/sanitize.py)
 
 
 def _anchor(c: CriterionResult, i: int) -> str:
@@ -87,6 +86,11 @@ def _planned(report: Report) -> str:
 
 
 def render_html(report: Report) -> str:
+    return page(f"{C.REPORT_TITLE} — {report.candidate}", C.REPORT_TITLE, report_body(report))
+
+
+def report_body(report: Report) -> str:
+    """The report without its page: `interviewer serve` shows it inside its own pages."""
     criteria = C.ordered(report.criteria)
     anchors = [_anchor(c, i) for i, c in enumerate(criteria, 1)]
     meta = "\n".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in C.header_fields(report))
@@ -99,6 +103,5 @@ def render_html(report: Report) -> str:
     if report.notes:
         items = "\n".join(f"<li>{_e(n)}</li>" for n in report.notes)
         notes += f'<section class="notes">\n<h2>{_e(C.LABEL_NOTES)}</h2>\n<ul>\n{items}\n</ul>\n</section>'
-    body = template("report_body.html").substitute(
+    return template("report_body.html").substitute(
         meta=meta, summary=_e(C.summary_line(report)), rows=rows, criteria=blocks, notes=notes)
-    return page(f"{C.REPORT_TITLE} — {report.candidate}", C.REPORT_TITLE, body)

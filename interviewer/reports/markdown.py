@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
+from interviewer import sanitize
 from interviewer.models import CriterionResult, Report
 
 from . import _common as C
 
-_SPECIAL = re.compile(r"([\\`*\[\]<>|]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-_LINE_START = re.compile(r"^(#{1,6}\s|[-+=]\s|\d+[.)]\s|~~~)")
-
-
-def md(text: str) -> str:
-    """Escape text for inline Markdown: one line, no accidental markup, `|` safe in tables."""
-    t = " ".join(str(text).split())
-    t = _SPECIAL.sub(r"\\\1", t)
-    t = _ENTITY.sub(r"\\&", t)
-    return _LINE_START.sub(r"\\\1", t)
+# One escaping for every Markdown document the tool writes (see interviewer/sanitize.py).
+md = sanitize.md
 
 
 def _title(c: CriterionResult) -> str:

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from interviewer.models import CriterionResult, Report
+from interviewer.sanitize import SafeConsole
 
 from . import _common as C
 
@@ -94,7 +95,7 @@ def print_report(report: Report, console: Console) -> None:
 
 
 def render_terminal(report: Report) -> str:
-    console = Console(record=True, width=100, file=io.StringIO(), color_system=None, emoji=False, highlight=False)
+    console = SafeConsole(record=True, width=100, file=io.StringIO(), color_system=None, emoji=False, highlight=False)
     print_report(report, console)
     text = console.export_text(styles=False)
     return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"

@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 
 from interviewer import prompts
 from interviewer.models import CRITERIA, CORE_CRITERIA, CriterionResult, Evidence, Report, Transcript
+from interviewer.sanitize import scrub
 from interviewer.scoring import feedback, rules, signals
 from interviewer.scoring.rubric import load_rubric
 from interviewer.scoring.verify import verify
@@ -114,7 +115,8 @@ def write_report(state: ScoringState) -> Report:
         if len(line.split()) > 60 or signals.INJECTION.search(line):
             line = ""
         results.append(
-            feedback.describe(rubric[cid], state.verdicts[cid], state.evidence[cid], state.findings[cid], state.context, line)
+            feedback.describe(rubric[cid], state.verdicts[cid], state.evidence[cid], state.findings[cid], state.context, line,
+                              reading=state.reading)
         )
     t = state.transcript
     interviewer = next((x.name for x in t.turns if x.speaker == "interviewer"), None)
@@ -173,7 +175,7 @@ def consult(judge: Any, label: str):
             state.opinion = out if isinstance(out, Judgement) else Judgement.model_validate(out)
             state.scorer = f"rules+{label}"
         except Exception as e:  # a model fault never stops a review: the rules still decide
-            reason = str(e).splitlines()[0][:160] if str(e) else type(e).__name__
+            reason = scrub(str(e)).splitlines()[0][:160] if str(e) else type(e).__name__  # a 401 body may echo the key
             state.notes.append(f"model opinion unavailable ({type(e).__name__}: {reason}); rules only")
         return state
 

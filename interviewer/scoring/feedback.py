@@ -1,20 +1,129 @@
-"""Feedback for one criterion: what the candidate did (quoted), why it matters, and a line
-they could have said in this interview's context. Wording comes from the rubric file."""
+"""Feedback for one criterion: what the candidate did (quoted — for a miss, their closest
+attempt, or plainly that there was none), why it matters, and a line they could have said,
+built from their own read and role. Wording comes from prompts/rubric.toml and feedback.toml."""
 
 from __future__ import annotations
 
+import re
+
+from interviewer import prompts
 from interviewer.models import CriterionResult, Evidence
-from interviewer.prompts import fill
+from interviewer.scoring import rules
 from interviewer.scoring.rubric import Criterion
 from interviewer.scoring.rules import RuleFinding
+from interviewer.scoring.signals import Reading
+
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+_I_WORD = re.compile(r"^(?:I|I'[a-z]+|I’[a-z]+)$")
+_FILLER = re.compile(r"^(?:(?:so|and|but|well|honestly|okay|ok|yeah|um|uh)[,]?\s+)+", re.I)
+# "So my read is that X" -> "X": the line supplies its own "my read is that".
+_READ_OPENER = re.compile(r"^(?:i think|i feel like|my read is|my sense is|my guess is|it seems like|it seems|the way i see it,?|"
+                          r"as i see it,?|from what i(?:'ve| have) seen,?)\s+(?:that\s+)?", re.I)
+_LOWER_I = re.compile(r"(?<![\w'’])i(?=(?:['’](?:m|d|ll|ve))?(?![\w'’]))")
+_MAX_WORDS = 30
 
 
-def try_saying(criterion: Criterion, context: dict[str, str], observation: str = "") -> str:
-    values = dict(context, observation=observation)
-    needs = [k for k in ("role_title", "company", "observation") if f"{{{k}}}" in criterion.try_saying]
-    if all(values.get(k) for k in needs):
-        return fill(criterion.try_saying, **values)
-    return fill(criterion.try_saying_default, **values)
+def _words() -> dict[str, str]:
+    return prompts.data("feedback.toml")
+
+
+def role_values(context: dict[str, str]) -> dict[str, str]:
+    """The role and company as phrases that read naturally whether or not the user named them."""
+    w = _words()
+    title = (context.get("role_title") or "").strip()
+    company = (context.get("company") or "").strip()
+    return {
+        "role_title": title, "company": company,
+        "the_role": prompts.fill(w["the_role"], role_title=title) if title else w["this_role"],
+        "at_company": prompts.fill(w["at_company"], company=company) if company else "",
+        "the_team": prompts.fill(w["the_team"], company=company) if company else w["the_team_default"],
+        "roles_like_this": prompts.fill(w["roles_like_this"], role_title=title) if title else w["roles_like_this_default"],
+    }
+
+
+def tidy(text: str) -> str:
+    """No doubled punctuation after a quote or an ellipsis, no stray spaces before a stop."""
+    t = " ".join(text.split())
+    t = re.sub(r"\s+([.,;:!?])", r"\1", t)
+    t = re.sub(r"([.!?…])([”\"’']?)\.+", r"\1\2", t)
+    t = re.sub(r"([.!?…])([”\"’']?)[,;:]", r"\1\2", t)
+    return t
+
+
+def as_clause(text: str) -> str:
+    """The candidate's sentence as a clause inside a longer one: no opening filler or final stop;
+    the first word lowercased unless it is "I" (or I'd, I'm ...), an acronym or part of a name."""
+    t = _READ_OPENER.sub("", _FILLER.sub("", " ".join(text.split()))).rstrip(" .!?;:…")
+    t = _LOWER_I.sub("I", t)
+    words = t.split(" ", 2)
+    first = words[0] if t else ""
+    # Kept as written: "I", acronyms (CRM), inner capitals (PowerBI) and names ("Power BI", "Cedar Ridge").
+    keep = (not first or _I_WORD.match(first) or first[:2].isupper() or any(ch.isupper() for ch in first[1:])
+            or (len(words) > 1 and words[1][:1].isupper() and not _I_WORD.match(words[1])))
+    return t if keep else t[:1].lower() + t[1:]
+
+
+def _sentence(text: str) -> str:
+    """The candidate's words as a whole sentence, as they said them (ending with a stop)."""
+    t = " ".join(text.split())
+    return t if t[-1:] in ".!?…" else t + "."
+
+
+def _short(text: str) -> str:
+    ws = text.split()
+    return " ".join(ws[:_MAX_WORDS]) + (" …" if len(ws) > _MAX_WORDS else "")
+
+
+def closest_attempt(criterion_id: str, reading: Reading | None) -> Evidence | None:
+    """For a miss: the candidate sentence that came nearest the criterion (a sign of it at all)."""
+    if reading is None:
+        return None
+    for s in reading.sentences:
+        if rules.carries_signal(criterion_id, s.text):
+            return Evidence(turn=s.turn, quote=s.text)
+    return None
+
+
+def own_read(reading: Reading | None, finding: RuleFinding | None) -> str:
+    """The candidate's own read of the role, as a clause (for 'am I in the ballpark on that?')."""
+    if finding and finding.evidence and finding.observation:
+        return as_clause(_short(finding.evidence[0].text))
+    if reading is not None:
+        reads, _ = rules.vision_sentences(reading)
+        if reads:
+            return as_clause(_short(reads[0].text))
+    return ""
+
+
+def try_saying(criterion: Criterion, context: dict[str, str], observation: str = "", attempt: str = "",
+               detail: str = "") -> str:
+    """The line to say: the candidate's partial answer kept and completed when there is one, else
+    the rubric's line with their read and role filled in, else its plain default."""
+    values = role_values(context) | {"observation": observation, "attempt": attempt, "approach": attempt}
+    candidates = []
+    if attempt:
+        candidates += [criterion.text(f"try_saying_partial_{detail}"), criterion.text("try_saying_partial")]
+    candidates += [criterion.try_saying, criterion.try_saying_default]
+    for template in candidates:
+        if not template:
+            continue
+        needs = [k for k in ("observation", "attempt", "approach") if f"{{{k}}}" in template]
+        if all(values[k] for k in needs):
+            line = tidy(prompts.fill(template, **values))
+            if not _PLACEHOLDER.search(line):
+                return line
+    return ""
+
+
+def _attempt_for_line(criterion_id: str, verdict: str, finding: RuleFinding | None) -> tuple[str, str]:
+    """(their words to keep in the line, which half was missing) for a partial answer."""
+    if verdict != "partial" or not finding or not finding.evidence:
+        return "", ""
+    said = _short(finding.evidence[0].text)
+    if criterion_id == "role_vision":
+        # Only an approach without a read is kept whole: a read without an approach goes in {observation}.
+        return (as_clause(said) + ".", "read") if finding.detail == "read" else ("", finding.detail)
+    return _sentence(said), finding.detail
 
 
 def describe(
@@ -24,20 +133,33 @@ def describe(
     finding: RuleFinding | None,
     context: dict[str, str],
     suggestion: str = "",
+    reading: Reading | None = None,
 ) -> CriterionResult:
+    w = _words()
     detail = ""
     if verdict == "partial" and finding and finding.detail:
         detail = criterion.text({"approach": "missing_approach", "read": "missing_read", "goals": "missing_goals_only",
                                  "success": "missing_success_only"}.get(finding.detail, ""), "")
-    did = fill(criterion.text(f"did_{verdict}", criterion.did_missed), missing=detail or "not all of it")
+    did = prompts.fill(criterion.text(f"did_{verdict}", criterion.did_missed), missing=detail or "not all of it")
+    attempt: Evidence | None = None
+    if verdict == "partial" and evidence:
+        attempt = evidence[0]
+    elif verdict == "missed":
+        attempt = closest_attempt(criterion.id, reading)
+    if verdict in ("partial", "missed"):
+        did += " " + (prompts.fill(w["closest"], turn=attempt.turn, quote=attempt.quote.strip()) if attempt else w["no_attempt"])
+    did = tidy(did)
     quoted = ""
-    if evidence and verdict != "not_applicable":
-        quoted = " " + "; ".join(f"Turn {e.turn}: “{e.quote}”" for e in evidence[:2]) + "."
+    if evidence and verdict == "covered":
+        quoted = " " + "; ".join(f"Turn {e.turn}: “{e.quote.strip()}”" for e in evidence[:2]) + "."
     line = ""
     if verdict in ("partial", "missed"):
-        line = suggestion or try_saying(criterion, context, finding.observation if finding else "")
+        kept, half = _attempt_for_line(criterion.id, verdict, finding)
+        observation = own_read(reading, finding) if criterion.id in ("role_vision", "ballpark_check") else ""
+        # A model's line may stand in for a miss, never for the candidate's own partial answer.
+        line = (suggestion if verdict == "missed" else "") or try_saying(criterion, context, observation, kept, half)
     why = "" if verdict == "not_applicable" else criterion.why
-    parts = [did + quoted, why] + ([f"You could have said: “{line}”"] if line else [])
+    parts = [did + quoted, why] + ([prompts.fill(w["could_have_said"], line=line)] if line else [])
     return CriterionResult(
         id=criterion.id,
         title=criterion.title,
@@ -46,5 +168,5 @@ def describe(
         did=did,
         why=why,
         try_saying=line,
-        feedback=" ".join(p for p in parts if p),
+        feedback=tidy(" ".join(p for p in parts if p)),
     )

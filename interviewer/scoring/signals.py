@@ -11,42 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from interviewer import text
 from interviewer.models import Transcript
+from interviewer.text.phrases import phrase
 
 # --- sentences -----------------------------------------------------------------------------
+# One splitter and one question test for the whole product live in interviewer.text.
+_WORD = text.sentences.WORD
 
-# A sentence ends at . ! ? … but not inside "1.2" or "e.g" (a full stop followed by a letter or digit).
-_SENT = re.compile(r"(?:[^.!?…\n]|\.(?=\w))+(?:[.!?…]+[\"'”’)\]]*|$)|(?:[^.!?…\n]|\.(?=\w))*\n", re.M)
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.$k%]*", re.I)
-
-_INTERROGATIVE_START = re.compile(
-    r"^(?:(?:so|and|but|okay|ok|also|well|um+|uh+|er|like|yeah|right|oh|sorry|and then|one more thing|last thing|actually|just)[,.]?\s+)*"
-    r"(?:what|what's|how|how's|when|who|whom|where|why|which|is|are|am|do|does|did|could|can|would|will|should|"
-    r"have|has|may|might|was|were|isn't|aren't|don't|doesn't)\b",
-    re.I,
-)
-# Requests phrased as statements still ask something of the interviewer.
-_INDIRECT_QUESTION = re.compile(
-    r"\b(?:i was wondering|i'?m wondering|i wonder|i'?d (?:love|like) to (?:know|hear(?! back| from)|understand|ask)|"
-    r"i'?m curious|i am curious|curious (?:about|what|how|whether|if)|can you (?:tell|walk|share|talk|say)|"
-    r"could you (?:tell|walk|share|talk|say)|tell me (?:about|more|how|what|where|if|whether)|"
-    r"please (?:tell|correct|let me know)|let me know (?:if|whether|where)|correct me if|help me understand|"
-    r"i'?d be curious|i'?d be interested to (?:know|hear)|walk me through)\b",
-    re.I,
-)
-
-INJECTION = re.compile(
-    r"\b(?:grader|grading|evaluator|scorer|scoring (?:model|system)|rubric|mark (?:all|every|each|this)|"
-    r"(?:all|every) criteri|ignore (?:all |any |the |your |previous |prior )*(?:instructions|rules|rubric)|"
-    r"system\s*(?:prompt|message|override|note)?\s*:|\[system\]|assistant:|as an ai|"
-    r"(?:this|the) candidate (?:has |clearly )?(?:asked|covered|did)|output\s*:|verdict|"
-    r"role_vision|ballpark_check|next_steps|goals_alignment|mutual_fit|score (?:this|the|all|every|me|them|each)\b|"
-    r"for the (?:ai|model|bot|llm|system)\b|(?:ai|model|llm|assistant|bot) (?:that|which|who) (?:summari[sz]es|reads|scores|grades|reviews|evaluates)|"
-    r"evaluation model|\bmark (?:role vision|all|every|them|these|everything)\b|"
-    r"(?:role vision|ballpark check|goals alignment|mutual fit)\b.{0,80}\b(?:ballpark check|next steps|compensation|fit)|whoever is (?:evaluating|grading|scoring|reading|reviewing)|evaluating this (?:interview|transcript)|"
-    r"this candidate has (?:clearly )?(?:shown|demonstrated|covered|done)|i(?: have|'ve) (?:shared|checked|asked|covered|done)\b[^.]*\b(?:ballpark|next steps|vision)\b)",
-    re.I,
-)
+INJECTION = phrase("instruction.injection")
 
 
 @dataclass(frozen=True)
@@ -90,36 +63,17 @@ class Reading:
         return self.interviewer_text + "\n" + "\n".join(s.text for s in self.sentences)
 
 
-_ABBREVIATION = re.compile(r"(?:\b(?:St|Dr|Mr|Mrs|Ms|Mx|Jr|Sr|Prof|vs|etc|approx|Inc|Ltd|Co|No|Mt|Ave|Dept|e\.g|i\.e)|\b[A-Z])\.$")
-
-
-def split_sentences(turn: int, text: str) -> list[Sentence]:
-    """Sentences as verbatim spans; "St. Luke's" or "Dr. Patel" does not end a sentence."""
-    pieces = [m.group(0) for m in _SENT.finditer(text) if m.group(0).strip()]
-    merged: list[str] = []
-    for piece in pieces:
-        if merged and _ABBREVIATION.search(merged[-1].rstrip()) and not merged[-1].endswith("\n"):
-            merged[-1] += piece
-        else:
-            merged.append(piece)
+def split_sentences(turn: int, raw: str) -> list[Sentence]:
+    """The turn's sentences (verbatim spans) that have at least two words or ask something."""
     out = []
-    for chunk in merged:
-        raw = chunk.strip()
-        if len(_WORD.findall(raw)) < 2 and "?" not in raw:
+    for chunk in text.split_sentences(raw):
+        if len(_WORD.findall(chunk)) < 2 and "?" not in chunk:
             continue
-        out.append(Sentence(turn, raw, is_question(raw)))
+        out.append(Sentence(turn, chunk, text.is_question(chunk)))
     return out
 
 
-def is_question(sentence: str) -> bool:
-    s = sentence.strip()
-    if s.endswith("?") or s.endswith("?\"") or s.endswith("?”"):
-        return True
-    if s.endswith("."):
-        # A full stop usually settles it, except for indirect questions ("I'm curious how ...").
-        return bool(_INDIRECT_QUESTION.search(s))
-    # No punctuation at all is common in machine transcripts: judge by the opening words.
-    return bool(_INTERROGATIVE_START.match(s) or _INDIRECT_QUESTION.search(s))
+is_question = text.is_question
 
 
 _MASH = re.compile(r"asdf|qwer|zxcv|hjkl|sdfg|fdsa|lorem|ipsum|xyzzy", re.I)
@@ -153,8 +107,9 @@ def read(transcript: Transcript) -> Reading:
             prompt = t.text
             interviewer_parts.append(t.text)
             continue
-        sents = [s for s in split_sentences(i, t.text) if not INJECTION.search(s.text)]
-        if len(sents) < len(split_sentences(i, t.text)):
+        every = split_sentences(i, t.text)
+        sents = [s for s in every if not INJECTION.search(text.normalize(s.text))]
+        if len(sents) < len(every):
             reading.dropped.append(f"turn {i}: an instruction to the grader was ignored")
         ct = CandidateTurn(i, t.text, sents, prompt)
         norm = _norm(t.text)

@@ -16,6 +16,8 @@ import unicodedata
 from pathlib import Path
 from types import ModuleType
 
+from interviewer.errors import UserError
+from interviewer.files import read_bytes
 from interviewer.models import Transcript, Turn
 
 from . import json_format, otter, plain, teams_vtt, timestamped, zoom_vtt
@@ -118,22 +120,10 @@ def read_text(path: str | Path) -> str:
     one over MAX_BYTES, or a binary file.
     """
     p = Path(path)
-    try:
-        if not p.exists():
-            raise TranscriptError(f"no such file: {p}")
-        if p.is_dir():
-            raise TranscriptError(f"{p} is a directory, not a transcript file")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise TranscriptError(f"{p} is {size / (1024 * 1024):.1f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB")
-        with p.open("rb") as f:
-            data = f.read(MAX_BYTES + 1)
-    except PermissionError:
-        raise TranscriptError(f"cannot read {p}: permission denied") from None
-    except OSError as e:
-        raise TranscriptError(f"cannot read {p}: {e.strerror or e}") from None
-    if len(data) > MAX_BYTES:
-        raise TranscriptError(f"{p} is {len(data) / (1024 * 1024):.1f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB")
+    try:  # regular files only, checked before opening: a FIFO or a device never blocks us
+        data = read_bytes(p, MAX_BYTES, "transcript file")
+    except UserError as e:
+        raise TranscriptError(str(e)) from None
     if not data:
         raise TranscriptError(f"{p} is empty")
     text = _decode(data)

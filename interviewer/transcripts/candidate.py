@@ -189,6 +189,7 @@ class _Stats:
     explains: int = 0           # replies to the other side's questions about the job
     opens: int = 0
     closes: int = 0
+    asked: int = 0              # every question sentence they said (what the reason line counts)
     evidence: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -209,7 +210,9 @@ def _stats(dialogue: Dialogue) -> dict[str, _Stats]:
         text = u.text
         s.turns += 1
         s.words += len(text.split())
-        kinds = [_question_kind(q) for q in _questions(text)][-3:]  # the last few: what the turn ends asking
+        questions = _questions(text)
+        s.asked += len(questions)
+        kinds = [_question_kind(q) for q in questions][-3:]  # the last few: what the turn ends asking
         s.asks += kinds.count("interviewer")
         s.open_asks += kinds.count("open")
         s.candidate_asks += kinds.count("candidate")
@@ -252,8 +255,9 @@ def _score(stats: dict[str, _Stats]) -> None:
 
 
 def _reason(choice: _Stats, others: list[_Stats]) -> str:
-    asked_by_others = sum(o.questions for o in others)
-    total = asked_by_others + choice.questions
+    # Counted over every question sentence, so the figures are the ones a reader can check.
+    asked_by_others = sum(o.asked for o in others)
+    total = asked_by_others + choice.asked
     one = len(others) == 1
     who = "the other speaker" if one else f"the other {len(others)} speakers"
     if total >= 3 and asked_by_others / total >= 0.6:

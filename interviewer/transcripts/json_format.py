@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
+
+from interviewer.files import parse_json
 
 from .base import Dialogue, TranscriptError, Utterance
 
@@ -13,7 +14,7 @@ _META_KEYS = ("id", "persona", "role", "backend", "model")
 
 
 def _load(text: str) -> object:
-    return json.loads(text.lstrip("\ufeff"))
+    return parse_json(text.lstrip("\ufeff"))
 
 
 def sniff(text: str) -> float:

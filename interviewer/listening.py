@@ -1,0 +1,291 @@
+"""What a candidate turn contains (a number, a plan, a story, a read, a vague or one-word answer,
+a rude remark), the persona reality it touches, and the listening templates filled with the
+candidate's own words (prompts/listening.toml). Also the meaning check a model-written reaction
+must pass before it is shown. No model calls, no plan logic."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from interviewer import prompts
+from interviewer.bank import keyword_pattern
+from interviewer.models import Persona, Reality
+
+
+@cache
+def data() -> dict:
+    return prompts.data("listening.toml")
+
+
+@cache
+def _rx(section: str, key: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in data()[section][key]), re.I)
+
+
+def tone_options(section: dict, tone: str) -> list[str]:
+    return list(section.get(tone) or section.get("neutral") or [])
+
+
+# --- what a turn contains ----------------------------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-z0-9'$%]+")
+_NUM_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred)"
+_UNIT = r"(?:an hour|per hour|a year|per year|days?|weeks?|months?|years?|hours?|minutes?|people|percent|branches|sites|clients|customers|patients|students|staff)"
+_FIGURE = re.compile(
+    rf"(?:\b(?:the first|first)\s+)?"
+    rf"(?:(?:\$|£|€)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|K|thousand|million|billion)\b)?|\b\d[\d,]*(?:\.\d+)?(?:\s?(?:k|K)\b|%|\s?percent\b|\s?thousand\b|\s?million\b|\s?billion\b)?)"
+    rf"(?:\s+{_UNIT}\b)?|\b{_NUM_WORD}\s+{_UNIT}\b",
+    re.I,
+)
+_NOT_ACTION = set("be love like say think guess imagine hope need rather appreciate bet assume expect feel enjoy know hear want "
+                  "welcome glad happy excited keen thrilled".split())
+_SWAP = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i'm": "you're", "i've": "you've",
+         "i'll": "you'll", "i'd": "you'd", "your": "our", "yours": "ours", "am": "are"}
+_READ = re.compile(r"^(?:so\s+)?(?:my (?:read|sense|guess|impression|take) is (?:that )?|i think (?:that )?|i imagine (?:that )?|i'?d guess (?:that )?|"
+                   r"i suspect (?:that )?|i get the (?:sense|impression) (?:that )?|it seems (?:like |that )?|it looks like |i see )", re.I)
+
+
+@dataclass
+class TurnContent:
+    words: int
+    figures: list[str] = field(default_factory=list)
+    plan: str = ""
+    where: str = ""
+    read: str = ""
+    vague: bool = False
+    one_word: bool = False
+    rude: bool = False
+    story: bool = False
+
+    @property
+    def kind(self) -> str:
+        """The reaction template this turn calls for, most telling first."""
+        if self.rude:
+            return "rude"
+        if self.figures:
+            return "number"
+        if self.one_word:
+            return "one_word"
+        if self.vague:
+            return "vague"
+        if self.story and self.where:
+            return "story"
+        if self.plan:
+            return "plan"
+        if self.read:
+            return "read"
+        return "default"
+
+    @property
+    def empty(self) -> bool:
+        """Nothing in it to praise."""
+        return self.vague or self.one_word or self.rude or self.words < 5
+
+
+def _second_person(text: str) -> str:
+    return " ".join(_SWAP.get(w.lower(), w) for w in text.split())
+
+
+_TRAILING = set("and or the a an to of in on with for at that so where what how when who which if than as by from into "
+                "my your our their its is are was be".split())
+
+
+def _clause(text: str, limit: int) -> str:
+    """The opening clause of a phrase, at most `limit` words, without trailing filler."""
+    text = re.split(r"[,;:.!?()]|\s[-–—]\s|\b(?:because|so that|since|which|but|and then)\b", text, maxsplit=1)[0]
+    ws = text.split()[:limit]
+    while ws and ws[-1].lower() in _TRAILING:
+        ws.pop()
+    return " ".join(ws)
+
+
+def figures(text: str) -> list[str]:
+    seen: list[str] = []
+    for m in _FIGURE.finditer(text):
+        f = m.group(0).strip()
+        digits = re.sub(r"\D", "", f)
+        if digits and len(digits) == 4 and 1900 <= int(digits) <= 2100 and not re.search(r"[$%k]", f, re.I):
+            continue  # a year, not a figure
+        if digits and int(digits) < 2 and not re.search(r"[$%]", f):
+            continue  # "1" and "0" are rarely figures worth repeating
+        if f.lower() not in (s.lower() for s in seen):
+            seen.append(f)
+    return seen
+
+
+def contents(text: str) -> TurnContent:
+    ws = _WORD.findall(text)
+    c = TurnContent(words=len(ws))
+    c.figures = figures(text)
+    c.rude = bool(_rx("contains", "rude").search(text))
+    c.one_word = len(ws) <= 2
+    specific = [w for w in ws if len(w) >= 5 and w.lower() not in generic_words()]
+    c.vague = bool(_rx("contains", "vague").search(text)) or (3 <= len(ws) < 12 and len(specific) <= 1)
+    for m in _rx("contains", "plan").finditer(text):
+        rest = _clause(text[m.end():], 14)
+        first = rest.split()[0].lower() if rest.split() else ""
+        if len(rest.split()) >= 3 and first not in _NOT_ACTION and not re.search(r"\b(?:you|we|us)\b", rest, re.I):
+            c.plan = _second_person(rest)
+            break
+    c.story = bool(_rx("contains", "story").search(text))
+    if m := _rx("contains", "where").search(text):
+        c.where = "your " + m.group(1).lower()
+    for s in re.split(r"(?<=[.!?])\s+", text.strip()):
+        if m := _READ.match(s):
+            read = _clause(s[m.end():], 14)
+            if len(read.split()) >= 4 and not re.search(r"\b(?:you|we)\b", read, re.I):
+                c.read = _second_person(read)
+                break
+    return c
+
+
+@cache
+def generic_words() -> frozenset[str]:
+    return frozenset(data()["meaning"]["generic_words"])
+
+
+# --- the persona's realities: a read that is right, or the common misread ------------------------
+
+_NEGATOR = re.compile(
+    r"\b(?:not|no|never|without|rather than|instead of|less|isn'?t|aren'?t|wasn'?t|don'?t|doesn'?t|won'?t|hardly|nor|"
+    r"beyond|away from|other than|move (?:away )?from|moving (?:away )?from|instead)\b[^.!?]{0,30}$",
+    re.I,
+)
+_CONTRAST = re.compile(r"\b(?:but|however|though|although|whereas|yet)\b|;|\bactually\b", re.I)
+
+
+@cache
+def _patterns(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(keyword_pattern(p) for p in phrases)
+
+
+def _clause_read(r: Reality, clause: str) -> tuple[int, str | None]:
+    """(hits, 'right' | 'misread' | None) for one clause."""
+    hits, status = 0, None
+    for p in _patterns(tuple(r.keywords)):
+        if p.search(clause):
+            hits, status = hits + 1, status or "right"
+    for p in _patterns(tuple(r.misread_keywords)):
+        for m in p.finditer(clause):
+            hits += 2
+            negated = bool(_NEGATOR.search(clause[: m.start()]))
+            status = "right" if negated and status != "misread" else "misread" if not negated else status
+    return hits, status
+
+
+def read_reality(persona: Persona, text: str) -> tuple[Reality | None, bool]:
+    """The persona reality the candidate's words touch, and whether they voice its common misread.
+    Whole words only; a negated misread ("rather than cold calling") is a right read, and after a
+    contrast ("I assumed X, but it's really Y") the later clause decides."""
+    clauses = [c for c in _CONTRAST.split(text.lower()) if c.strip()]
+    best, best_hits, best_misread = None, 0, False
+    for r in persona.realities:
+        total, last = 0, None
+        for clause in clauses:
+            hits, status = _clause_read(r, clause)
+            total += hits
+            last = status or last
+        if total > best_hits:
+            best, best_hits, best_misread = r, total, last == "misread"
+    return best, best_misread
+
+
+# --- templates ---------------------------------------------------------------------------------
+
+
+def join_figures(figs: list[str]) -> str:
+    figs = figs[:3]
+    if not figs:
+        return ""
+    return figs[0] if len(figs) == 1 else ", ".join(figs[:-1]) + " and " + figs[-1]
+
+
+def _money(text: str) -> list[float]:
+    vals = []
+    thousands = bool(re.search(r"\d\s?k\b|thousand", text, re.I))
+    for m in re.finditer(r"(\d[\d,]*(?:\.\d+)?)\s?(k\b|thousand)?", text, re.I):
+        v = float(m.group(1).replace(",", ""))
+        if m.group(2) or (thousands and v < 1000):
+            v *= 1000
+        vals.append(v)
+    return vals
+
+
+def pay_position(candidate_text: str, pay_range: str) -> str | None:
+    """'within', 'above' or 'below' the persona's range, or None when the figures don't compare."""
+    theirs = [v for v in _money(candidate_text) if v >= 1000]
+    ours = [v for v in _money(pay_range.split(";")[0]) if v >= 1000][:2]
+    if not theirs or len(ours) < 2:
+        return None
+    lo, hi = min(ours), max(ours)
+    mid = sum(theirs[:2]) / len(theirs[:2])
+    if mid > hi * 1.02:
+        return "above"
+    if mid < lo:
+        return "below"
+    return "within"
+
+
+def fill(template: str, **values: str) -> str:
+    text = prompts.fill(template, **values)
+    return text[0].upper() + text[1:] if text else text
+
+
+# --- the meaning check -------------------------------------------------------------------------
+
+_CONTENT = re.compile(r"[a-z]{5,}")
+_CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
+
+
+def meaning_problems(text: str, candidate_text: str, persona: Persona, empty_answer: bool) -> list[str]:
+    """Why a model-written reaction may not be shown: it must be the interviewer speaking, refer
+    to the candidate's content, and not praise an empty answer."""
+    found = []
+    m = data()["meaning"]
+    if _rx("meaning", "odd").search(text):
+        found.append("odd")
+    if len(text.split()) > m["max_words"]:
+        found.append("long")
+    if "?" in text:
+        found.append("question")
+    said = {w for w in _CONTENT.findall(candidate_text.lower()) if w not in generic_words()}
+    mine = {w for w in _CONTENT.findall(text.lower()) if w not in generic_words()}
+    if not said & mine:
+        found.append("not_about_their_words")
+    if empty_answer and _rx("meaning", "praise").search(text):
+        found.append("praises_empty_answer")
+    known = persona_words(persona) | set(_WORD.findall(candidate_text))
+    if any(w not in known for w in _CAPITAL.findall(text.strip())):
+        found.append("unknown_name")
+    if re.search(r"\b(?:i|my|me)\b", text, re.I) and re.search(r"\b(?:my (?:skills|strengths|background|career|last job)|i (?:have|bring) (?:\d|experience|skills))\b", text, re.I):
+        found.append("speaks_as_candidate")
+    return found
+
+
+def persona_words(persona: Persona) -> set[str]:
+    return set(_WORD.findall(persona.model_dump_json()))
+
+
+_CHALLENGE = re.compile(r"\b(?:challenges?|challenging|pitfalls?|hardest|harder|risks?|difficult|tricky|biggest problem)\b", re.I)
+_MASH = re.compile(r"asdf|qwer|zxcv|hjkl|sdfg|fdsa|lorem|ipsum|xyzzy", re.I)
+_ASKING = re.compile(r"^(?:so\s+)?(?:what(?:'s| is| are| do| does| did)?|how(?: do| does| did| is| are| much| many| long)?|who|where|when|why|which|is|are|do|does|can|could|will|would)\s+(?:you\s+|the\s+)?", re.I)
+
+
+def names_challenge(text: str) -> bool:
+    return bool(_CHALLENGE.search(text))
+
+
+def gibberish(text: str) -> bool:
+    """Keyboard mash or no real words at all."""
+    ws = re.findall(r"[A-Za-z]+", text)
+    return bool(_MASH.search(text)) or (bool(ws) and not any(re.search(r"[aeiouy]", w, re.I) for w in ws))
+
+
+def question_topic(question: str) -> str:
+    """The subject of a question in the interviewer's voice ("your favourite restaurant" -> "my ...")."""
+    rest = _ASKING.sub("", question.strip().rstrip("?.! "), count=1)
+    swap = {"your": "my", "you": "I", "yours": "mine", "my": "your", "i": "you", "me": "you"}
+    words = [swap.get(w.lower(), w) for w in rest.split()][:8]
+    return " ".join(words) or "that"

@@ -1,0 +1,115 @@
+"""`--role FILE`: a complete persona for the user's own job, from the role file where it says
+something and from the role family's neutral defaults (prompts/role_families.toml) where it
+doesn't. Nothing from a shipped persona is reused, so no other persona's names, places or figures
+can leak into the session."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from interviewer import prompts
+from interviewer.bank import keyword_pattern
+from interviewer.models import Persona, Role
+
+TEMPLATE = "role_template.toml"
+
+
+def families() -> dict[str, dict]:
+    return prompts.data("role_families.toml")["families"]
+
+
+def guess_family(text: str) -> str:
+    """The family whose title words best match the role's title (then its description)."""
+    best, best_hits = "general", 0
+    for name, fam in families().items():
+        hits = sum(bool(keyword_pattern(w).search(text)) for w in fam.get("title_words", []))
+        if hits > best_hits:
+            best, best_hits = name, hits
+    return best
+
+
+def _merge(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for k, v in over.items():
+        out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
+
+
+def _filled(value: Any, values: dict[str, str]) -> Any:
+    if isinstance(value, str):
+        return prompts.fill(value, **values)
+    if isinstance(value, list):
+        return [_filled(v, values) for v in value]
+    if isinstance(value, dict):
+        return {k: _filled(v, values) for k, v in value.items()}
+    return value
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "role"
+
+
+def persona_for_role(role: Role, default_level: str = "hiring_manager") -> Persona:
+    """The interviewer for the user's own role."""
+    data = prompts.data("role_families.toml")
+    family = role.family or guess_family(f"{role.title} {role.description}")
+    if family not in families():
+        family = "general"
+    d = _merge(data["common"], {k: v for k, v in families()[family].items() if k != "title_words"})
+    name = role.interviewer_name or d["interviewer_name"]
+    level = role.level or default_level
+    values = {
+        "company": role.company, "role_title": role.title, "interviewer": name, "first_name": name.split()[0],
+        "hiring_manager": role.hiring_manager or d["hiring_manager"], "location": role.location or d["location"],
+        "team_name": d["team_name"], "refer_to": role.refer_to or d["refer_to"],
+    }
+    d = _filled(d, values)
+    answers, facts, lines = dict(d["answers"]), dict(d["facts"]), dict(d["lines"])
+    # What the user wrote wins over every default.
+    if role.description:
+        facts["role"] = role.description
+    if role.team:
+        answers["team"] = role.team
+    if role.goals:
+        answers["goals"] = prompts.fill(data["from_file"]["goals"], goals="; ".join(g.rstrip(". ") for g in role.goals))
+    if role.pay_range:
+        answers["compensation"] = prompts.fill(data["from_file"]["pay"], pay_range=role.pay_range)
+    if role.process:
+        answers["next_steps"] = role.process
+        lines["close_with_next_steps"] = [prompts.fill(data["from_file"]["close"], process=role.process)]
+    facts.update(role.facts)
+    wants = list(d["wants_answered"])
+    if role.first_interview_notes:
+        wants.append(f"follow up on the first interview: {role.first_interview_notes}")
+    return Persona.model_validate({
+        "id": f"role-{_slug(role.title)}",
+        "name": name,
+        "title": role.interviewer_title or d["interviewer_title"],
+        "level": level,
+        "temperament": d["temperament"],
+        "company": role.company,
+        "company_summary": role.company_summary or d["company_summary"],
+        "role_title": role.title,
+        "team": answers["team"],
+        "role_reality": role.description or facts["role"],
+        "goals": role.goals or d["goals"],
+        "role_serves_goals": d["role_serves_goals"],
+        "management_style": d["management_style"],
+        "pay_range": role.pay_range,
+        "process": role.process or d["process"],
+        "wants_answered": wants,
+        "realities": [r.model_dump() for r in role.realities] or d["realities"],
+        "lines": lines,
+        "answers": answers,
+        "family": family,
+        "tone": role.tone or d["tone"],
+        "refer_to": values["refer_to"],
+        "facts": facts,
+        "deflections": [],
+    })
+
+
+def starter_file() -> str:
+    """The commented starter role file `interviewer role init` writes."""
+    return prompts.template(TEMPLATE) + "\n"

@@ -1,0 +1,42 @@
+"""One normaliser for everything that reads text: the judge, the interviewer, the injection filter.
+
+It folds what looks the same to a person but not to a pattern: compatibility forms (full-width
+letters, ligatures), look-alike letters from other scripts (Cyrillic "а", Greek "ο"), invisible
+format characters, curly quotes and dashes, runs of whitespace. Case is kept; patterns ignore it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Cyrillic, Greek and a few other letters that render like Latin ones (the usual look-alike set).
+_CONFUSABLE = str.maketrans({
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d",
+    "ɡ": "g", "һ": "h", "ӏ": "l", "ԛ": "q", "ԝ": "w", "ѵ": "v", "ү": "y", "ո": "n", "ս": "u",
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T", "Х": "X",
+    "І": "I", "Ј": "J", "Ѕ": "S", "У": "Y", "Ү": "Y",
+    "α": "a", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ϲ": "c",
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P",
+    "Τ": "T", "Υ": "Y", "Χ": "X",
+    "ı": "i", "ℓ": "l", "ⅰ": "i",
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
+    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
+    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
+    "…": "...",
+})
+_SPACE = re.compile(r"\s+")
+
+
+def _drop_invisible(text: str) -> str:
+    # Zero-width spaces/joiners, soft hyphens, bidi marks: category Cf; combining accents: Mn.
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if unicodedata.category(ch) not in ("Cf", "Mn"))
+
+
+def normalize(text: str) -> str:
+    """Text as patterns and models should see it (never shown to the user: quotes stay verbatim)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", _drop_invisible(text)).translate(_CONFUSABLE)
+    return _SPACE.sub(" ", text).strip()

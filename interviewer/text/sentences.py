@@ -1,0 +1,83 @@
+"""One sentence splitter and one question test, for the judge and the interviewer alike.
+
+Sentences are verbatim spans of the input (quotes shown to the user must be the candidate's
+words). Cost is linear in the input: one pass of simple patterns, and a run-on "sentence" is cut
+into bounded pieces so nothing downstream ever sees an unbounded string.
+"""
+
+from __future__ import annotations
+
+import re
+
+from interviewer.text.normalize import normalize
+
+# A sentence ends at . ! ? … but not inside "1.2" or "e.g" (a full stop followed by a letter or digit).
+_SENT = re.compile(r"(?:[^.!?…\n]|\.(?=\w))+(?:[.!?…]+[\"'”’)\]]*|$)|(?:[^.!?…\n]|\.(?=\w))*\n", re.M)
+_ABBREVIATION = re.compile(r"(?:\b(?:St|Dr|Mr|Mrs|Ms|Mx|Jr|Sr|Prof|vs|etc|approx|Inc|Ltd|Co|No|Mt|Ave|Dept|e\.g|i\.e)|\b[A-Z])\.$")
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.$k%]*", re.I)
+
+# Speech-to-text often never ends a sentence; past this many characters a run-on is cut at a
+# comma or a space, so every later pattern runs on bounded text (linear time overall).
+MAX_SENTENCE = 400
+
+_INTERROGATIVE_START = re.compile(
+    r"^(?:(?:so|and|but|okay|ok|also|well|um+|uh+|er|like|yeah|right|oh|sorry|and then|one more thing|last thing|actually|just)[,.]?\s+)*"
+    r"(?:what|what's|how|how's|when|who|whom|where|why|which|is|are|am|do|does|did|could|can|would|will|should|"
+    r"have|has|may|might|was|were|isn't|aren't|don't|doesn't)\b",
+    re.I,
+)
+# Requests phrased as statements still ask something of the interviewer.
+_INDIRECT_QUESTION = re.compile(
+    r"\b(?:i was wondering|i'?m wondering|i wonder|i'?d (?:love|like) to (?:know|hear(?! back| from)|understand|ask)|"
+    r"i'?m curious|i am curious|curious (?:about|what|how|whether|if)|can you (?:tell|walk|share|talk|say)|"
+    r"could you (?:tell|walk|share|talk|say)|tell me (?:about|more|how|what|where|if|whether)|"
+    r"please (?:tell|correct|let me know)|let me know (?:if|whether|where)|correct me if|help me understand|"
+    r"i'?d be curious|i'?d be interested to (?:know|hear)|walk me through)\b",
+    re.I,
+)
+
+
+def _bounded(chunk: str) -> list[str]:
+    if len(chunk) <= MAX_SENTENCE:
+        return [chunk]
+    out, start = [], 0
+    while len(chunk) - start > MAX_SENTENCE:
+        window = chunk[start : start + MAX_SENTENCE]
+        cut = max(window.rfind(", "), window.rfind("; "))
+        if cut < MAX_SENTENCE // 2:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut >= MAX_SENTENCE // 4 else MAX_SENTENCE
+        out.append(chunk[start : start + cut])
+        start += cut
+    out.append(chunk[start:])
+    return out
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences as verbatim, stripped spans of `text`; "St. Luke's" or "Dr. Patel" does not end one."""
+    merged: list[str] = []
+    for m in _SENT.finditer(text):
+        piece = m.group(0)
+        if not piece.strip():
+            continue
+        if merged and not merged[-1].endswith("\n") and _ABBREVIATION.search(merged[-1].rstrip()[-8:]):
+            merged[-1] += piece
+        else:
+            merged.append(piece)
+    return [p.strip() for chunk in merged for p in _bounded(chunk) if p.strip()]
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def is_question(sentence: str) -> bool:
+    """Asks something: a question mark, an indirect question, or (unpunctuated speech) question words."""
+    s = normalize(sentence)
+    if s.endswith("?") or s.endswith('?"'):
+        return True
+    if s.endswith("."):
+        # A full stop usually settles it, except for indirect questions ("I'm curious how ...").
+        return bool(_INDIRECT_QUESTION.search(s))
+    # No punctuation at all is common in machine transcripts: judge by the opening words.
+    return bool(_INTERROGATIVE_START.match(s) or _INDIRECT_QUESTION.search(s))
