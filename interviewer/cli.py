@@ -158,7 +158,8 @@ def cli() -> None:
               help="Continue a saved session (the latest if no ID).")
 @click.option("--seed", type=int, default=None, help="Fix the interviewer's choices (for repeatable runs).")
 @click.option("--brief", "brief_file", type=click.Path(), default=None,
-              help="Your prep brief (JSON from `interviewer prep -o brief.json`): the interviewer reacts to its hypotheses.")
+              help="Your prep brief: the file from `interviewer prep -o brief.json`, or the id `interviewer prep` printed. "
+                   "The interviewer reacts to its hypotheses.")
 @backend_options
 def practice(persona, role_file, candidate_name, coach, save_path, resume, seed, brief_file, backend, model, base_url, model_path,
              timeout, no_stream, style):
@@ -262,8 +263,12 @@ def demo(candidate, persona, seed, backend, model, base_url, model_path, timeout
 @click.option("--role", "role_title", default=None, help="The role's title, for sharper suggested lines.")
 @click.option("--company", default=None, help="The company's name, for sharper suggested lines.")
 @click.option("--offline", is_flag=True, help="Rules only, even when a capable model is configured.")
+@click.option("--mine/--not-mine", "mine", default=None,
+              help="Whose interview this is. Default: yours, unless INTERVIEWER_NAME is set and the candidate has another "
+                   "name. Someone else's review is kept in history but not counted in your trends.")
 @backend_options
-def review(path, candidate, fmt, output, as_json, role_title, company, offline, backend, model, base_url, model_path, timeout, no_stream, style):
+def review(path, candidate, fmt, output, as_json, role_title, company, offline, mine, backend, model, base_url, model_path, timeout,
+           no_stream, style):
     """Review a transcript of a real or practice interview and write a feedback report.
 
     Reads the tool's JSON, "Name: text" lines, Zoom or Teams WebVTT, Otter.ai exports and
@@ -284,10 +289,10 @@ def review(path, candidate, fmt, output, as_json, role_title, company, offline, 
         remember_input(path)
         check_output(output)
     report = review_file(path, candidate, settings, {"role_title": role_title or "", "company": company or ""},
-                         ask=_ask_choice if interactive else None, say=lambda msg: err.print(_said(msg)))
+                         ask=_ask_choice if interactive else None, say=lambda msg: err.print(_said(msg)), mine=mine)
     if output:
         reports.write_report(report, fmt, output)
-        err.print(_said(f"Report written to {output}"))
+        err.print(_said(f"Report written to {output}"), soft_wrap=True)  # the path stays one copyable line
     elif fmt == "terminal":
         reports.print_report(report, out)
     else:
@@ -313,15 +318,24 @@ def sessions(limit, as_json):
     """List saved practice sessions (a table in a terminal, tab-separated when piped)."""
     from interviewer.store import Store
 
-    rows = Store().sessions(limit)
+    import json
+
+    from interviewer.history import score_label
+
+    store = Store()
+    rows = store.sessions(limit)
+    reports = store.session_reports()
+    score = {s.id: score_label({c["id"]: c["verdict"] for c in reports[s.id].get("criteria", [])}) if s.id in reports else ""
+             for s in rows}  # covered / criteria that applied, once the session has ended
     if as_json:
         for s in rows:
-            _emit(s.model_dump_json())
+            _emit(json.dumps(s.model_dump() | {"score": score[s.id]}))
         return
     if not sys.stdout.isatty():
-        click.echo("id\tstarted\tkind\tpersona\trole\tmodel\tturns\tstatus")
+        click.echo("id\tstarted\tkind\tpersona\trole\tmodel\tturns\tstatus\tscore")
         for s in rows:
-            _emit("\t".join(" ".join(str(x or "").split()) for x in (s.id, s.created_at, s.kind, s.persona, s.role, s.model, s.turns, s.status)))
+            _emit("\t".join(" ".join(str(x or "").split()) for x in (s.id, s.created_at, s.kind, s.persona, s.role, s.model, s.turns, s.status,
+                                                                     score[s.id])))
         return
     from rich.table import Table
     from rich.text import Text
@@ -330,10 +344,10 @@ def sessions(limit, as_json):
     if not rows:
         out.print("No sessions yet. Start one with `interviewer practice` (or watch `interviewer demo`).")
         return
-    table = Table("id", "started", "kind", "persona", "role", "model", "turns", "status")
+    table = Table("id", "started", "kind", "persona", "role", "model", "turns", "status", "score")
     for s in rows:
         table.add_row(*(Text(str(x)) for x in (s.id, s.created_at.replace("T", " ")[:16], s.kind, s.persona or "", s.role or "",
-                                                 s.model or "", s.turns, s.status)))
+                                                 s.model or "", s.turns, s.status, score[s.id])))
     out.print(table)
 
 
@@ -399,23 +413,52 @@ def doctor(base_url, model_path):
 # --- between interviews: prep, debrief, history -----------------------------------------------
 
 
-def _worksheet(name: str, from_file, out, err) -> dict:
+def _worksheet(name: str, from_file, out, err, defaults: dict | None = None) -> dict:
     from interviewer import worksheet
 
     qs = worksheet.questions(name)
     if from_file:
-        return worksheet.from_file(qs, from_file)
+        return worksheet.with_defaults(worksheet.from_file(qs, from_file), defaults)
     if not sys.stdin.isatty():
-        return worksheet.from_lines(qs, sys.stdin)
+        return worksheet.from_lines(qs, sys.stdin, defaults)
     draft = worksheet.Draft(name)
     try:
         answers = worksheet.interactive(qs, ask=lambda prompt: out.input(prompt, markup=False), say=out.print, draft=draft,
-                                        confirm=lambda q: click.confirm(q, default=True))
+                                        confirm=lambda q: click.confirm(q, default=True), defaults=defaults)
     except (KeyboardInterrupt, EOFError):
         err.print(_said(f"\nStopped. Your answers so far are kept; run `interviewer {name}` again to continue."))
         sys.exit(130)
     draft.clear()
     return answers
+
+
+def _shell_word(text: str) -> str:
+    """A path as the user would type it again (quoted only when it needs to be)."""
+    import shlex
+
+    return shlex.quote(str(text))
+
+
+class _WorksheetCommand(click.Command):
+    """Help that lists the keys `--from` accepts, read from the worksheet's own data file."""
+
+    worksheet = ""
+
+    def format_epilog(self, ctx, formatter):
+        from interviewer import worksheet
+
+        qs = worksheet.questions(self.worksheet)
+        with formatter.section(f"Keys for --from (TOML or JSON; list keys take a list, or items separated by \" | \")"):
+            formatter.write_dl([(q.key + (" (list)" if q.kind == "list" else ""), q.ask) for q in qs])
+        super().format_epilog(ctx, formatter)
+
+
+class _PrepCommand(_WorksheetCommand):
+    worksheet = "prep"
+
+
+class _DebriefCommand(_WorksheetCommand):
+    worksheet = "debrief"
 
 
 def _write_or_print(text_for, fmt, output, print_terminal):
@@ -430,8 +473,9 @@ def _write_or_print(text_for, fmt, output, print_terminal):
         _emit(text_for(fmt), nl=False)
 
 
-@cli.command()
-@click.option("--from", "from_file", type=click.Path(), default=None, help="Answers from a TOML/JSON file instead of questions.")
+@cli.command(cls=_PrepCommand)
+@click.option("--from", "from_file", type=click.Path(), default=None,
+              help="Answers from a TOML/JSON file instead of questions (its keys are listed below).")
 @click.option("--format", "-f", "fmt", type=click.Choice(["terminal", "md", "html", "json"]), default=None)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="Write the brief here (.json feeds practice --brief).")
 @click.option("--offline", is_flag=True, help="No model suggestions, even when a capable model is configured.")
@@ -468,11 +512,14 @@ def prep(from_file, fmt, output, offline, backend, model, base_url, model_path, 
     doc = between.brief_document(brief)
     _write_or_print(lambda f: brief.model_dump_json(indent=2) + "\n" if f == "json" else D.render(doc, f), fmt, output,
                     lambda: D.terminal(doc, out))
-    err.print(_said(f"Brief saved ({bid}). Practise with it: interviewer prep -o brief.json, then interviewer practice --brief brief.json"))
+    # Name what was really written: the JSON file if there is one, else the saved brief's id.
+    use = output if output and fmt == "json" else bid
+    err.print(_said(f"Brief saved ({bid}). Practise with it: interviewer practice --brief {_shell_word(use)}"), soft_wrap=True)
 
 
-@cli.command()
-@click.option("--from", "from_file", type=click.Path(), default=None, help="Answers from a TOML/JSON file instead of questions.")
+@cli.command(cls=_DebriefCommand)
+@click.option("--from", "from_file", type=click.Path(), default=None,
+              help="Answers from a TOML/JSON file instead of questions (its keys are listed below).")
 @click.option("--transcript", type=click.Path(), default=None, help="Attach the interview's transcript and review it.")
 @click.option("--candidate", "-c", default=None, help="Your name in the transcript.")
 @click.option("--export", "export_id", default=None, metavar="ID", help="Write an earlier debrief out instead of writing a new one.")
@@ -503,11 +550,15 @@ def debrief(from_file, transcript, candidate, export_id, fmt, output):
         linked = store.report(d.report_id) if d.report_id else None
         report = linked["report"] if linked else None
     else:
+        known = {}
         if transcript:  # a bad file or name fails now, before anything is typed
-            from interviewer import transcripts
+            from interviewer.debrief import prefill
 
-            transcripts.identify_candidate(transcripts.parse(transcripts.read_text(transcript)), candidate)
-        d = build_debrief(_worksheet("debrief", from_file, out, err))
+            known = prefill(transcript, candidate)
+            if known and not sys.stdin.isatty():
+                err.print(_said("From the transcript (an answer of your own replaces it): "
+                                + "; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in known.items())), soft_wrap=True)
+        d = build_debrief(_worksheet("debrief", from_file, out, err, defaults=known))
         d, report = save_debrief(store, d, transcript, candidate, None, say=lambda m: err.print(_said(m)))
         err.print(_said(f"Debrief saved as {d.id}. Share it: interviewer debrief --export {d.id} -o debrief.md"))
     fmt = fmt or (reports.format_for_path(output) if output else "terminal")
@@ -519,9 +570,10 @@ def debrief(from_file, transcript, candidate, export_id, fmt, output):
 @click.option("--json", "as_json", is_flag=True, help="JSON for tools.")
 @click.option("--format", "-f", "fmt", type=click.Choice(["terminal", "md", "html"]), default=None)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None)
-@click.option("--delete", "delete_id", default=None, metavar="ID", help="Delete one session, review or debrief.")
+@click.option("--delete", "delete_id", default=None, metavar="ID", help="Delete one session, review or debrief (asks first).")
+@click.option("--yes", "-y", is_flag=True, help="With --delete: don't ask (needed when not in a terminal).")
 @click.option("--export", "export_path", type=click.Path(dir_okay=False), default=None, help="Export everything stored, as JSON.")
-def history(as_json, fmt, output, delete_id, export_path):
+def history(as_json, fmt, output, delete_id, yes, export_path):
     """Every practice session, review and debrief over time, with a trend per criterion."""
     from interviewer import history as H
     from interviewer.files import write_json_atomic
@@ -531,6 +583,15 @@ def history(as_json, fmt, output, delete_id, export_path):
     out, err = _consoles()
     store = Store()
     if delete_id:
+        if not yes:  # --yes goes straight to the delete, which says itself when there is nothing to delete
+            what = store.item_kind(delete_id)
+            if what is None:
+                raise UserError(f"nothing with id '{delete_id}'; `interviewer history` lists them")
+            if not (sys.stdin.isatty() and sys.stderr.isatty()):
+                raise UserError(f"not deleting {what} {delete_id} without confirmation; add --yes to delete it")
+            if not click.confirm(f"Delete {what} {delete_id} from your history? This cannot be undone", default=False, err=True):
+                err.print("Nothing deleted.")
+                return
         kind = store.delete(delete_id)
         err.print(_said(f"Deleted {kind} {delete_id}.", style=""))
         return
@@ -545,7 +606,8 @@ def history(as_json, fmt, output, delete_id, export_path):
     from interviewer import reports
 
     fmt = fmt or (reports.format_for_path(output) if output else "terminal")
-    _write_or_print(lambda f: between.history_markdown(h) if f == "md" else between.history_html(h), fmt, output,
+    reports_by_id = {r["id"]: r["report"] for r in store.reports()} if fmt == "html" else {}
+    _write_or_print(lambda f: between.history_markdown(h) if f == "md" else between.history_html(h, reports_by_id), fmt, output,
                     lambda: between.print_history(h, out))
 
 
@@ -555,8 +617,9 @@ def history(as_json, fmt, output, delete_id, export_path):
 @cli.command()
 @click.option("--port", type=int, default=8765, show_default=True, help="Port on 127.0.0.1 (0: any free port).")
 @click.option("--no-open", is_flag=True, help="Don't open the browser; just print the address.")
+@click.option("--seed", type=int, default=None, help="Fix the interviewer's choices in practice sessions (for repeatable runs).")
 @backend_options
-def serve(port, no_open, backend, model, base_url, model_path, timeout, no_stream, style):
+def serve(port, no_open, seed, backend, model, base_url, model_path, timeout, no_stream, style):
     """Practise, review and follow your history in your web browser (local only, offline).
 
     Listens on 127.0.0.1 only and opens a private address (it carries a one-time key)."""
@@ -566,7 +629,7 @@ def serve(port, no_open, backend, model, base_url, model_path, timeout, no_strea
         raise UserError(f"--port must be between 0 and 65535, not {port}")
     settings = _settings(backend, model, base_url, model_path, timeout, no_stream, style)
     try:
-        run_server(settings, port, open_browser=not no_open, say=lambda m: click.echo(m))
+        run_server(settings, port, open_browser=not no_open, say=lambda m: click.echo(m), seed=seed)
     except KeyboardInterrupt:
         pass
 

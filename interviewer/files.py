@@ -52,7 +52,7 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def read_bytes(path: str | os.PathLike[str], limit: int, what: str = "file") -> bytes:
+def read_bytes(path: str | os.PathLike[str], limit: int, what: str = "file", is_input: bool = True) -> bytes:
     """At most `limit` bytes of a regular file; anything else is refused before it can block.
 
     Raises UserError naming the file: missing, a folder, a FIFO, a device, unreadable, too big."""
@@ -92,7 +92,8 @@ def read_bytes(path: str | os.PathLike[str], limit: int, what: str = "file") -> 
     data = b"".join(chunks)
     if len(data) > limit:
         raise UserError(f"{p} is over {limit / (1024 * 1024):g} MB, the limit")
-    remember_input(p)
+    if is_input:  # the user's file: no output of this run may replace it
+        remember_input(p)
     return data
 
 

@@ -23,6 +23,9 @@ class HistoryRow(BaseModel):
     role: str = ""
     who: str = ""  # the candidate, or the company for a debrief
     verdicts: dict[str, str | None]
+    owner: str = "own"  # own | other: only your own interviews count toward trends
+    source: str = ""  # the transcript file, or the practice session
+    report_id: str = ""  # the stored report behind the row, if any
 
 
 class History(BaseModel):
@@ -48,7 +51,8 @@ def load(store: Store) -> History:
         if d is not None:
             item_id = d.id
         rows.append(HistoryRow(id=item_id, date=r["created_at"][:10], kind=kind, role=r.get("role") or rep.get("role") or "",
-                               who=rep.get("candidate", ""), verdicts=verdicts))
+                               who=rep.get("candidate", ""), verdicts=verdicts, owner=r.get("owner") or "own",
+                               source=r.get("source") or "", report_id=r["id"]))
     for d in store.debriefs():
         if not d.report_id:
             rows.append(HistoryRow(id=d.id or "", date=(d.created_at.isoformat()[:10] if d.created_at else d.interview_date),
@@ -58,7 +62,8 @@ def load(store: Store) -> History:
 
 
 def summarise(rows: list[HistoryRow]) -> History:
-    scored = [r for r in rows if r.kind != "demo" and any(v for v in r.verdicts.values())]
+    # Trends and "most often missed" are about you: demos and other people's interviews don't count.
+    scored = [r for r in rows if r.kind != "demo" and r.owner == "own" and any(v for v in r.verdicts.values())]
     trends = {c: [SCORE.get(r.verdicts.get(c) or "", None) for r in scored] for c in CRITERIA}
     missed = Counter(c for r in scored for c in CRITERIA if r.verdicts.get(c) == "missed")
     most_missed = [(c, n) for c, n in missed.most_common() if n]
@@ -73,6 +78,12 @@ def summarise(rows: list[HistoryRow]) -> History:
     hints = prompts.data("hints.toml")
     advice = prompts.fill(hints[focus] if focus else hints["done"], **role_values({}), interviewer="them")
     return History(rows=rows, trends=trends, most_missed=most_missed, next_to_practise=focus, advice=advice)
+
+
+def score_label(verdicts: dict[str, str | None]) -> str:
+    """'3/5': criteria covered out of those that applied (empty when nothing was scored)."""
+    applied = [v for v in verdicts.values() if v and v != "not_applicable"]
+    return f"{sum(v == 'covered' for v in applied)}/{len(applied)}" if applied else ""
 
 
 def sparkline(values: list[int | None]) -> str:

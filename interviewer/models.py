@@ -13,9 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 Speaker = Literal["interviewer", "candidate"]
 Verdict = Literal["covered", "partial", "missed", "not_applicable"]
 
-# Stable ids from the shared domain file; reports, tests and tools key on them.
-CORE_CRITERIA = ("role_vision", "ballpark_check", "next_steps")
-CRITERIA = CORE_CRITERIA + ("goals_alignment", "compensation", "mutual_fit")
+# Stable ids from the shared domain file, registered once in prompts/rubric.toml.
+from interviewer.criteria import CORE_CRITERIA, CRITERIA  # noqa: E402
 
 STAGES = ("opening", "vision", "probe", "react", "questions", "compensation", "close")
 Stage = Literal["opening", "vision", "probe", "react", "questions", "compensation", "close"]
@@ -141,6 +140,11 @@ class CandidateScript(_Strict):
     name: str
     description: str
     answers: dict[str, list[str]]
+    role: str = Field(default="", description="a role file in personas/roles/ to practise against, for custom-role scripts")
+    # Hand labels for the simulator's checks: answers (by their opening words) that voice a
+    # persona's known misread, keyed by persona id, and answers that are right reads.
+    corrections: dict[str, list[str]] = Field(default_factory=dict)
+    right_reads: list[str] = Field(default_factory=list)
 
     @field_validator("answers")
     @classmethod

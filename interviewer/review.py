@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from collections.abc import Callable
 
 from interviewer import transcripts
 from interviewer.errors import UserError
 from interviewer.backends import Settings, build_judge, model_label
-from interviewer.models import Report
+from interviewer.models import Report, Transcript
 from interviewer.scoring.chain import score
 
 # Below this, a terminal user is asked; piped runs use the guess and say so.
@@ -22,6 +25,7 @@ def review_file(
     ask: Callable[[str, list[str], str], str] | None = None,
     say: Callable[[str], None] = lambda _msg: None,
     save: bool = True,
+    mine: bool | None = None,
 ) -> Report:
     text = transcripts.read_text(path)  # read once; the input file is never modified
     dialogue = transcripts.parse(text)
@@ -42,17 +46,44 @@ def review_file(
     report = score(transcript, dialogue.format, context, judge=judge, label=model_label(settings) if judge else "rules")
     report.source = str(path)
     if save:
-        _remember(report, str(path), say)
+        owner = ownership(name, mine)
+        if owner == "other":
+            say("Kept in your history as someone else's interview: it doesn't count toward your trends.")
+        _remember(report, str(path), content_key(transcript), owner, say)
     return report
 
 
-def _remember(report: Report, source: str, say: Callable[[str], None] = lambda _msg: None) -> None:
+def content_key(transcript: Transcript) -> str:
+    """The same transcript (whatever file format or line endings) and the same candidate: one key.
+    Re-rendering a review to --json, -o .html or -o .md updates one history entry."""
+    turns = [[t.speaker, " ".join(t.name.split()), " ".join(t.text.split())] for t in transcript.turns]
+    return hashlib.sha256(json.dumps(turns).encode("ascii")).hexdigest()  # ASCII escapes: lone surrogates hash too
+
+
+def ownership(candidate: str, mine: bool | None = None) -> str:
+    """'own' or 'other'. --mine / --not-mine decide; otherwise, when INTERVIEWER_NAME says who you
+    are, a candidate with another name is someone else; otherwise it is yours."""
+    if mine is not None:
+        return "own" if mine else "other"
+    me = os.environ.get("INTERVIEWER_NAME", "").strip()
+    if me:
+        from interviewer.transcripts.candidate import match_speaker
+        from interviewer.transcripts.base import TranscriptError
+
+        try:
+            match_speaker([candidate], me)
+        except TranscriptError:
+            return "other"
+    return "own"
+
+
+def _remember(report: Report, source: str, key: str, owner: str, say: Callable[[str], None] = lambda _msg: None) -> None:
     """Keep the review for `interviewer history`; a read-only home never fails a review, but
     the user is told it wasn't kept (and why, in one line)."""
     try:
         from interviewer.store import Store
 
-        Store().save_report(report, "review", source=source)
+        Store().save_report(report, "review", source=source, content_key=key, owner=owner)
     except UserError as e:
         say(f"(not saved to your history: {e})")
     except Exception as e:  # noqa: BLE001

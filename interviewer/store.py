@@ -104,6 +104,18 @@ def m003_briefs_and_debriefs(db: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m004_review_identity(db: sqlite3.Connection) -> None:
+    """One history entry per reviewed transcript and person (content_key), and whose interview it is."""
+    db.executescript(
+        """
+        ALTER TABLE reports ADD COLUMN content_key TEXT;
+        ALTER TABLE reports ADD COLUMN owner TEXT NOT NULL DEFAULT 'own';
+        CREATE UNIQUE INDEX reports_content_key ON reports(content_key) WHERE content_key IS NOT NULL;
+        """
+    )
+
+
 class SessionInfo(BaseModel):
     id: str
     created_at: str
@@ -290,13 +302,30 @@ class Store:
 
     # --- reports ----------------------------------------------------------------------------
 
-    def save_report(self, report: Report, kind: str, session_id: str | None = None, source: str | None = None) -> str:
-        rid = new_id()
-        self.db.execute(
-            "INSERT INTO reports (id, created_at, kind, session_id, candidate, role, source, report) VALUES (?,?,?,?,?,?,?,?)",
-            (rid, _now(), kind, session_id, report.candidate, report.role, source, report.model_dump_json()),
-        )
-        return rid
+    def save_report(self, report: Report, kind: str, session_id: str | None = None, source: str | None = None,
+                    content_key: str | None = None, owner: str = "own") -> str:
+        """A new report; with a content_key (transcript + candidate) an earlier report of the same
+        transcript and person is updated in place instead, so re-rendering never adds an entry."""
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            row = self.db.execute("SELECT id, kind FROM reports WHERE content_key=?", (content_key,)).fetchone() if content_key else None
+            if row:
+                kind = "debrief" if "debrief" in (kind, row["kind"]) else kind  # a debrief keeps its linked review
+                self.db.execute("UPDATE reports SET created_at=?, kind=?, candidate=?, role=?, source=?, report=?, owner=? WHERE id=?",
+                                (_now(), kind, report.candidate, report.role, source, report.model_dump_json(), owner, row["id"]))
+                return row["id"]
+            rid = new_id()
+            self.db.execute(
+                "INSERT INTO reports (id, created_at, kind, session_id, candidate, role, source, report, content_key, owner) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (rid, _now(), kind, session_id, report.candidate, report.role, source, report.model_dump_json(), content_key, owner),
+            )
+            return rid
+
+    def session_reports(self) -> dict[str, dict]:
+        """The latest report of each practice session, by session id (for the sessions list)."""
+        rows = self.db.execute("SELECT session_id, report FROM reports WHERE session_id IS NOT NULL ORDER BY created_at, id").fetchall()
+        return {r["session_id"]: json.loads(r["report"]) for r in rows}
 
     def reports(self) -> list[dict]:
         rows = self.db.execute("SELECT * FROM reports ORDER BY created_at, id").fetchall()
@@ -337,6 +366,13 @@ class Store:
     def report(self, report_id: str) -> dict | None:
         row = self.db.execute("SELECT * FROM reports WHERE id=?", (report_id,)).fetchone()
         return dict(row) | {"report": json.loads(row["report"])} if row else None
+
+    def item_kind(self, item_id: str) -> str | None:
+        """What `delete` would delete: session, debrief, review or brief (None: nothing)."""
+        for kind, table in (("session", "sessions"), ("debrief", "debriefs"), ("review", "reports"), ("brief", "briefs")):
+            if self.db.execute(f"SELECT 1 FROM {table} WHERE id=?", (item_id,)).fetchone():
+                return kind
+        return None
 
     def delete(self, item_id: str) -> str:
         """Delete one history item (practice session, review or debrief) by id. Personal data."""

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from interviewer.history import History, sparkline
+from interviewer.history import History, score_label, sparkline
 from interviewer.models import CRITERIA, Brief, Debrief
 from interviewer.sanitize import html as escape
 from interviewer.sanitize import md
@@ -67,44 +68,91 @@ def debrief_document(d: Debrief, report: dict | None = None) -> D.Document:
 
 _CHART_LABEL = {"role_vision": "Vision of the role", "ballpark_check": "Ballpark check", "next_steps": "Next steps",
                 "goals_alignment": "Goals & the role", "compensation": "Compensation", "mutual_fit": "Interviewed them too"}
+CRITERION_LABEL = _CHART_LABEL  # short names, for tables too (interviewer serve's history)
 _SHORT = {"role_vision": "vis", "ballpark_check": "chk", "next_steps": "nxt", "goals_alignment": "goal",
           "compensation": "pay", "mutual_fit": "fit"}
 
 
+def _whose(r) -> str:
+    return "you" if r.owner == "own" else f"other: {r.who}" if r.who else "someone else"
+
+
+def _source(r) -> str:
+    """The transcript's file name (not its folders), or the practice session."""
+    return r.source.replace("\\", "/").rsplit("/", 1)[-1] if r.source else ""
+
+
+def _most_missed(h: History) -> str:
+    rubric = load_rubric()
+    return ", ".join(f"{rubric[c].title} ({n}×)" for c, n in h.most_missed[:3])
+
+
+_COUNTS_NOTE = "Trends and most often missed count only your own interviews (not demos, not other people's)."
+
+
 def print_history(h: History, console: Console) -> None:
+    from rich.markup import escape as rich_escape
+    from rich.text import Text
+
     if not h.rows:
         console.print("Nothing yet: `interviewer practice`, `interviewer review FILE` and `interviewer debrief` fill this in.")
         return
-    table = Table(title="Your second-interview history", padding=(0, 1))
+    wide = console.width >= 130
+    table = Table(title="Your second-interview history", padding=(0, 1), box=None if not wide else box.HEAVY_HEAD)
     table.add_column("date", no_wrap=True)
     table.add_column("kind", no_wrap=True)
     table.add_column("id", no_wrap=True)
-    table.add_column("role", overflow="ellipsis", max_width=16, no_wrap=True)
-    for c in CRITERIA:
-        table.add_column(_SHORT[c], justify="center", no_wrap=True)
+    table.add_column("whose" if wide else "role / whose", overflow="ellipsis", max_width=14 if wide else 16, no_wrap=True)
+    if wide:
+        table.add_column("source", overflow="ellipsis", max_width=16, no_wrap=True)
+        table.add_column("role", overflow="ellipsis", max_width=14, no_wrap=True)
+        for c in CRITERIA:
+            table.add_column(_SHORT[c], justify="center", no_wrap=True)
+    else:  # narrow: the six verdicts as one column, in the order of the legend below
+        table.add_column("verdicts", no_wrap=True)
+    table.add_column("score", justify="right", no_wrap=True)
     for r in h.rows:
-        table.add_row(*(Text(x) for x in (r.date, r.kind, r.id, r.role)), *(_mark(r.verdicts.get(c)) for c in CRITERIA))
+        marks = [Text(_mark(r.verdicts.get(c)), style=_STYLE.get(r.verdicts.get(c) or "", "")) for c in CRITERIA]
+        whose = Text(_whose(r), style="" if r.owner == "own" else "dim")
+        if wide:
+            table.add_row(Text(r.date), Text(r.kind), Text(r.id), whose, Text(_source(r)), Text(r.role), *marks, score_label(r.verdicts))
+        else:
+            # one column: your own rows show their role; someone else's say whose they are first
+            label = (r.role or "you") if r.owner == "own" else _whose(r) + (f" · {r.role}" if r.role else "")
+            whose = Text(label, style=whose.style)
+            table.add_row(Text(r.date), Text(r.kind), Text(r.id), whose, Text(" ").join(marks), score_label(r.verdicts))
     console.print(table)
+    if not wide:
+        console.print("[dim]verdicts: vision, check, next, goals, pay, fit · ✓ covered ◐ partial ✗ missed[/dim]")
     rubric = load_rubric()
     trend = Table("criterion", "trend (oldest → newest)", box=None)
     for c in CRITERIA:
         trend.add_row(rubric[c].title, sparkline(h.trends[c]))
     console.print(trend)
     if h.most_missed:
-        console.print("Most often missed: " + ", ".join(f"{rubric[c].title} ({n}×)" for c, n in h.most_missed[:3]))
+        console.print("Most often missed: " + rich_escape(_most_missed(h)))
     if h.next_to_practise:
-        console.print(f"[bold]Practise next:[/bold] {rubric[h.next_to_practise].title}. {h.advice}")
+        console.print(f"[bold]Practise next:[/bold] {rich_escape(rubric[h.next_to_practise].title)}. {rich_escape(h.advice)}")
+    if any(r.owner != "own" for r in h.rows):
+        console.print(f"[dim]{_COUNTS_NOTE}[/dim]")
+
+
+_STYLE = {"covered": "green", "partial": "yellow", "missed": "red", "not_applicable": "dim"}
 
 
 def history_markdown(h: History) -> str:
     rubric = load_rubric()
-    out = ["# Your second-interview history", "", "| date | kind | id | role | " + " | ".join(_SHORT[c] for c in CRITERIA) + " |",
-           "|---" * (4 + len(CRITERIA)) + "|"]
-    out += [f"| {md(r.date)} | {md(r.kind)} | {md(r.id)} | {md(r.role)} | " + " | ".join(_mark(r.verdicts.get(c)) for c in CRITERIA) + " |"
-            for r in h.rows]
+    out = ["# Your second-interview history", "",
+           "| date | kind | id | whose | source | role | " + " | ".join(_SHORT[c] for c in CRITERIA) + " | score |",
+           "|---" * (7 + len(CRITERIA)) + "|"]
+    out += [f"| {md(r.date)} | {md(r.kind)} | {md(r.id)} | {md(_whose(r))} | {md(_source(r))} | {md(r.role)} | "
+            + " | ".join(_mark(r.verdicts.get(c)) for c in CRITERIA) + f" | {score_label(r.verdicts)} |" for r in h.rows]
     out += ["", "## Trends", ""] + [f"- {rubric[c].title}: `{sparkline(h.trends[c])}`" for c in CRITERIA]
+    if h.most_missed:
+        out += ["", f"**Most often missed:** {md(_most_missed(h))}"]
     if h.next_to_practise:
         out += ["", f"**Practise next:** {md(rubric[h.next_to_practise].title)}. {md(h.advice)}"]
+    out += ["", f"_{md(_COUNTS_NOTE)}_"]
     return "\n".join(out) + "\n"
 
 
@@ -130,14 +178,51 @@ def trend_chart(h: History) -> str:
     return "\n".join(parts)
 
 
-def history_html(h: History) -> str:
+def _anchor(report_id: str) -> str:
+    return "r-" + "".join(ch if ch.isalnum() or ch == "-" else "-" for ch in report_id)
+
+
+def _report_section(r, report: dict) -> str:
+    """One stored report, in the page, for the row that links to it."""
     rubric = load_rubric()
+    items = []
+    for c in report.get("criteria", []):
+        v = str(c.get("verdict", ""))
+        title = rubric[c["id"]].title if c.get("id") in rubric else str(c.get("id", ""))
+        detail = " ".join(x for x in (c.get("did", ""), (f"Try saying: “{c['try_saying']}”" if c.get("try_saying") else "")) if x)
+        items.append(f'<li><span class="v v-{escape(v)}">{_mark(v)} {escape(title)}</span>'
+                     + (f" — {escape(detail)}" if detail else "") + "</li>")
+    head = " · ".join(escape(x) for x in (r.date, r.kind, _whose(r), _source(r)) if x)
+    return (f'<section class="criterion" id="{_anchor(r.report_id)}"><h3>{head}</h3>'
+            f'<ul>{"".join(items)}</ul><p><a href="#top">back to the table</a></p></section>')
+
+
+def history_html(h: History, reports: dict[str, dict] | None = None) -> str:
+    rubric = load_rubric()
+    reports = reports or {}
     head = "".join(f"<th>{escape(_SHORT[c])}</th>" for c in CRITERIA)
+
+    def cell(v: str | None) -> str:
+        return f'<td class="v v-{escape(v)}">{_mark(v)}</td>' if v else "<td></td>"
+
+    def ident(r) -> str:
+        if r.report_id and r.report_id in reports:
+            return f'<a href="#{_anchor(r.report_id)}">{escape(r.id)}</a>'
+        return escape(r.id)
+
     rows = "".join(
-        f"<tr><td>{escape(r.date)}</td><td>{escape(r.kind)}</td><td>{escape(r.id)}</td><td>{escape(r.role)}</td>"
-        + "".join(f"<td>{_mark(r.verdicts.get(c))}</td>" for c in CRITERIA) + "</tr>" for r in h.rows)
-    body = (f'<table class="history"><tr><th>date</th><th>kind</th><th>id</th><th>role</th>{head}</tr>{rows}</table>'
+        f'<tr class="{escape(r.owner)}"><td>{escape(r.date)}</td><td>{escape(r.kind)}</td><td>{ident(r)}</td>'
+        f"<td>{escape(_whose(r))}</td><td>{escape(_source(r))}</td><td>{escape(r.role)}</td>"
+        + "".join(cell(r.verdicts.get(c)) for c in CRITERIA) + f"<td>{escape(score_label(r.verdicts))}</td></tr>" for r in h.rows)
+    body = (f'<table class="history" id="top"><tr><th>date</th><th>kind</th><th>id</th><th>whose</th><th>source</th>'
+            f"<th>role</th>{head}<th>score</th></tr>{rows}</table>"
             f"<h2>Trend per criterion</h2>{trend_chart(h)}")
+    if h.most_missed:
+        body += f"<p><b>Most often missed:</b> {escape(_most_missed(h))}</p>"
     if h.next_to_practise:
         body += f"<p><b>Practise next:</b> {escape(rubric[h.next_to_practise].title)}. {escape(h.advice)}</p>"
+    body += f"<p class=\"note\">{escape(_COUNTS_NOTE)}</p>"
+    linked = [r for r in h.rows if r.report_id and r.report_id in reports]
+    if linked:
+        body += "<h2>Reports</h2>" + "".join(_report_section(r, reports[r.report_id]) for r in linked)
     return page("Second-interview history", "Your second-interview history", body)

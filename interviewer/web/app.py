@@ -32,7 +32,7 @@ from interviewer.web import security
 from interviewer.web.live import Practice
 
 STATIC = Path(__file__).with_name("static")
-MARKS = {"covered": "✓", "partial": "◐", "missed": "·", "not_applicable": "–", None: "·"}
+MARKS = {"covered": "✓", "partial": "◐", "missed": "·", "not_applicable": "–", None: "·"}  # as the terminal's coach panel
 VERDICT_WORDS = {"covered": "covered", "partial": "partly", "missed": "not yet", "not_applicable": "not needed"}
 DOWNLOADS = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8", "json": "application/json"}
 
@@ -40,7 +40,10 @@ DOWNLOADS = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=u
 def _env() -> Environment:
     env = Environment(loader=PackageLoader("interviewer.web", "templates"), autoescape=select_autoescape(["html"]),
                       trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(MARKS=MARKS, VERDICT_WORDS=VERDICT_WORDS, CRITERIA=CRITERIA, CORE_CRITERIA=CORE_CRITERIA,
+    from interviewer.reports._common import VERDICT_LABEL, VERDICT_MARK
+    from interviewer.reports.between import CRITERION_LABEL
+
+    env.globals.update(MARKS=MARKS, REPORT_MARKS=VERDICT_MARK, REPORT_WORDS=VERDICT_LABEL, SHORT_LABEL=CRITERION_LABEL, VERDICT_WORDS=VERDICT_WORDS, CRITERIA=CRITERIA, CORE_CRITERIA=CORE_CRITERIA,
                        version=__version__, max_mb=MAX_BYTES // (1024 * 1024))
     return env
 
@@ -54,8 +57,8 @@ def _safe_name(name: str | None, default: str = "upload.txt") -> str:
 class Web:
     """Everything one launch holds: keys, templates, live sessions, pending uploads."""
 
-    def __init__(self, settings: Settings, keys: security.Keys, chat_model=None):
-        self.settings, self.keys = settings, keys
+    def __init__(self, settings: Settings, keys: security.Keys, chat_model=None, seed: int | None = None):
+        self.settings, self.keys, self.seed = settings, keys, seed
         self.env = _env()
         self.practice = Practice(settings, chat_model)
         self.uploads_dir = tempfile.TemporaryDirectory(prefix="interviewer-web-")
@@ -243,7 +246,7 @@ async def practice_start(request: Request):
             brief = await web.with_store(lambda s: next((b for i, b in s.briefs() if i == values["brief"]), None))
             if brief is None:
                 raise UserError(f"no brief '{values['brief']}'")
-        sid = await web.practice.create(adapt(persona, role), role, brief, values["name"].strip() or "Candidate")
+        sid = await web.practice.create(adapt(persona, role), role, brief, values["name"].strip() or "Candidate", web.seed)
     except UserError as e:
         return await practice_page(request, error=str(e), values=values, status=400)
     web.practice.start_reply(sid, "start")
@@ -264,6 +267,16 @@ def _chat_state(web: Web, sid: str) -> dict[str, Any]:
             "running": running, "needs": needs, "pending": s.pending_answer}
 
 
+def _running_state(s, store: Store) -> dict[str, Any]:
+    """The chat page while a reply is being written: the saved turns (the answer is among them)."""
+    from interviewer import coach
+    from interviewer.models import Transcript
+
+    turns = store.turns(s.id)
+    return {"s": s, "sid": s.id, "turns": turns, "coverage": coach.coverage(Transcript(turns=turns)), "finished": False,
+            "running": True, "needs": None, "pending": None}
+
+
 async def chat_page(request: Request):
     web: Web = request.app.state.web
     sid = request.path_params["sid"]
@@ -274,7 +287,12 @@ async def chat_page(request: Request):
             if rid:
                 return RedirectResponse(f"/report/{rid}", status_code=303)
             raise UserError(f"session {info.id} has ended")
-        state = await web.practice.run(partial(_chat_state, web, info.id))
+        live = web.practice.sessions.get(info.id)
+        if live is not None and web.practice.job(info.id) is not None:
+            # the worker is busy writing a reply: read the page from the database instead of waiting
+            state = await web.with_store(partial(_running_state, live))
+        else:
+            state = await web.practice.run(partial(_chat_state, web, info.id))
     except UserError as e:
         return web.page("refused.html", status=404, title="Not found", message=str(e))
     s = state.pop("s")
@@ -547,9 +565,9 @@ async def _errors(request: Request, exc: Exception):
                         status_code=500)
 
 
-def create_app(settings: Settings, keys: security.Keys | None = None, chat_model=None):
+def create_app(settings: Settings, keys: security.Keys | None = None, chat_model=None, seed: int | None = None):
     keys = keys or security.Keys()
-    web = Web(settings, keys, chat_model)
+    web = Web(settings, keys, chat_model, seed)
     routes = [
         Route("/", home),
         Route("/review", review_page, methods=["GET"]),

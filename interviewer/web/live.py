@@ -153,6 +153,8 @@ class Practice:
             except Exception as e:  # noqa: BLE001 - a fault never ends the session: the page says so
                 from interviewer.errors import UserError
 
+                self.sessions.pop(session_id, None)  # read it again from the database: a saved answer is owed a reply
+
                 job.finish(error=str(e) if isinstance(e, UserError) else
                            f"The interviewer could not answer ({type(e).__name__}). Your answer is saved; try again.")
 

@@ -27,12 +27,12 @@ def bind(port: int) -> socket.socket:
     return sock
 
 
-def serve(settings: Settings, port: int = 8765, open_browser: bool = True, say=print) -> None:
+def serve(settings: Settings, port: int = 8765, open_browser: bool = True, say=print, seed: int | None = None) -> None:
     import uvicorn
 
     sock = bind(port)
     keys = security.Keys()
-    app, web = create_app(settings, keys)
+    app, web = create_app(settings, keys, seed=seed)
     url = f"http://{HOST}:{sock.getsockname()[1]}/?{security.TOKEN_PARAM}={keys.token}"
     say(f"interviewer is running at {url}")
     say("Keep this window open while you use it; press Ctrl-C here to stop.")

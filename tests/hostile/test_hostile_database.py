@@ -40,7 +40,7 @@ def test_locked_database_is_one_line_within_the_busy_timeout(populated, home):
     holder = sqlite3.connect(populated, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")  # another process mid-write, holding the lock
     try:
-        line = one_line_error(run("history", "--delete", "nothing-here"), "busy", within=15)
+        line = one_line_error(run("history", "--delete", "nothing-here", "--yes"), "busy", within=15)
         assert str(populated) in line
     finally:
         holder.rollback()
@@ -58,7 +58,7 @@ def test_read_only_database(populated, home, monkeypatch):
 
     monkeypatch.setattr(store.sqlite3, "connect", read_only)
     before = digest(populated)
-    one_line_error(run("history", "--delete", "nothing-here"), "read-only")
+    one_line_error(run("history", "--delete", "nothing-here", "--yes"), "read-only")
     assert digest(populated) == before
 
 

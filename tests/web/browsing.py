@@ -24,13 +24,13 @@ def chromium_path() -> str | None:
 class Server:
     """`python -m interviewer serve --port 0 --no-open` in a subprocess, until stopped."""
 
-    def __init__(self, home: Path, extra_env: dict[str, str] | None = None):
+    def __init__(self, home: Path, extra_env: dict[str, str] | None = None, args: tuple[str, ...] = ()):
         env = dict(os.environ, PYTHONPATH=str(REPO), INTERVIEWER_HOME=str(home), PYTHONUNBUFFERED="1")
         for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "INTERVIEWER_MODEL", "INTERVIEWER_MODEL_PATH"):
             env.pop(var, None)
         env.update(extra_env or {})
         self.home = home
-        self.proc = subprocess.Popen([sys.executable, "-m", "interviewer", "serve", "--port", "0", "--no-open"],
+        self.proc = subprocess.Popen([sys.executable, "-m", "interviewer", "serve", "--port", "0", "--no-open", *args],
                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=REPO)
         deadline = time.monotonic() + 30
         line = ""

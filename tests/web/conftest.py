@@ -40,7 +40,7 @@ def page(browser, server):
     """A fresh browser context that has opened the private address (so it holds the key cookie)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
-    pg.set_default_timeout(15_000)
+    pg.set_default_timeout(45_000)  # a loaded 2-core machine can be slow; a hang still fails
     errors: list[str] = []
     pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     pg.on("pageerror", lambda e: errors.append(str(e)))

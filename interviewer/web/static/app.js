@@ -78,6 +78,10 @@
   const send = $("#send");
   const draftKey = box.dataset.draft;
 
+  // A draft that the server already has (the page was reloaded just after sending) is not a draft.
+  const mine = $$("#turns li.turn-candidate p");
+  const lastSaved = mine.length ? mine[mine.length - 1].textContent.trim() : null;
+  if ((store.get(draftKey) || "").trim() === lastSaved) store.del(draftKey);
   if (box.hasAttribute("data-prefilled")) store.set(draftKey, box.value);
   else if (!box.value && store.get(draftKey)) box.value = store.get(draftKey);
   box.addEventListener("input", () => store.set(draftKey, box.value));
@@ -177,7 +181,7 @@
   async function stream(url, init, onFirst) {
     busy(true);
     status.textContent = chat.dataset.interviewer + " is replying…";
-    let p = null, first = true, ok = false;
+    let p = null, ok = false;
     try {
       const resp = await fetch(url, Object.assign({ headers: { Accept: "text/event-stream", "X-CSRF-Token": csrf } }, init));
       if (resp.status === 204) { status.textContent = ""; ok = true; return; }
@@ -187,9 +191,8 @@
         status.textContent = msg;
         return;
       }
+      if (onFirst) onFirst();  // the server took the answer (it is saved before the model is asked)
       await readEvents(resp, (kind, data) => {
-        if (first && onFirst) onFirst();
-        first = false;
         if (kind === "text") {
           if (!p) p = addTurn("interviewer", chat.dataset.interviewer, "");
           p.textContent += data;
@@ -228,12 +231,11 @@
     if (!text || send.disabled) return;
     const body = new FormData();
     body.append("text", text);
-    const mine = addTurn("candidate", chat.dataset.candidate, text).parentElement;
+    const sent = addTurn("candidate", chat.dataset.candidate, text).parentElement;
     stream(`/practice/${sid}/say`, { method: "POST", body }, () => {
-      // The server has the answer (it is saved before the interviewer is asked): the draft can go.
       box.value = "";
       store.del(draftKey);
-    }).then(() => { if (box.value && mine.isConnected && status.textContent.startsWith("The")) mine.classList.add("unsent"); });
+    }).then(() => { if (box.value) sent.remove(); });  // not taken: it stays in the box, not in the chat
   });
 
   if (chat.dataset.running) {
