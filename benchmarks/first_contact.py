@@ -98,7 +98,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("setdirs", nargs="+")
     ap.add_argument("--quiet", action="store_true", help="no per-transcript misses")
+    ap.add_argument("--patterns-only", action="store_true", help="without the learned intent model (what does it add?)")
     args = ap.parse_args()
+    if args.patterns_only:
+        from interviewer.scoring import signals
+
+        signals.USE_MODEL = False
     try:
         commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     except OSError:
@@ -117,7 +122,7 @@ def main() -> None:
         if not args.quiet:
             for m in res["misses"]:
                 print("  " + m)
-    print(json.dumps({"commit": commit, "sets": [{k: v for k, v in r.items() if k != "misses"} for r in results]}))
+    print(json.dumps({"commit": commit, "judge": "patterns" if args.patterns_only else "patterns+model", "sets": [{k: v for k, v in r.items() if k != "misses"} for r in results]}))
 
 
 if __name__ == "__main__":

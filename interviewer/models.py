@@ -13,9 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 Speaker = Literal["interviewer", "candidate"]
 Verdict = Literal["covered", "partial", "missed", "not_applicable"]
 
-# Stable ids from the shared domain file; reports, tests and tools key on them.
-CORE_CRITERIA = ("role_vision", "ballpark_check", "next_steps")
-CRITERIA = CORE_CRITERIA + ("goals_alignment", "compensation", "mutual_fit")
+# Stable ids from the shared domain file, registered once in prompts/rubric.toml.
+from interviewer.criteria import CORE_CRITERIA, CRITERIA  # noqa: E402
 
 STAGES = ("opening", "vision", "probe", "react", "questions", "compensation", "close")
 Stage = Literal["opening", "vision", "probe", "react", "questions", "compensation", "close"]

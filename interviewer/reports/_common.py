@@ -6,13 +6,7 @@ from collections.abc import Iterable
 
 from interviewer.models import CORE_CRITERIA, CriterionResult, Report
 
-VERDICT_MARK = {"covered": "✓", "partial": "◐", "missed": "✗", "not_applicable": "–"}
-VERDICT_LABEL = {
-    "covered": "covered",
-    "partial": "partial",
-    "missed": "missed",
-    "not_applicable": "not applicable",
-}
+from interviewer.criteria import VERDICT_LABEL, VERDICT_MARK  # noqa: E402  (spelled once, in prompts/rubric.toml)
 
 REPORT_TITLE = "Second interview report"
 LABEL_DID = "What you did"

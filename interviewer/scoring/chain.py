@@ -19,20 +19,21 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from interviewer import prompts
+from interviewer.criteria import LEVEL, VERDICTS
 from interviewer.models import CRITERIA, CORE_CRITERIA, CriterionResult, Evidence, Report, Transcript
 from interviewer.sanitize import scrub
 from interviewer.scoring import feedback, rules, signals
 from interviewer.scoring.rubric import load_rubric
 from interviewer.scoring.verify import verify
 
-_LEVEL = {"missed": 0, "partial": 1, "covered": 2}
+_LEVEL = LEVEL
 
 
 class JudgedCriterion(BaseModel):
     """What the model says about one criterion (the contract with the model)."""
 
-    id: Literal["role_vision", "ballpark_check", "next_steps", "goals_alignment", "compensation", "mutual_fit"]
-    verdict: Literal["covered", "partial", "missed", "not_applicable"]
+    id: Literal[CRITERIA]  # type: ignore[valid-type]  # the registry's ids (prompts/rubric.toml)
+    verdict: Literal[VERDICTS]  # type: ignore[valid-type]
     quotes: list[str] = Field(default_factory=list, description="verbatim candidate words")
     better_line: str = Field(default="", description="a line the candidate could have said in this interview")
 

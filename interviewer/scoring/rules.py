@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from interviewer.scoring.signals import Reading, Sentence
+from interviewer.text.cues import APPROACH, APPROACH_FILLER as _APPROACH_FILLER, FIT_STATEMENT, PAY_ASK, VAGUE as _VAGUE
+from interviewer.text.cues import asks_process as _asks_process, concrete as _concrete, fit_question
 from interviewer.text.phrases import fragment, phrase
 
 
@@ -24,6 +26,30 @@ class RuleFinding:
 
 
 
+# --- the learned model beside the patterns ---------------------------------------------------
+
+SURE = 0.85  # a model-only hit needs this probability; below it the patterns decide
+VETO = 0.05  # below this for both read and approach, a pattern hit on a vision sentence is dropped
+
+
+def _model(s: Sentence, intent: str, prompt: str = "", threshold: float = SURE) -> bool:
+    """The model is sure this sentence carries `intent`, and it is not the candidate echoing
+    what the interviewer just said (the interviewer saying it first is not the candidate)."""
+    return s.p(intent) >= threshold and not _echoes(s.text, prompt)
+
+
+def _echoes(sentence: str, prompt: str) -> bool:
+    if not prompt:
+        return False
+    mine = set(re.findall(r"[a-z]{3,}", sentence.lower())) - {"the", "and", "you", "what", "how", "are", "for", "that", "this"}
+    theirs = set(re.findall(r"[a-z]{3,}", prompt.lower()))
+    return len(mine) >= 2 and len(mine & theirs) / len(mine) >= 0.75
+
+
+def _prompts(r: Reading) -> dict[int, str]:
+    return {t.turn: t.prompt for t in r.candidate_turns}
+
+
 # --- next_steps ----------------------------------------------------------------------------
 
 PROCESS = phrase("next_steps.process")
@@ -33,7 +59,11 @@ STATED_INTEREST = phrase("next_steps.stated_interest")
 
 def next_steps(r: Reading) -> RuleFinding:
     asked, stated = [], []
+    prompts = _prompts(r)
     for s in r.sentences:
+        if _model(s, "next_steps", prompts[s.turn]) and s.is_question and not NOT_PROCESS.search(s.text):
+            asked.append(s)
+            continue
         if not PROCESS.search(s.text) or NOT_PROCESS.search(s.text):
             if STATED_INTEREST.search(s.text) and not NOT_PROCESS.search(s.text):
                 stated.append(s)
@@ -42,15 +72,10 @@ def next_steps(r: Reading) -> RuleFinding:
     if asked:
         return RuleFinding("covered", asked[:2])
     stated = [s for s in stated if STATED_INTEREST.search(s.text)]
+    stated += [s for s in r.sentences if _model(s, "next_steps_interest", prompts[s.turn]) and s not in stated]
     if stated:
         return RuleFinding("partial", stated[:1])
     return RuleFinding("missed")
-
-
-def _asks_process(text: str) -> bool:
-    if re.match(r"^(?:just |only |and |so |um,? )*(?:what|when|how|who|whether|if)\b", text, re.I):
-        return True  # "Just what the next step is from here." asks, whatever its punctuation
-    return bool(re.search(r"\b(?:let me know|please (?:send|tell)|happy to (?:send|provide))\b.*\b(?:need|anything)\b", text, re.I))
 
 
 # --- ballpark_check --------------------------------------------------------------------------
@@ -71,7 +96,15 @@ def ballpark_check(r: Reading, vision: RuleFinding | None = None) -> RuleFinding
             continue
         turn_observes = observed_before or t.turn in own_view or any(OBSERVATION.search(s.text) for s in t.sentences) or len(t.text.split()) > 60
         for s in t.sentences:
-            if not (CHECK.search(s.text) or INVITE.search(s.text)) or NOT_CHECK.search(s.text) or _salary_context(t, s):
+            if NOT_CHECK.search(s.text) or _salary_context(t, s):
+                continue
+            if turn_observes and _model(s, "ballpark_check", t.prompt) and (s.is_question or re.search(r"correct me|tell me (?:if|where)", s.lower)):
+                checks.append(s)
+                continue
+            if turn_observes and _model(s, "loose_check", t.prompt):
+                invites.append(s)
+                continue
+            if not (CHECK.search(s.text) or INVITE.search(s.text)):
                 continue
             if CHECK.search(s.text) and not (INVITE.search(s.text) and re.search(r"\b(?:i might|i could|i may) be\b", s.lower)) and (
                     s.is_question or re.search(r"correct me|tell me (?:if|where)|push back|set me straight|stop me", s.lower)):
@@ -93,7 +126,8 @@ def _salary_context(turn, s: Sentence) -> bool:
     if "ballpark" not in s.lower:
         return False
     i = turn.sentences.index(s)
-    near = " ".join(x.text for x in turn.sentences[: i + 1]) + " " + turn.prompt[-300:]
+    # A bounded window (the last few sentences), so a long turn full of "ballpark" stays linear.
+    near = " ".join(x.text for x in turn.sentences[max(0, i - 6) : i + 1]) + " " + turn.prompt[-300:]
     money_near = PAY.search(near) or re.search(r"\$|\b\d+k\b|\bthousand\b|\bbase\b", near, re.I)
     number_here = re.search(r"\d", s.text) or re.search(WORD_NUMBER, s.text, re.I)
     return "ballpark" in s.lower and bool(money_near or number_here)
@@ -102,42 +136,7 @@ def _salary_context(turn, s: Sentence) -> bool:
 # --- role_vision -----------------------------------------------------------------------------
 
 READ = phrase("role_vision.read")
-# An approach: the candidate in the first person, future or conditional, followed by an action
-# (any verb but the ones that only hedge or talk: "I'd love", "I'd need to see", "I'd say").
 _MODAL = phrase("role_vision.modal")
-_SKIP = set("probably also first then really definitely likely actually want to like start begin try by aim look honestly "
-            "immediately quickly still just want would definitely personally".split())
-_NOT_ACTION = set("send bring love be say think guess imagine hope need rather appreciate bet assume expect feel enjoy know hear ask "
-                  "wonder fit thank welcome say suspect prefer agree add mention note been".split())
-_FIRST_PERSON = phrase("role_vision.first_person")
-PLAN_PHRASE = phrase("role_vision.plan_phrase")
-
-
-class _Approach:
-    """Matches a sentence that says what the candidate would do."""
-
-    def search(self, text: str):
-        if PAY_ASK.search(text):
-            return False
-        if PLAN_PHRASE.search(text) and _FIRST_PERSON.search(text):
-            return True
-        if _IMPERATIVE_STEP.match(text):  # "Then build one model that ..." continues a plan
-            return True
-        return self.modal_action(text)
-
-    @staticmethod
-    def modal_action(text: str) -> bool:
-        for m in _MODAL.finditer(text):
-            for word in re.findall(r"[a-z'-]+", text[m.end():].lower())[:4]:
-                if word in _SKIP:
-                    continue
-                return word not in _NOT_ACTION
-        return False
-
-
-_IMPERATIVE_STEP = phrase("role_vision.imperative_step")
-APPROACH = _Approach()
-PAY_ASK = phrase("compensation.pay_ask")
 HEDGE = phrase("role_vision.hedge")
 # Looking at *this* company is observation, not past experience: "I noticed", "I counted".
 PAST_SELF = phrase("role_vision.past_self")
@@ -148,20 +147,6 @@ ORG_REF = phrase("role_vision.org_ref")
 GENERIC = phrase("role_vision.generic")
 BEHAVIOURAL = phrase("role_vision.behavioural")
 PAST_NARRATIVE = phrase("role_vision.past_narrative")
-# Words that describe any job, not this one: an approach made only of them is generic.
-_VAGUE = set("listen understand help support communicate communication prioritise prioritize stay calm team everyone people yeah closely managers "
-             "work hard best good great job learn things stuff try make sure really just well lot able also always".split())
-
-
-def _concrete(text: str) -> bool:
-    words = [w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _VAGUE and w not in _APPROACH_FILLER]
-    return len(set(words)) >= 3 or bool(re.search(r"\d", text))
-
-
-_APPROACH_FILLER = set("would want like start first then that this with what they them their there from into have your "
-                       "definitely certainly probably honestly maybe obviously basically actually".split())
-
-
 def _specific(s: Sentence) -> bool:
     return len(s.text.split()) >= 7 and not GENERIC.search(s.text) and not HEDGE.search(s.text) and not CHATTER.search(s.text)
 
@@ -195,6 +180,7 @@ def vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
 
 def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
     reads, approaches = [], []
+    entities = _names(r.interviewer_text)  # once per transcript: per turn it was quadratic
     for t in r.candidate_turns:
         if not t.usable:
             continue
@@ -205,7 +191,6 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
         # An answer about pay is not a vision (but a turn that ignores the pay question may be one).
         pay_turn = bool(PAY.search(t.prompt)) and any(PAY.search(x.text) or FIGURE.search(x.text) for x in t.sentences)
         planning = False  # after an approach sentence, the turn's plain statements are more of the plan
-        entities = _names(r.interviewer_text)
         industry = False  # once a turn talks about the industry at large, only sentences about *you* are a read
         for s in t.sentences:
             industry = industry or bool(INDUSTRY.search(s.text))
@@ -214,6 +199,15 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
             if FIT_STATEMENT.search(s.text) or PAY.search(s.text) or pay_turn:
                 continue
             if INDUSTRY.search(s.text) or _restates(s.text, t.prompt):
+                continue
+            if s.intents and s.p("role_read") < VETO and s.p("approach") < VETO:
+                continue  # the model is sure this is neither a read nor a plan (a story, a strength)
+            if _model(s, "approach") and _concrete(s.text) and not READ.search(s.text):
+                approaches.append(s)
+                planning = True
+                continue
+            if _model(s, "role_read") and not APPROACH.search(s.text):
+                reads.append(s)
                 continue
             if READ.search(s.text) and not APPROACH.modal_action(s.text):
                 reads.append(s)  # "my read is ... in the first ninety days" is a read, not a plan
@@ -264,9 +258,15 @@ NOT_GOALS = phrase("goals_alignment.not_goals")
 
 def goals_alignment(r: Reading) -> RuleFinding:
     goals, links, success = [], [], []
+    prompts = _prompts(r)
     for s in r.sentences:
         if not (s.is_question or re.search(r"\bcurious|wondering|love to (?:hear|know)|tell me\b", s.lower)):
             continue
+        if _model(s, "goals", prompts[s.turn]) and not NOT_GOALS.search(s.text) and s not in goals:
+            goals.append(s)
+        # The corpus counts "how is the role measured" as contribution; the rubric makes that partial.
+        if _model(s, "role_contribution", prompts[s.turn]) and (CONTRIBUTES.search(s.text) or not SUCCESS.search(s.text)):
+            links.append(s)
         if SUCCESS.search(s.text):
             success.append(s)
             if GOALS.search(s.text) and not NOT_GOALS.search(s.text):
@@ -318,6 +318,11 @@ def compensation(r: Reading) -> RuleFinding:
         if not on_pay:
             continue
         for s in t.sentences:
+            if OTHER_MONEY.search(s.text) and not PAY_WORD.search(s.text):
+                continue
+            if _model(s, "pay_figure") or (s.is_question and _model(s, "pay_question")):
+                concrete.append(s)
+                continue
             # A bare number is a pay figure only beside money words ("I'm at fifty-four now").
             bare = re.search(r"\b\d{2,3}\b" + _NOT_A_UNIT, s.text) or re.search(WORD_NUMBER + _NOT_A_UNIT, s.text, re.I)
             if OTHER_MONEY.search(s.text) and not PAY_WORD.search(s.text):
@@ -339,38 +344,22 @@ def compensation(r: Reading) -> RuleFinding:
 # --- mutual_fit ------------------------------------------------------------------------------
 
 FIT = phrase("mutual_fit.fit")
-FIT_WORDS = phrase("mutual_fit.fit_words")
-VALUE_WORDS = phrase("mutual_fit.value_words")
 
 
-class _Both:
-    def search(self, text: str):
-        return FIT_WORDS.search(text) and VALUE_WORDS.search(text)
-
-
-FIT_STATEMENT = _Both()
 NOT_FIT = phrase("mutual_fit.not_fit")
 
 
-# Any question about the people side: who they are, how they work together, how the boss leads,
-# why people leave. Goals, pay and process questions belong to other criteria.
-_PEOPLE = phrase("mutual_fit.people")
-# "you" questions count only about how the interviewer leads and works with people.
-_YOU_AS_BOSS = phrase("mutual_fit.you_as_boss")
-_RELATION = phrase("mutual_fit.relation")
-
-
 def _fit_question(s: Sentence) -> bool:
-    if not s.is_question or PROCESS.search(s.text) or PAY.search(s.text) or (GOALS.search(s.text) and not FIT.search(s.text)):
-        return False
-    if CHECK.search(s.text):
-        return False
-    return bool(FIT.search(s.text) or (_PEOPLE.search(s.text) and _RELATION.search(s.text)) or _YOU_AS_BOSS.search(s.text))
+    return fit_question(s.text, s.is_question)
 
 
 def mutual_fit(r: Reading) -> RuleFinding:
     asked, stated = [], []
+    prompts = _prompts(r)
     for s in r.sentences:
+        if s.is_question and _model(s, "fit_question", prompts[s.turn]) and not (PROCESS.search(s.text) or PAY.search(s.text)):
+            asked.append(s)
+            continue
         if not NOT_FIT.search(s.text) and (_fit_question(s) or (FIT.search(s.text) and re.search(
                 r"\bcurious|wondering|tell me|love to (?:hear|know)\b", s.lower) and not FIT_STATEMENT.search(s.text))):
             asked.append(s)

@@ -27,6 +27,11 @@ class Sentence:
     turn: int  # 1-based index into the transcript's turns
     text: str  # verbatim span of the turn's text
     is_question: bool
+    # The learned model's intent probabilities (interviewer.text.model); empty when it is off.
+    intents: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def p(self, intent: str) -> float:
+        return self.intents.get(intent, 0.0)
 
     @property
     def lower(self) -> str:
@@ -96,8 +101,21 @@ def _norm(text: str) -> str:
     return " ".join(w.lower() for w in _WORD.findall(text))
 
 
+# The learned intent model reads every candidate sentence beside the patterns; False turns it
+# off (benchmarks/first_contact.py --patterns-only measures what it adds).
+USE_MODEL = True
+
+
+def _instruction(s: Sentence) -> bool:
+    """Addressed to a grader/AI/system, narrating "the candidate", or a pasted verdict."""
+    return bool(INJECTION.search(text.normalize(s.text))) or s.p("instruction") >= 0.9
+
+
 def read(transcript: Transcript) -> Reading:
     """Candidate turns with their sentences, minus what must never count as evidence."""
+    from interviewer.text.model import load_model
+
+    model = load_model() if USE_MODEL else None
     reading = Reading(transcript)
     seen: set[str] = set()
     prompt = ""
@@ -108,7 +126,9 @@ def read(transcript: Transcript) -> Reading:
             interviewer_parts.append(t.text)
             continue
         every = split_sentences(i, t.text)
-        sents = [s for s in every if not INJECTION.search(text.normalize(s.text))]
+        if model is not None:
+            every = [Sentence(s.turn, s.text, s.is_question, model.predict(s.text)) for s in every]
+        sents = [s for s in every if not _instruction(s)]
         if len(sents) < len(every):
             reading.dropped.append(f"turn {i}: an instruction to the grader was ignored")
         ct = CandidateTurn(i, t.text, sents, prompt)

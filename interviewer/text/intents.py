@@ -41,10 +41,22 @@ class Reading(BaseModel):
 
 
 def read_sentence(sentence: str) -> Reading:
+    """Patterns and the learned model, combined per intent (interviewer.text.model.combine)."""
+    from interviewer.text.model import combine, load_model
     from interviewer.text.patterns import sentence_intents
 
     q = is_question(sentence)
-    return Reading(sentence=sentence, is_question=q, intents=sentence_intents(sentence, q))
+    found = sentence_intents(sentence, q)
+    model = load_model()
+    if model is not None:
+        probs = model.predict(sentence)
+        for intent in set(found) | set(probs):
+            p = combine(found.get(intent, 0.0), probs.get(intent, 0.0), intent) if intent in probs else found[intent]
+            if p >= 0.05:
+                found[intent] = round(p, 3)
+            else:
+                found.pop(intent, None)
+    return Reading(sentence=sentence, is_question=q, intents=found)
 
 
 def read_turn(text: str) -> list[Reading]:

@@ -26,6 +26,9 @@ _CONFUSABLE = str.maketrans({
     "…": "...",
 })
 _SPACE = re.compile(r"\s+")
+_WORDISH = re.compile(r"[^\W\d_]+")
+_LOOKALIKES = frozenset(chr(k) for k, v in _CONFUSABLE.items() if chr(k).isalpha() and k > 127)
+_PUNCT = {k: v for k, v in _CONFUSABLE.items() if not chr(k).isalpha()}
 
 
 def _drop_invisible(text: str) -> str:
@@ -35,8 +38,20 @@ def _drop_invisible(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if unicodedata.category(ch) not in ("Cf", "Mn"))
 
 
+def _fold_word(m: re.Match[str]) -> str:
+    # A word is folded to Latin when it mixes scripts ("Rеviewer" with a Cyrillic е) or is made
+    # only of look-alikes; a genuine Russian or Greek word is left as it is.
+    w = m.group(0)
+    if w.isascii():
+        return w
+    if any("a" <= c.lower() <= "z" for c in w) or all(c in _LOOKALIKES for c in w):
+        return w.translate(_CONFUSABLE)
+    return w
+
+
 def normalize(text: str) -> str:
     """Text as patterns and models should see it (never shown to the user: quotes stay verbatim)."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", _drop_invisible(text)).translate(_CONFUSABLE)
+        text = unicodedata.normalize("NFKC", _drop_invisible(text))
+        text = _WORDISH.sub(_fold_word, text).translate(_PUNCT)
     return _SPACE.sub(" ", text).strip()

@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from interviewer.resources import data_dir
+from interviewer.text.normalize import normalize
+
+# Patterns see normalised text (curly apostrophes, look-alike letters); the same sentence is
+# read by many patterns, so the normal form is cached.
+_normal = lru_cache(maxsize=8192)(normalize)
 
 _COMPILED: dict[str, re.Pattern[str]] = {}
 
@@ -66,13 +71,14 @@ class Phrase:
         self.name = name
 
     def search(self, text: str, *a: Any) -> re.Match[str] | None:
-        return compiled(self.name).search(text, *a)
+        return compiled(self.name).search(_normal(text), *a)
 
     def match(self, text: str, *a: Any) -> re.Match[str] | None:
-        return compiled(self.name).match(text, *a)
+        return compiled(self.name).match(_normal(text), *a)
 
     def finditer(self, text: str, *a: Any):
-        return compiled(self.name).finditer(text, *a)
+        """Matches in the *normalised* text (spans refer to normalize(text))."""
+        return compiled(self.name).finditer(_normal(text), *a)
 
     @property
     def pattern(self) -> str:

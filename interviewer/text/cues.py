@@ -1,0 +1,95 @@
+"""Sentence-level cues built from the phrase patterns and word lists (prompts/patterns/):
+does a sentence state an approach, ask about the process, ask a fit question, wish for a fit?
+Shared by the judge (interviewer.scoring.rules) and read_turn.
+"""
+
+from __future__ import annotations
+
+import re
+
+from interviewer.text.normalize import normalize
+from interviewer.text.phrases import phrase, tables
+
+_WORDS = tables()["words.words"]
+MODAL_SKIP = frozenset(_WORDS["modal_skip"])
+NOT_ACTION = frozenset(_WORDS["not_action"])
+VAGUE = frozenset(_WORDS["vague"])
+APPROACH_FILLER = frozenset(_WORDS["approach_filler"])
+
+# An approach: the candidate in the first person, future or conditional, followed by an action
+# (any verb but the ones that only hedge or talk: "I'd love", "I'd need to see", "I'd say").
+_MODAL = phrase("role_vision.modal")
+_FIRST_PERSON = phrase("role_vision.first_person")
+PLAN_PHRASE = phrase("role_vision.plan_phrase")
+_IMPERATIVE_STEP = phrase("role_vision.imperative_step")
+PAY_ASK = phrase("compensation.pay_ask")
+
+
+class _Approach:
+    """Matches a sentence that says what the candidate would do."""
+
+    def search(self, text: str):
+        if PAY_ASK.search(text):
+            return False
+        if PLAN_PHRASE.search(text) and _FIRST_PERSON.search(text):
+            return True
+        if _IMPERATIVE_STEP.match(text):  # "Then build one model that ..." continues a plan
+            return True
+        return self.modal_action(text)
+
+    @staticmethod
+    def modal_action(text: str) -> bool:
+        text = normalize(text)  # _MODAL's spans refer to the normalised text
+        for m in _MODAL.finditer(text):
+            for word in re.findall(r"[a-z'-]+", text[m.end() : m.end() + 200].lower())[:4]:
+                if word in MODAL_SKIP:
+                    continue
+                return word not in NOT_ACTION
+        return False
+
+
+APPROACH = _Approach()
+
+
+def concrete(text: str) -> bool:
+    """Says something specific: three distinct non-generic words, or a number."""
+    words = [w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in VAGUE and w not in APPROACH_FILLER]
+    return len(set(words)) >= 3 or bool(re.search(r"\d", text))
+
+
+def asks_process(text: str) -> bool:
+    if re.match(r"^(?:just |only |and |so |um,? )*(?:what|when|how|who|whether|if)\b", text, re.I):
+        return True  # "Just what the next step is from here." asks, whatever its punctuation
+    return bool(re.search(r"\b(?:let me know|please (?:send|tell)|happy to (?:send|provide))\b.{0,200}\b(?:need|anything)\b", text, re.I))
+
+
+_FIT_WORDS = phrase("mutual_fit.fit_words")
+_VALUE_WORDS = phrase("mutual_fit.value_words")
+
+
+class _Both:
+    def search(self, text: str):
+        return _FIT_WORDS.search(text) and _VALUE_WORDS.search(text)
+
+
+FIT_STATEMENT = _Both()
+
+# Any question about the people side: who they are, how they work together, how the boss leads,
+# why people leave. Goals, pay and process questions belong to other criteria.
+_PEOPLE = phrase("mutual_fit.people")
+# "you" questions count only about how the interviewer leads and works with people.
+_YOU_AS_BOSS = phrase("mutual_fit.you_as_boss")
+_RELATION = phrase("mutual_fit.relation")
+_FIT = phrase("mutual_fit.fit")
+_PROCESS = phrase("next_steps.process")
+_PAY = phrase("compensation.pay")
+_GOALS = phrase("goals_alignment.goals")
+_CHECK = phrase("ballpark_check.check")
+
+
+def fit_question(text: str, is_question: bool) -> bool:
+    if not is_question or _PROCESS.search(text) or _PAY.search(text) or (_GOALS.search(text) and not _FIT.search(text)):
+        return False
+    if _CHECK.search(text):
+        return False
+    return bool(_FIT.search(text) or (_PEOPLE.search(text) and _RELATION.search(text)) or _YOU_AS_BOSS.search(text))

@@ -1,0 +1,74 @@
+"""The learned sentence-intent model: hashed n-gram logistic regression, pure-Python inference.
+
+Trained by benchmarks/train_intents.py on tests/corpus/*.jsonl; the artifact ships in the
+package (intent_model.bin: int8 weights, feature-major; intent_model.json: intents, scales,
+biases, feature set). No download, no numpy at run time; loads in a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from array import array
+from functools import cache
+from pathlib import Path
+
+from interviewer.text.features import features
+
+ARTIFACT = Path(__file__).resolve().parent / "intent_model"
+
+# What the corpus labels (the patterns-only intents success_measure and pay_mention are not here).
+MODEL_INTENTS = ("next_steps", "next_steps_interest", "ballpark_check", "loose_check", "goals", "role_contribution",
+                 "pay_question", "pay_figure", "pay_deflect", "fit_question", "fit_wish", "role_read", "approach", "instruction")
+
+
+class IntentModel:
+    def __init__(self, weights: array, meta: dict) -> None:
+        self.weights = weights
+        self.intents: list[str] = meta["intents"]
+        self.feature_set: str = meta["feature_set"]
+        self.buckets: int = meta["buckets"]
+        self.scale: list[float] = meta["scale"]
+        self.bias: list[float] = meta["bias"]
+
+    def predict(self, sentence: str) -> dict[str, float]:
+        k = len(self.intents)
+        sums = [0] * k
+        w = self.weights
+        feats = features(sentence, self.feature_set, self.buckets)
+        for f in feats:
+            base = f * k
+            for j in range(k):
+                sums[j] += w[base + j]
+        norm = 1.0 / math.sqrt(max(len(feats), 1))
+        out = {}
+        for j, name in enumerate(self.intents):
+            z = sums[j] * self.scale[j] * norm + self.bias[j]
+            out[name] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return out
+
+
+@cache
+def load_model() -> IntentModel | None:
+    """The shipped model, or None if the artifact is missing (the patterns then decide alone)."""
+    try:
+        meta = json.loads(ARTIFACT.with_suffix(".json").read_text(encoding="utf-8"))
+        weights = array("b")
+        weights.frombytes(ARTIFACT.with_suffix(".bin").read_bytes())
+    except (OSError, ValueError):
+        return None
+    if len(weights) != meta["buckets"] * len(meta["intents"]):
+        return None
+    return IntentModel(weights, meta)
+
+
+def combine(pattern: float, model: float, intent: str) -> float:
+    """One confidence from the phrase patterns (0 or 1) and the model's probability.
+
+    The patterns are precise on phrasings they know; the model generalises to paraphrases. A
+    pattern hit stands unless the model is sure it is wrong; a model-only hit needs the model
+    to be confident (its evidence is still a verbatim candidate sentence).
+    """
+    if pattern >= 0.5:
+        return 1.0 if model >= 0.05 else 0.5
+    return model if model >= 0.85 else min(model, 0.49)
