@@ -82,6 +82,7 @@ class Reply:
     notice: str = ""
     ttft: float | None = None
     seconds: float = 0.0
+    model_text: str = ""  # the model's own words that were shown (passed every guard and the meaning check)
 
 
 # --- what the candidate's turn asks for ------------------------------------------------------
@@ -119,6 +120,11 @@ def intents(text: str) -> list[str]:
                 found.append(kind)
     specific = [k for k in found if k != "other"]
     return specific or found
+
+
+def conduct_note(count: int) -> str:
+    """The report's note on a rude or dismissive tone."""
+    return prompts.fill(listening.data()["close_cool"]["conduct_note"], count=count)
 
 
 def match_reality(persona: Persona, text: str):
@@ -362,7 +368,7 @@ class Interview:
         # A generic answer in a probing stage gets one follow-up before the plan moves on.
         if stage in ("vision", "probe", "react") and kind == "vague" and not asked and stage not in st.probed_in:
             st.probed_in.append(stage)
-            return stage, self._followup("vague", heard), ""
+            return stage, self._followup("vague", heard, stage), ""
         if stage not in ("questions", "compensation") and st.stage_turns < self.plan.turns_for(stage):
             st.stage_turns += 1
             return stage, self._line(stage), ""
@@ -386,10 +392,10 @@ class Interview:
         st.stage, st.stage_turns = nxt, 1  # type: ignore[assignment]
         if nxt == "compensation":
             st.pay_discussed = True
-        if nxt == "react" and not asked and kind in ("number", "plan", "story", "vague"):
-            return nxt, self._followup(kind, heard), ""
+        if nxt == "react" and not asked and kind in ("number", "timeframe", "plan", "story", "vague"):
+            return nxt, self._followup(kind, heard, nxt), ""
         transitions = listening.data()["transitions"].get(nxt) or []
-        return nxt, self._line(nxt), self._pick(f"transition_{nxt}", transitions) if transitions else ""
+        return nxt, self._line(nxt), self._pick(f"transition_{nxt}", transitions, fresh_only=True)
 
     def _close_line(self) -> str:
         st = self.state
@@ -400,26 +406,38 @@ class Interview:
             return cool + " " + guards.sentences(self.persona.answers.next_steps)[0]
         return self._line("close" if st.asked_next_steps else "close_with_next_steps")
 
-    def _followup(self, kind: str, heard: Heard) -> str:
+    def _followup(self, kind: str, heard: Heard, stage: str) -> str:
+        """A follow-up question on what the candidate said; the stage's own line once they're used up."""
         options = listening.tone_options(listening.data()["followups"][kind], self.persona.tone)
-        return listening.fill(self._pick(f"followup_{kind}", options), figures=listening.join_figures(heard.content.figures))
+        line = self._pick(f"followup_{kind}", options, fresh_only=True)
+        if not line:
+            return self._line(stage)
+        return listening.fill(line, figures=listening.join_figures(heard.content.figures))
 
-    def _reaction(self, heard: Heard, stage: str) -> str:
-        """A listening reaction from the templates, filled with the candidate's own words."""
+    def _reaction(self, heard: Heard, kind: str | None = None) -> str:
+        """A listening reaction from the templates, filled with the candidate's own words; never a
+        line already said this session (a short acknowledgement, then nothing, once used up)."""
         c = heard.content
-        tone = self.persona.tone
         d = listening.data()
-        if c.figures and (heard.pay_figure or stage == "compensation" or self.state.stage == "close"):
-            where = listening.pay_position(self._last_candidate(), self.persona.pay_range) if heard.pay_figure else None
-            if where:
-                return listening.fill(self._pick(f"pay_{where}", d["pay_reactions"][where]), figures=listening.join_figures(c.figures))
-        kind = c.kind
-        options = listening.tone_options(d["reactions"][kind], tone)
-        return listening.fill(self._pick(f"reaction_{kind}", options), figures=listening.join_figures(c.figures),
-                              plan=c.plan, where=c.where, read=c.read)
+        figures = listening.join_figures(c.figures)
+        if c.figures and heard.pay_figure:
+            where = listening.pay_position(self._last_candidate(), self.persona.pay_range)
+            if where and (line := self._pick(f"pay_{where}", d["pay_reactions"][where], fresh_only=True)):
+                return listening.fill(line, figures=figures)
+        kind = kind or c.kind
+        line = self._pick(f"reaction_{kind}", listening.tone_options(d["reactions"][kind], self.persona.tone), fresh_only=True)
+        if not line and kind in ("number", "timeframe"):
+            line = self._pick(f"reaction_{kind}_spare", d["reactions"][kind]["neutral"], fresh_only=True) or "{figures}."
+        if not line:
+            line = self._pick("acknowledgements", self.persona.lines.acknowledgements, fresh_only=True)
+        return listening.fill(line, figures=figures, plan=c.plan, where=c.where, read=c.read)
 
-    def _pick(self, key: str, options: list[str]) -> str:
+    def _pick(self, key: str, options: list[str], fresh_only: bool = False) -> str:
+        """One of the options at random, never the same twice in a row; with `fresh_only`, never
+        one already said this session ("" once they are used up)."""
         used = self.state.used.setdefault(key, [])
+        if fresh_only and (not options or all(i in used for i in range(len(options)))):
+            return ""
         fresh = [i for i in range(len(options)) if i not in used] or list(range(len(options)))
         if len(fresh) == len(options) and used:
             last = used[-1]
@@ -493,7 +511,8 @@ class Interview:
 
         def reply(source: str, got: Reply | None = None) -> Reply:
             got = got or Reply("", kind, source)
-            return Reply(" ".join(shown), kind, source, got.problems, got.raw, got.notice, got.ttft)
+            return Reply(" ".join(shown), kind, source, got.problems, got.raw, got.notice, got.ttft,
+                         model_text=got.text if got.source == "model" else "")
 
         if kind == "nudge":  # nothing to react to: just the encouragement
             out(plan_line)
@@ -501,15 +520,14 @@ class Interview:
         if grounded:  # facts, a correction or the candidate's figures: no model words needed
             out(self._compose(grounded, transition, plan_line))
             return reply("answer+plan")
-        template = self._reaction(heard, kind)
         model_may_react = heard.content.kind in ("plan", "story", "read", "default") and kind != "close"
         if self.model is None or not model_may_react:
-            out(self._compose([template], transition, plan_line))
+            out(self._compose([self._reaction(heard)], transition, plan_line))
             return reply("plan")
         if self.caps.style == "guided":
             got = self._generate(ctx, self.plan.reaction_tokens, 1, candidate_text, out, heard)
             if not got.text:
-                out(template)
+                out(self._reaction(heard))
             out(self._compose([], transition, plan_line))
             return reply("model+plan" if got.text else "plan", got)
         # free style: the model writes the whole turn; one regeneration, then the plan's turn.
@@ -523,19 +541,18 @@ class Interview:
             return reply("model", got)
         if not got.notice:
             got.notice = prompts.data("dialogue.toml")["guard_notice"].format(problems=", ".join(got.problems) or "empty")
-        out(self._compose([template], transition, plan_line))
+        out(self._compose([self._reaction(heard)], transition, plan_line))
         return reply("plan", got)
 
     def _grounded(self, heard: Heard, stage: str) -> list[str]:
         """What the turn must carry from facts: the figure acknowledgement, the correction or
         confirmation, and one answer per question part."""
         out = []
-        if heard.content.figures and (heard.lead or heard.answers):
-            out.append(self._reaction(heard, stage))
-        elif heard.content.figures and heard.pay_figure:
-            out.append(self._reaction(heard, stage))
-        if heard.content.rude and (heard.lead or heard.answers):
-            out.insert(0, listening.fill(self._pick("reaction_rude", listening.tone_options(listening.data()["reactions"]["rude"], self.persona.tone))))
+        c = heard.content
+        if c.rude and (heard.lead or heard.answers or c.figures):
+            out.append(self._reaction(heard, "rude"))
+        if c.figures and (heard.lead or heard.answers or heard.pay_figure or c.rude):
+            out.append(self._reaction(heard, "timeframe" if c.kind == "timeframe" else "number"))
         if heard.lead:
             out.append(heard.lead)
         out.extend(heard.answers)
@@ -548,14 +565,22 @@ class Interview:
         tail = [p for p in (transition, plan_line) if p]
 
         def size(bs: list[str], t: list[str]) -> int:
-            return sum(len(x.split()) for x in bs + t)
+            return sum(len(guards.words(x)) for x in bs + t)  # counted the way the guard counts
 
         if size(blocks, tail) > guards.MAX_WORDS and transition:
             tail = [plan_line]
-        sents = [guards.sentences(b) for b in blocks]
+        # Two facts that share a sentence say it once: where it comes earliest in its block, so
+        # condensing (which cuts from the end of a block) keeps it.
+        split = [guards.sentences(b) for b in blocks]
+        home: dict[str, tuple[int, int]] = {}
+        for bi, ss in enumerate(split):
+            for si, x in enumerate(ss):
+                home[x.lower()] = min(home.get(x.lower(), (si, bi)), (si, bi))
+        sents = [kept for bi, ss in enumerate(split)
+                 if (kept := [x for si, x in enumerate(ss) if home[x.lower()] == (si, bi)])]
         keep = [len(s) for s in sents]
         while size([" ".join(s[:k]) for s, k in zip(sents, keep)], tail) > guards.MAX_WORDS and any(k > 1 for k in keep):
-            i = max(range(len(keep)), key=lambda j: (len(" ".join(sents[j][: keep[j]]).split()) if keep[j] > 1 else -1))
+            i = max(range(len(keep)), key=lambda j: (len(guards.words(" ".join(sents[j][: keep[j]]))) if keep[j] > 1 else -1))
             keep[i] -= 1
         body = [" ".join(s[:k]) for s, k in zip(sents, keep)]
         if size(body, tail) > guards.MAX_WORDS:

@@ -36,9 +36,10 @@ _UNIT = r"(?:an hour|per hour|a year|per year|days?|weeks?|months?|years?|hours?
 _FIGURE = re.compile(
     rf"(?:\b(?:the first|first)\s+)?"
     rf"(?:(?:\$|£|€)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|K|thousand|million|billion)\b)?|\b\d[\d,]*(?:\.\d+)?(?:\s?(?:k|K)\b|%|\s?percent\b|\s?thousand\b|\s?million\b|\s?billion\b)?)"
-    rf"(?:\s+{_UNIT}\b)?|\b{_NUM_WORD}\s+{_UNIT}\b",
+    rf"(?:\s+{_UNIT}\b)?(?!\s?\(k\))|\b{_NUM_WORD}(?:\s(?:to|or|and)\s{_NUM_WORD})?\s+{_UNIT}\b",
     re.I,
 )
+_TIMEFRAME = re.compile(r"\b(?:days?|weeks?|months?)$", re.I)
 _NOT_ACTION = set("be love like say think guess imagine hope need rather appreciate bet assume expect feel enjoy know hear want "
                   "welcome glad happy excited keen thrilled".split())
 _SWAP = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i'm": "you're", "i've": "you've",
@@ -65,7 +66,7 @@ class TurnContent:
         if self.rude:
             return "rude"
         if self.figures:
-            return "number"
+            return "timeframe" if all(_TIMEFRAME.search(f) for f in self.figures) else "number"
         if self.one_word:
             return "one_word"
         if self.vague:
@@ -105,6 +106,8 @@ def figures(text: str) -> list[str]:
     seen: list[str] = []
     for m in _FIGURE.finditer(text):
         f = m.group(0).strip()
+        if re.match(r"\d|\s?\(k\)", text[m.end():], re.I):
+            continue  # part of a longer token ("401(k)")
         digits = re.sub(r"\D", "", f)
         if digits and len(digits) == 4 and 1900 <= int(digits) <= 2100 and not re.search(r"[$%k]", f, re.I):
             continue  # a year, not a figure

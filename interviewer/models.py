@@ -140,6 +140,11 @@ class CandidateScript(_Strict):
     name: str
     description: str
     answers: dict[str, list[str]]
+    role: str = Field(default="", description="a role file in personas/roles/ to practise against, for custom-role scripts")
+    # Hand labels for the simulator's checks: answers (by their opening words) that voice a
+    # persona's known misread, keyed by persona id, and answers that are right reads.
+    corrections: dict[str, list[str]] = Field(default_factory=dict)
+    right_reads: list[str] = Field(default_factory=list)
 
     @field_validator("answers")
     @classmethod

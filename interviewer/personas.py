@@ -74,6 +74,14 @@ def load_candidate_script(name: str) -> CandidateScript:
     return _validated(CandidateScript, known[name])
 
 
+def load_example_role(name: str) -> Role:
+    """A role file shipped in personas/roles/ (used by the simulator and its tests)."""
+    known = {p.stem: p for p in sorted((data_dir("personas") / "roles").glob("*.toml"))}
+    if name not in known:
+        raise UserError(f"unknown example role '{name}'; choose one of: {', '.join(known)}")
+    return _validated(Role, known[name])
+
+
 def load_role(path: str | Path) -> Role:
     """`--role FILE`: TOML or JSON with title, company, description, first_interview_notes."""
     return _validated(Role, Path(path))

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from interviewer import coach
 from interviewer.files import write_json_atomic
 from interviewer.backends import Settings, capabilities, model_label, safe_url
-from interviewer.dialogue import Interview, PlanState, Reply
+from interviewer.dialogue import Interview, PlanState, Reply, conduct_note
 from interviewer.models import Brief, Persona, Report, Role, Transcript, Turn, now
 from interviewer.prep import hypotheses_text
 from interviewer.store import Store
@@ -101,6 +101,8 @@ class Session:
         self.store.end_session(self.id)
         self._write_save()
         report = coach.final_report(self.transcript(), self.persona, self.role, brief=self.brief)
+        if self.interview.state.rude:  # the interviewer noticed the tone; so does the report
+            report.notes.append(conduct_note(self.interview.state.rude))
         self.store.save_report(report, "practice", session_id=self.id, source=self.id)
         self._write_save(report=report)
         return report

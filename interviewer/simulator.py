@@ -1,0 +1,122 @@
+"""The candidate simulator: scripted candidates (personas/candidates/*.toml) run whole interviews,
+and automatic checks say whether the interviewer listened. Used by the tests (with and without
+the embedded model) and by benchmarks/listening.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from interviewer import bank, guards, listening, reading
+from interviewer.demo import SimulatedCandidate
+from interviewer.dialogue import Interview, Reply
+from interviewer.models import CandidateScript, Persona
+from interviewer.personas import load_example_role, load_persona
+from interviewer.roles import persona_for_role
+
+
+def persona_for(script: CandidateScript, persona_id: str = "sales-manager") -> Persona:
+    """The persona a script plays against: its own role file's, or the named persona."""
+    base = load_persona(persona_id)
+    return persona_for_role(load_example_role(script.role), default_level=base.level) if script.role else base
+
+
+@dataclass
+class Session:
+    persona: Persona
+    script: CandidateScript
+    interview: Interview
+    replies: list[Reply] = field(default_factory=list)
+
+    def exchanges(self) -> list[tuple[str, Reply]]:
+        """(candidate turn, the interviewer's reply to it), in order."""
+        cands = [t.text for t in self.interview.turns if t.speaker == "candidate"]
+        return list(zip(cands, self.replies[1:]))
+
+
+def run(script: CandidateScript, persona: Persona, model: Any = None, caps=None, seed: int | None = None,
+        limit: int = 40) -> Session:
+    iv = Interview(persona, model, caps, seed=seed, candidate_name=script.name, retry_delay=0.0)
+    sim = SimulatedCandidate(script)
+    s = Session(persona, script, iv, [iv.start()])
+    while not iv.finished and len(iv.turns) < limit:
+        s.replies.append(iv.respond(sim.answer(iv.state.stage)))
+    return s
+
+
+# --- the checks: each returns a list of problems (empty: passed) --------------------------------
+
+
+def repeated_blocks(s: Session) -> list[str]:
+    """No block of the interviewer's (a sentence of six words or more) is said twice in a session."""
+    seen: dict[str, int] = {}
+    out = []
+    for i, r in enumerate(s.replies):
+        for sent in guards.sentences(r.text):
+            key = " ".join(guards.words(sent)).lower()
+            if len(key.split()) >= 6:
+                if key in seen and seen[key] != i:
+                    out.append(sent)
+                seen[key] = i
+    return out
+
+
+def unacknowledged_figures(s: Session) -> list[str]:
+    """Every figure the candidate gives appears in the reply to it."""
+    return [f"{fig!r} in {cand!r}" for cand, r in s.exchanges() for fig in listening.figures(cand)
+            if fig.lower() not in r.text.lower()]
+
+
+def unanswered_parts(s: Session) -> list[str]:
+    """Every part of every question with an answer in the persona's facts is answered (at least the
+    fact's first sentence, or its short repeat)."""
+    out = []
+    for cand, r in s.exchanges():
+        for rd in reading.read(cand):
+            if not rd.is_question or rd.has("ballpark_check"):
+                continue
+            for part in bank.parts(rd.sentence):
+                q = bank.match(part)
+                if not q:
+                    continue
+                _, fact = bank.answer_for(s.persona, q)
+                if fact and guards.sentences(fact)[0] not in r.text:
+                    out.append(f"{part!r} ({q.id})")
+    return out
+
+
+def missed_corrections(s: Session) -> list[str]:
+    """The script's labelled misreads get one of the persona's corrections; its labelled right
+    reads never do."""
+    corrections = [r.correct for r in s.persona.realities]
+    must = s.script.corrections.get(s.persona.id, [])
+    out = []
+    for cand, r in s.exchanges():
+        corrected = any(c in r.text for c in corrections)
+        if any(cand.startswith(m) for m in must) and not corrected:
+            out.append(f"not corrected: {cand!r}")
+        if any(cand.startswith(m) for m in s.script.right_reads) and corrected:
+            out.append(f"corrected a right read: {cand!r}")
+    return out
+
+
+def guard_failures(s: Session) -> list[str]:
+    """Every reply the user sees passes every guard (repetition is `repeated_blocks`' job)."""
+    out = []
+    for r in s.replies:
+        ctx = guards.GuardContext(interviewer_name=s.persona.name, allow_next_steps=True)
+        out += [f"{p}: {r.text!r}" for p in guards.problems(r.text, ctx)]
+    return out
+
+
+CHECKS = {
+    "repeated_blocks": repeated_blocks,
+    "unacknowledged_figures": unacknowledged_figures,
+    "unanswered_parts": unanswered_parts,
+    "missed_corrections": missed_corrections,
+    "guard_failures": guard_failures,
+}
+
+
+def check(s: Session) -> dict[str, list[str]]:
+    return {name: fn(s) for name, fn in CHECKS.items()}

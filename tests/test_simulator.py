@@ -1,0 +1,83 @@
+"""The candidate simulator's checks over whole sessions: strong, weak, awkward, rude, off-topic,
+multi-part and custom-role candidates against every persona. Without a model the plan and the
+templates must pass every check; with the real embedded model (marked `embedded`, a few sessions)
+so must whatever of the model's words are shown."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer import listening
+from interviewer.personas import all_personas, load_candidate_script
+from interviewer.simulator import check, persona_for, run
+from interviewer.store import Store
+from interviewer.session import Session
+
+CANDIDATES = ["strong", "weak", "awkward", "rude", "offtopic", "multipart", "custom-role"]
+PERSONAS = [p.id for p in all_personas()]
+
+
+@pytest.mark.parametrize("persona_id", PERSONAS)
+@pytest.mark.parametrize("candidate", CANDIDATES)
+def test_every_simulated_session_passes_every_check(persona_id, candidate):
+    script = load_candidate_script(candidate)
+    s = run(script, persona_for(script, persona_id), seed=11)
+    assert s.interview.finished
+    assert {k: v for k, v in check(s).items() if v} == {}
+
+
+def test_the_checks_catch_what_they_are_for():
+    """A session doctored to repeat a block, skip a figure and drop a question fails each check."""
+    script = load_candidate_script("multipart")
+    s = run(script, persona_for(script, "sales-manager"), seed=2)
+    victim = next(i for i, (c, _) in enumerate(s.exchanges(), start=1) if listening.figures(c))
+    s.replies[victim].text = "Okay."
+    asked = next(i for i, (c, _) in enumerate(s.exchanges(), start=1) if "manager" in c)
+    s.replies[asked].text = s.replies[asked - 1].text
+    found = check(s)
+    assert found["unacknowledged_figures"] and found["unanswered_parts"] and found["repeated_blocks"]
+
+
+def test_a_rude_session_closes_coolly_and_the_report_says_why(tmp_path):
+    from interviewer.backends import Settings
+
+    script = load_candidate_script("rude")
+    persona = persona_for(script, "eng-manager-warm")
+    session = Session(persona, Settings(backend="embedded"), Store(tmp_path / "db.sqlite"), chat_model=None, seed=1,
+                      candidate_name=script.name)
+    from interviewer.demo import SimulatedCandidate
+
+    sim = SimulatedCandidate(script)
+    session.start()
+    while not session.finished:
+        session.answer(sim.answer(session.interview.state.stage))
+    last = session.interview.turns[-1].text
+    assert not any(line in last for line in persona.lines.close + persona.lines.close_with_next_steps)
+    report = session.end()
+    assert any("rude or dismissive" in n for n in report.notes)
+
+
+# --- the real embedded model ------------------------------------------------------------------
+
+
+@pytest.mark.embedded
+@pytest.mark.parametrize("persona_id, candidate", [
+    ("sales-manager", "awkward"),
+    ("ops-vp-skeptical", "rude"),
+    ("eng-manager-warm", "offtopic"),
+    ("nurse-manager", "custom-role"),
+])
+def test_simulated_sessions_on_the_embedded_model_pass_every_check(embedded_model, persona_id, candidate):
+    from interviewer.backends import capabilities, resolve
+
+    script = load_candidate_script(candidate)
+    persona = persona_for(script, persona_id)
+    s = run(script, persona, embedded_model, capabilities(resolve(env={})), seed=5)
+    assert s.interview.finished
+    assert {k: v for k, v in check(s).items() if v} == {}
+    # whatever the model wrote that was shown is in the reply and passed the meaning check
+    for cand, reply in s.exchanges():
+        if reply.model_text:
+            assert reply.model_text in reply.text
+            empty = listening.contents(cand).empty
+            assert listening.meaning_problems(reply.model_text, cand, persona, empty) == [], reply.model_text
