@@ -316,6 +316,8 @@ class Interview:
                 else:
                     self.state.answered.append(name)
                 heard.answers.append(answer)
+        if len(heard.answers) > 1:  # several questions at once: the short version of each
+            heard.answers = [" ".join(guards.sentences(a)[:2]) for a in heard.answers]
         return heard
 
     def _check_answer(self, observation: str) -> str:
