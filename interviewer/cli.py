@@ -158,7 +158,8 @@ def cli() -> None:
               help="Continue a saved session (the latest if no ID).")
 @click.option("--seed", type=int, default=None, help="Fix the interviewer's choices (for repeatable runs).")
 @click.option("--brief", "brief_file", type=click.Path(), default=None,
-              help="Your prep brief (JSON from `interviewer prep -o brief.json`): the interviewer reacts to its hypotheses.")
+              help="Your prep brief: the file from `interviewer prep -o brief.json`, or the id `interviewer prep` printed. "
+                   "The interviewer reacts to its hypotheses.")
 @backend_options
 def practice(persona, role_file, candidate_name, coach, save_path, resume, seed, brief_file, backend, model, base_url, model_path,
              timeout, no_stream, style):
@@ -413,23 +414,52 @@ def doctor(base_url):
 # --- between interviews: prep, debrief, history -----------------------------------------------
 
 
-def _worksheet(name: str, from_file, out, err) -> dict:
+def _worksheet(name: str, from_file, out, err, defaults: dict | None = None) -> dict:
     from interviewer import worksheet
 
     qs = worksheet.questions(name)
     if from_file:
-        return worksheet.from_file(qs, from_file)
+        return worksheet.with_defaults(worksheet.from_file(qs, from_file), defaults)
     if not sys.stdin.isatty():
-        return worksheet.from_lines(qs, sys.stdin)
+        return worksheet.from_lines(qs, sys.stdin, defaults)
     draft = worksheet.Draft(name)
     try:
         answers = worksheet.interactive(qs, ask=lambda prompt: out.input(prompt, markup=False), say=out.print, draft=draft,
-                                        confirm=lambda q: click.confirm(q, default=True))
+                                        confirm=lambda q: click.confirm(q, default=True), defaults=defaults)
     except (KeyboardInterrupt, EOFError):
         err.print(_said(f"\nStopped. Your answers so far are kept; run `interviewer {name}` again to continue."))
         sys.exit(130)
     draft.clear()
     return answers
+
+
+def _shell_word(text: str) -> str:
+    """A path as the user would type it again (quoted only when it needs to be)."""
+    import shlex
+
+    return shlex.quote(str(text))
+
+
+class _WorksheetCommand(click.Command):
+    """Help that lists the keys `--from` accepts, read from the worksheet's own data file."""
+
+    worksheet = ""
+
+    def format_epilog(self, ctx, formatter):
+        from interviewer import worksheet
+
+        qs = worksheet.questions(self.worksheet)
+        with formatter.section(f"Keys for --from (TOML or JSON; list keys take a list, or items separated by \" | \")"):
+            formatter.write_dl([(q.key + (" (list)" if q.kind == "list" else ""), q.ask) for q in qs])
+        super().format_epilog(ctx, formatter)
+
+
+class _PrepCommand(_WorksheetCommand):
+    worksheet = "prep"
+
+
+class _DebriefCommand(_WorksheetCommand):
+    worksheet = "debrief"
 
 
 def _write_or_print(text_for, fmt, output, print_terminal):
@@ -444,8 +474,9 @@ def _write_or_print(text_for, fmt, output, print_terminal):
         _emit(text_for(fmt), nl=False)
 
 
-@cli.command()
-@click.option("--from", "from_file", type=click.Path(), default=None, help="Answers from a TOML/JSON file instead of questions.")
+@cli.command(cls=_PrepCommand)
+@click.option("--from", "from_file", type=click.Path(), default=None,
+              help="Answers from a TOML/JSON file instead of questions (its keys are listed below).")
 @click.option("--format", "-f", "fmt", type=click.Choice(["terminal", "md", "html", "json"]), default=None)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="Write the brief here (.json feeds practice --brief).")
 @click.option("--offline", is_flag=True, help="No model suggestions, even when a capable model is configured.")
@@ -482,11 +513,14 @@ def prep(from_file, fmt, output, offline, backend, model, base_url, model_path, 
     doc = between.brief_document(brief)
     _write_or_print(lambda f: brief.model_dump_json(indent=2) + "\n" if f == "json" else D.render(doc, f), fmt, output,
                     lambda: D.terminal(doc, out))
-    err.print(_said(f"Brief saved ({bid}). Practise with it: interviewer prep -o brief.json, then interviewer practice --brief brief.json"))
+    # Name what was really written: the JSON file if there is one, else the saved brief's id.
+    use = output if output and fmt == "json" else bid
+    err.print(_said(f"Brief saved ({bid}). Practise with it: interviewer practice --brief {_shell_word(use)}"), soft_wrap=True)
 
 
-@cli.command()
-@click.option("--from", "from_file", type=click.Path(), default=None, help="Answers from a TOML/JSON file instead of questions.")
+@cli.command(cls=_DebriefCommand)
+@click.option("--from", "from_file", type=click.Path(), default=None,
+              help="Answers from a TOML/JSON file instead of questions (its keys are listed below).")
 @click.option("--transcript", type=click.Path(), default=None, help="Attach the interview's transcript and review it.")
 @click.option("--candidate", "-c", default=None, help="Your name in the transcript.")
 @click.option("--export", "export_id", default=None, metavar="ID", help="Write an earlier debrief out instead of writing a new one.")
@@ -517,11 +551,15 @@ def debrief(from_file, transcript, candidate, export_id, fmt, output):
         linked = store.report(d.report_id) if d.report_id else None
         report = linked["report"] if linked else None
     else:
+        known = {}
         if transcript:  # a bad file or name fails now, before anything is typed
-            from interviewer import transcripts
+            from interviewer.debrief import prefill
 
-            transcripts.identify_candidate(transcripts.parse(transcripts.read_text(transcript)), candidate)
-        d = build_debrief(_worksheet("debrief", from_file, out, err))
+            known = prefill(transcript, candidate)
+            if known and not sys.stdin.isatty():
+                err.print(_said("From the transcript (an answer of your own replaces it): "
+                                + "; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in known.items())), soft_wrap=True)
+        d = build_debrief(_worksheet("debrief", from_file, out, err, defaults=known))
         d, report = save_debrief(store, d, transcript, candidate, None, say=lambda m: err.print(_said(m)))
         err.print(_said(f"Debrief saved as {d.id}. Share it: interviewer debrief --export {d.id} -o debrief.md"))
     fmt = fmt or (reports.format_for_path(output) if output else "terminal")

@@ -11,6 +11,35 @@ from interviewer.models import Debrief, now
 from interviewer.store import Store
 
 
+def prefill(transcript: str, candidate: str | None = None) -> dict[str, str]:
+    """What the transcript already answers: the role, who you met, and the next step they named
+    (their reply to your next-step question, else their own line about it). Raises on a bad file."""
+    import re
+
+    from interviewer import prompts, transcripts
+    from interviewer.scoring.rules import carries_signal
+    from interviewer.scoring.signals import split_sentences
+
+    dialogue = transcripts.parse(transcripts.read_text(transcript))
+    choice = transcripts.identify_candidate(dialogue, candidate)
+    t = transcripts.to_transcript(dialogue, choice.name)
+    met = list(dict.fromkeys(x.name for x in t.turns if x.speaker == "interviewer"))
+    said = re.compile("|".join(prompts.data("debrief.toml")["prefill"]["next_step"]), re.I)
+    step = ""
+    for i, turn in enumerate(t.turns):
+        if turn.speaker == "candidate" and any(
+                s.is_question and carries_signal("next_steps", s.text) for s in split_sentences(i + 1, turn.text)):
+            reply = next((x for x in t.turns[i + 1:] if x.speaker == "interviewer"), None)
+            if reply:
+                step = " ".join(s.text for s in split_sentences(0, reply.text)[:2])
+    if not step:
+        lines = [s.text for n, x in enumerate(t.turns, 1) if x.speaker == "interviewer"
+                 for s in split_sentences(n, x.text) if said.search(s.text)]
+        step = lines[-1] if lines else ""
+    found = {"role_title": t.role or "", "interviewer": ", ".join(met), "stated_next_step": " ".join(step.split())}
+    return {k: v for k, v in found.items() if v}
+
+
 def build_debrief(answers: dict[str, Any]) -> Debrief:
     d = Debrief.model_validate({k: v for k, v in answers.items() if k in Debrief.model_fields})
     if not any(v for k, v in d.model_dump(exclude={"interview_date"}).items()):

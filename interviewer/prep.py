@@ -21,8 +21,19 @@ _STOP = set("the and for you your are was were what how when who does did this t
             "about into there their them they our any anything need me my is it its it's can i'd i'm we".split())
 
 
-def load_brief(path: str | Path) -> Brief:
-    """A brief written by `interviewer prep -o brief.json` (or by hand, TOML or JSON)."""
+def load_brief(path: str | Path, store=None) -> Brief:
+    """A brief written by `interviewer prep -o brief.json` (or by hand, TOML or JSON), or the id
+    (or a unique start of it) of a brief `interviewer prep` saved."""
+    if not Path(path).exists():
+        from interviewer.store import Store
+
+        found = [(i, b) for i, b in (store or Store()).briefs() if str(path) and i.startswith(str(path))]
+        if len(found) == 1:
+            return found[0][1]
+        if len(found) > 1:
+            raise UserError(f"'{path}' matches {len(found)} saved briefs; give more of the id")
+        raise UserError(f"no brief file or saved brief '{path}'; give the file from `interviewer prep -o FILE` "
+                        "or the id `interviewer prep` printed")
     try:
         return Brief.model_validate(load_data(Path(path)))
     except ValidationError as e:

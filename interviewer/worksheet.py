@@ -57,12 +57,19 @@ def from_file(qs: list[Question], path: str | Path) -> dict:
     return normalise(qs, data)
 
 
-def from_lines(qs: list[Question], lines: Iterable[str]) -> dict:
-    """Piped input: the n-th line answers the n-th question; EOF leaves the rest empty."""
-    answers = {}
+def from_lines(qs: list[Question], lines: Iterable[str], defaults: dict | None = None) -> dict:
+    """Piped input: the n-th line answers the n-th question; EOF leaves the rest empty. An empty
+    line keeps a prefilled answer (`defaults`, e.g. what the transcript says)."""
+    answers = dict(defaults or {})
     for q, line in zip(qs, lines):
-        answers[q.key] = line.rstrip("\n")
+        if line.strip() or q.key not in answers:
+            answers[q.key] = line.rstrip("\n")
     return normalise(qs, answers)
+
+
+def with_defaults(answers: dict, defaults: dict | None) -> dict:
+    """File answers, with prefilled values for the keys the file leaves out or empty."""
+    return {k: v for k, v in (defaults or {}).items() if not answers.get(k)} | {k: v for k, v in answers.items() if v}
 
 
 class Draft:
@@ -88,7 +95,11 @@ class Draft:
 
 
 def interactive(qs: list[Question], ask: Callable[[str], str], say: Callable[[str], None], draft: Draft,
-                confirm: Callable[[str], bool]) -> dict:
+                confirm: Callable[[str], bool], defaults: dict | None = None) -> dict:
+    """In a terminal. A prefilled answer is shown with the question; Enter keeps it, typing changes it."""
+    from rich.markup import escape
+
+    defaults = defaults or {}
     answers: dict = {}
     saved = draft.load()
     if saved and confirm("Continue your unfinished answers from last time?"):
@@ -105,6 +116,9 @@ def interactive(qs: list[Question], ask: Callable[[str], str], say: Callable[[st
                     break
                 items.append(line)
             answers[q.key] = items
+        elif defaults.get(q.key):
+            say(f"[dim]  from the transcript:[/dim] {escape(str(defaults[q.key]))} [dim](Enter keeps it, or type a change)[/dim]")
+            answers[q.key] = ask("  › ").strip() or str(defaults[q.key])
         else:
             answers[q.key] = ask("  › ").strip()
         draft.save(answers)
