@@ -146,12 +146,15 @@ def describe(
         attempt = evidence[0]
     elif verdict == "missed":
         attempt = closest_attempt(criterion.id, reading)
-    if verdict in ("partial", "missed"):
-        did += " " + (prompts.fill(w["closest"], turn=attempt.turn, quote=attempt.quote.strip()) if attempt else w["no_attempt"])
+    closest = prompts.fill(w["closest"], turn=attempt.turn, quote=attempt.quote.strip()) if attempt else w["no_attempt"]
+    if verdict == "missed":  # a partial's attempt is its evidence, shown under its own label
+        did += " " + closest
     did = tidy(did)
     quoted = ""
     if evidence and verdict == "covered":
         quoted = " " + "; ".join(f"Turn {e.turn}: “{e.quote.strip()}”" for e in evidence[:2]) + "."
+    elif verdict == "partial":
+        quoted = " " + closest
     line = ""
     if verdict in ("partial", "missed"):
         kept, half = _attempt_for_line(criterion.id, verdict, finding)
