@@ -1,6 +1,6 @@
 """Offline review throughput: read, parse, find the candidate and score 100 transcripts
 (cycling through the labelled sets, all six formats), as `interviewer review --offline` does.
-Target: under 5 s in total here. Ends with one JSON line.
+Target (issue 7): under 10 s in total here. Ends with one JSON line.
 
     python benchmarks/review_throughput.py [--n 100]
 """
@@ -41,7 +41,7 @@ def main() -> None:
           f"median {statistics.median(times) * 1000:.1f} ms, slowest {max(times) * 1000:.1f} ms")
     print(json.dumps({"transcripts": args.n, "total_s": round(total, 3), "import_s": round(imported, 3),
                       "per_transcript_ms": round(total / args.n * 1000, 2), "max_ms": round(max(times) * 1000, 1),
-                      "target_s": 5.0, "within_target": total + imported < 5.0}))
+                      "target_s": 10.0, "within_target": total + imported < 10.0}))
 
 
 if __name__ == "__main__":

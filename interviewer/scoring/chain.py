@@ -69,6 +69,7 @@ def read_turns(state: ScoringState) -> ScoringState:
 
 def find_evidence(state: ScoringState) -> ScoringState:
     state.findings = rules.judge_all(state.reading)
+    state.notes += [f.note for f in state.findings.values() if f.note]
     return state
 
 

@@ -23,6 +23,7 @@ class RuleFinding:
     detail: str = ""  # which half was missing, for partial feedback
     observation: str = ""  # the candidate's own read, for the try-saying line
     topic: str = ""
+    note: str = ""  # why the judge was unsure, for the report's notes
 
 
 
@@ -36,6 +37,12 @@ def _model(s: Sentence, intent: str, prompt: str = "", threshold: float = SURE) 
     """The model is sure this sentence carries `intent`, and it is not the candidate echoing
     what the interviewer just said (the interviewer saying it first is not the candidate)."""
     return s.p(intent) >= threshold and not _echoes(s.text, prompt)
+
+
+def _only_model(r: Reading, cid: str, s: Sentence, intent: str, backed) -> None:
+    """Remember evidence no phrase pattern backs, so an unsure verdict can say so."""
+    if not backed:
+        r.model_only.setdefault(cid, {})[id(s)] = s.p(intent)
 
 
 def _echoes(sentence: str, prompt: str) -> bool:
@@ -63,6 +70,7 @@ def next_steps(r: Reading) -> RuleFinding:
     for s in r.sentences:
         if _model(s, "next_steps", prompts[s.turn]) and s.is_question and not NOT_PROCESS.search(s.text):
             asked.append(s)
+            _only_model(r, "next_steps", s, "next_steps", PROCESS.search(s.text))
             continue
         if not PROCESS.search(s.text) or NOT_PROCESS.search(s.text):
             if STATED_INTEREST.search(s.text) and not NOT_PROCESS.search(s.text):
@@ -72,7 +80,8 @@ def next_steps(r: Reading) -> RuleFinding:
     if asked:
         return RuleFinding("covered", asked[:2])
     stated = [s for s in stated if STATED_INTEREST.search(s.text)]
-    stated += [s for s in r.sentences if _model(s, "next_steps_interest", prompts[s.turn]) and s not in stated]
+    have = {id(s) for s in stated}  # a set: a list membership test here was quadratic
+    stated += [s for s in r.sentences if id(s) not in have and _model(s, "next_steps_interest", prompts[s.turn])]
     if stated:
         return RuleFinding("partial", stated[:1])
     return RuleFinding("missed")
@@ -100,6 +109,7 @@ def ballpark_check(r: Reading, vision: RuleFinding | None = None) -> RuleFinding
                 continue
             if turn_observes and _model(s, "ballpark_check", t.prompt) and (s.is_question or re.search(r"correct me|tell me (?:if|where)", s.lower)):
                 checks.append(s)
+                _only_model(r, "ballpark_check", s, "ballpark_check", CHECK.search(s.text))
                 continue
             if turn_observes and _model(s, "loose_check", t.prompt):
                 invites.append(s)
@@ -204,10 +214,12 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
                 continue  # the model is sure this is neither a read nor a plan (a story, a strength)
             if _model(s, "approach") and _concrete(s.text) and not READ.search(s.text):
                 approaches.append(s)
+                _only_model(r, "role_vision", s, "approach", APPROACH.search(s.text))
                 planning = True
                 continue
             if _model(s, "role_read") and not APPROACH.search(s.text):
                 reads.append(s)
+                _only_model(r, "role_vision", s, "role_read", READ.search(s.text) or (substantive and ORG_REF.search(s.text)))
                 continue
             if READ.search(s.text) and not APPROACH.modal_action(s.text):
                 reads.append(s)  # "my read is ... in the first ninety days" is a read, not a plan
@@ -262,11 +274,13 @@ def goals_alignment(r: Reading) -> RuleFinding:
     for s in r.sentences:
         if not (s.is_question or re.search(r"\bcurious|wondering|love to (?:hear|know)|tell me\b", s.lower)):
             continue
-        if _model(s, "goals", prompts[s.turn]) and not NOT_GOALS.search(s.text) and s not in goals:
+        if _model(s, "goals", prompts[s.turn]) and not NOT_GOALS.search(s.text) and not (goals and goals[-1] is s):
             goals.append(s)
+            _only_model(r, "goals_alignment", s, "goals", GOALS.search(s.text))
         # The corpus counts "how is the role measured" as contribution; the rubric makes that partial.
         if _model(s, "role_contribution", prompts[s.turn]) and (CONTRIBUTES.search(s.text) or not SUCCESS.search(s.text)):
             links.append(s)
+            _only_model(r, "goals_alignment", s, "role_contribution", CONTRIBUTES.search(s.text))
         if SUCCESS.search(s.text):
             success.append(s)
             if GOALS.search(s.text) and not NOT_GOALS.search(s.text):
@@ -322,6 +336,8 @@ def compensation(r: Reading) -> RuleFinding:
                 continue
             if _model(s, "pay_figure") or (s.is_question and _model(s, "pay_question")):
                 concrete.append(s)
+                _only_model(r, "compensation", s, "pay_figure" if s.p("pay_figure") >= s.p("pay_question") else "pay_question",
+                            FIGURE_MONEY.search(s.text) or FIGURE.search(s.text) or PAY.search(s.text) or PAY_QUESTION.search(s.text))
                 continue
             # A bare number is a pay figure only beside money words ("I'm at fifty-four now").
             bare = re.search(r"\b\d{2,3}\b" + _NOT_A_UNIT, s.text) or re.search(WORD_NUMBER + _NOT_A_UNIT, s.text, re.I)
@@ -359,6 +375,7 @@ def mutual_fit(r: Reading) -> RuleFinding:
     for s in r.sentences:
         if s.is_question and _model(s, "fit_question", prompts[s.turn]) and not (PROCESS.search(s.text) or PAY.search(s.text)):
             asked.append(s)
+            _only_model(r, "mutual_fit", s, "fit_question", _fit_question(s) or FIT.search(s.text))
             continue
         if not NOT_FIT.search(s.text) and (_fit_question(s) or (FIT.search(s.text) and re.search(
                 r"\bcurious|wondering|tell me|love to (?:hear|know)\b", s.lower) and not FIT_STATEMENT.search(s.text))):
@@ -374,7 +391,7 @@ def mutual_fit(r: Reading) -> RuleFinding:
 
 def judge_all(r: Reading) -> dict[str, RuleFinding]:
     vision = role_vision(r)
-    return {
+    found = {
         "role_vision": vision,
         "ballpark_check": ballpark_check(r, vision),
         "next_steps": next_steps(r),
@@ -382,6 +399,23 @@ def judge_all(r: Reading) -> dict[str, RuleFinding]:
         "compensation": compensation(r),
         "mutual_fit": mutual_fit(r),
     }
+    return {cid: _unless_unsure(cid, f, r.model_only.get(cid, {})) for cid, f in found.items()}
+
+
+CONFIDENT = 0.93  # a covered verdict resting on the model alone needs this, or it is partial
+
+
+def _unless_unsure(cid: str, f: RuleFinding, model_only: dict[int, float]) -> RuleFinding:
+    """`covered` whose every quote only the model recognises, with no phrase pattern behind it:
+    said as `partial` unless the model is confident, and the report says why."""
+    if f.verdict != "covered" or not f.evidence or not all(id(s) in model_only for s in f.evidence):
+        return f
+    p = min(model_only[id(s)] for s in f.evidence)
+    if p >= CONFIDENT:
+        f.note = f"{cid}: covered on a paraphrase the phrase patterns do not know (model {p:.2f})"
+        return f
+    return RuleFinding("partial", f.evidence[:1], detail=f.detail, observation=f.observation, topic=f.topic,
+                       note=f"{cid}: partial, not covered: only the learned model reads this as evidence, and it is unsure ({p:.2f})")
 
 
 # --- a loose gate for a capable model's opinion ---------------------------------------------

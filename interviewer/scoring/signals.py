@@ -57,6 +57,8 @@ class Reading:
     interviewer_text: str = ""
     dropped: list[str] = field(default_factory=list)
     vision: tuple | None = None  # (reads, approaches), computed once by rules.vision_sentences
+    # criterion -> {id(sentence): probability} for sentences only the learned model took as evidence
+    model_only: dict = field(default_factory=dict)
 
     @property
     def sentences(self) -> list[Sentence]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from operator import add
 from array import array
 from functools import cache
 from pathlib import Path
@@ -33,13 +34,11 @@ class IntentModel:
 
     def predict(self, sentence: str) -> dict[str, float]:
         k = len(self.intents)
-        sums = [0] * k
         w = self.weights
         feats = features(sentence, self.feature_set, self.buckets)
-        for f in feats:
-            base = f * k
-            for j in range(k):
-                sums[j] += w[base + j]
+        sums = [0] * k
+        for f in feats:  # one C-level vector add per feature (a Python loop per weight was the cost)
+            sums = list(map(add, sums, w[f * k : f * k + k]))
         norm = 1.0 / math.sqrt(max(len(feats), 1))
         out = {}
         for j, name in enumerate(self.intents):
