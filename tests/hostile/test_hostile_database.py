@@ -133,3 +133,12 @@ def test_review_still_works_with_a_newer_database_and_says_it_was_not_kept(popul
     assert r.code == 0, r.stderr
     assert "not saved to your history" in r.stderr and "newer" in r.stderr
     assert digest(populated) == before
+
+
+@pytest.mark.parametrize("where", ["/sys", "/sys/hostile-home"], ids=["unwritable-folder", "cannot-create"])
+def test_an_unwritable_home(monkeypatch, where):
+    """/sys refuses new files even to root: the database can't be created there."""
+    monkeypatch.setenv("INTERVIEWER_HOME", where)
+    one_line_error(run("sessions"))
+    one_line_error(run("history", "--delete", "x"))
+    assert not os.path.exists("/sys/interviewer.db") and not os.path.exists("/sys/hostile-home")

@@ -34,7 +34,8 @@ def notes(tmp_path):
     ["prep", "--offline", "--from", "{fifo}"],
     ["debrief", "--transcript", "{fifo}", "--from", "{notes}"],
     ["debrief", "--from", "{fifo}"],
-], ids=["review", "role", "brief", "prep-from", "debrief-transcript", "debrief-from"])
+    ["practice", "--persona", "{fifo}"],
+], ids=["review", "role", "brief", "prep-from", "debrief-transcript", "debrief-from", "persona-file"])
 def test_a_fifo_is_refused_without_blocking(args, fifo, notes):
     r = run_process(*(a.format(fifo=fifo, notes=notes) for a in args), input=b"", timeout=30)
     one_line_error(r, "pipe", within=25)
