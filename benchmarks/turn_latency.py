@@ -1,9 +1,10 @@
-"""Interviewer turn latency: the project's turn versus a raw llama-cpp-python call.
+"""Interviewer turn latency: the project's turn versus a raw call to the same engine.
 
 For the same persona and the same 30 candidate turns, each turn is timed twice in one run:
-  ours: Interview.respond() on the embedded model (LangChain wrapper, streaming, guards, plan)
-  raw:  llama_cpp.Llama.create_chat_completion(stream=True) with exactly the messages our turn
-        sent and the same token budget, on a second Llama instance with its own prefix cache.
+  ours: Interview.respond() on the embedded model (ChatOpenAI client, streaming, guards, plan)
+  raw:  a bare streamed POST to /v1/chat/completions with exactly the messages our turn sent and
+        the same token budget and sampling, on a second engine server with its own prefix cache.
+llama.cpp's threads busy-wait: run this on a quiet machine.
 Prints a table, then one JSON line: ratio_total (ours/raw, summed over turns) and time to
 first token at turns 1 and 30 (flat means the earlier prefix is reused).
 
@@ -17,8 +18,10 @@ import json
 import statistics
 import time
 
-from interviewer.backends import build_chat_model, capabilities, resolve
-from interviewer.backends.embedded import default_model_path
+import httpx
+
+from interviewer.backends import EMBEDDED_SAMPLING, build_chat_model, capabilities, resolve
+from interviewer.backends.embedded import EmbeddedServer, default_model_path
 from interviewer.dialogue import Interview, Plan
 from interviewer.personas import load_persona
 
@@ -41,13 +44,12 @@ def main() -> None:
     ap.add_argument("--turns", type=int, default=30)
     args = ap.parse_args()
 
-    from llama_cpp import Llama
-
     settings = resolve(env={})
     model = build_chat_model(settings)
     plan = Plan.load().with_turns("probe", args.turns + 5)
     iv = Interview(load_persona("sales-manager"), model, capabilities(settings), plan=plan, seed=1)
-    raw_llm = Llama(model_path=str(default_model_path()), n_ctx=model.n_ctx, n_threads=2, seed=model.seed, verbose=False)
+    raw_server = EmbeddedServer(default_model_path())  # its own process-wide slot and prefix cache
+    raw_client = httpx.Client(timeout=120)
     roles = {"system": "system", "human": "user", "ai": "assistant"}
     iv.start()
     iv.respond("Thanks for having me back, I've been looking forward to talking shop.")  # into the probe stage
@@ -60,12 +62,12 @@ def main() -> None:
         messages = [{"role": roles[r], "content": c} for r, c in [("system", iv.system)] + iv.history[:-1]]
         started = time.perf_counter()
         first = None
-        for part in raw_llm.create_chat_completion(
-            messages=messages, max_tokens=plan.reaction_tokens, stream=True, temperature=model.temperature,
-            top_p=model.top_p, repeat_penalty=model.repeat_penalty, stop=["<|im_end|>", "<|im_start|>"],
-        ):
-            if first is None and part["choices"][0].get("delta", {}).get("content"):
-                first = time.perf_counter() - started
+        body = {"messages": messages, "max_tokens": plan.reaction_tokens, "stream": True,
+                "temperature": settings.temperature, "seed": settings.seed, **EMBEDDED_SAMPLING}
+        with raw_client.stream("POST", raw_server.base_url + "/chat/completions", json=body) as response:
+            for line in response.iter_lines():
+                if first is None and line.startswith("data: {") and '"content":"' in line.replace(" ", ""):
+                    first = time.perf_counter() - started
         raw_total = time.perf_counter() - started
         rows.append({"turn": i + 1, "ours_ttft": reply.ttft or 0.0, "ours_total": reply.seconds,
                      "raw_ttft": first or raw_total, "raw_total": raw_total, "source": reply.source})
@@ -84,6 +86,8 @@ def main() -> None:
         "ttft_median_s": round(statistics.median(r["ours_ttft"] for r in rows), 3),
         "raw_ttft_turn1_s": round(rows[0]["raw_ttft"], 3),
         "raw_ttft_turn30_s": round(rows[-1]["raw_ttft"], 3),
+        "ttft_turn2_s": round(rows[1]["ours_ttft"], 3) if len(rows) > 1 else None,
+        "ttft_turn30_over_turn2": round(rows[-1]["ours_ttft"] / rows[1]["ours_ttft"], 3) if len(rows) > 1 and rows[1]["ours_ttft"] else None,
         "model_turns": sum(r["source"] != "answer+plan" for r in rows),
     }
     print(json.dumps(result))

@@ -394,15 +394,16 @@ def personas():
 
 @cli.command()
 @click.option("--base-url", envvar="OPENAI_BASE_URL", default=None)
-def doctor(base_url):
-    """Say which model backends are usable here, and why not."""
-    from interviewer.doctor import checks
-
+@click.option("--model-path", envvar="INTERVIEWER_MODEL_PATH", default=None, help="Check this GGUF instead of the embedded SmolLM2.")
+def doctor(base_url, model_path):
+    """Say which model backends are usable here, and why not (each one really generates)."""
     from rich.text import Text
+
+    from interviewer.doctor import checks
 
     out, _ = _consoles()
     ok_any = False
-    for c in checks(base_url):
+    for c in checks(base_url, model_path):
         out.print(Text.assemble(("ok", "green") if c.ok else ("no", "red"), "  ", (c.name, "bold"), f": {c.detail}"))
         ok_any |= c.ok
     if not ok_any:

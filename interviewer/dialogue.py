@@ -657,7 +657,8 @@ class Interview:
                 raise
 
         try:
-            with_retries(guarded_call, attempts=self.attempts, base_delay=self.retry_delay, on_retry=retrying)
+            with_retries(guarded_call, attempts=self.attempts, base_delay=self.retry_delay, on_retry=retrying,
+                         budget=self.caps.turn_budget)
         except Exception as e:  # noqa: BLE001 - a backend fault never ends a session
             notice = prompts.data("dialogue.toml")["fallback_notice"].format(fault=describe_fault(e))
             return Reply("", "", "plan", ["backend_fault"], "".join(raw_parts), notice, first[0] if first else None)

@@ -1,6 +1,7 @@
 """A real OpenAI-protocol HTTP server on 127.0.0.1 that misbehaves on purpose: 429, 500,
-timeouts, garbage bodies, dropped streams, empty replies. Each request takes the next
-behaviour from a script; when the script runs out, it answers well."""
+timeouts, garbage bodies, dropped streams, empty replies, keep-alive drips that never end,
+token streams that never end. Each request takes the next behaviour from a script; when the
+script runs out, it answers well."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ class FaultServer:
         self.script = list(script or [])
         self.reply = reply
         self.requests = 0
+        self.abandoned = 0
+        self.stopping = threading.Event()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -52,6 +55,18 @@ class FaultServer:
                     return
                 if mode == "garbage":
                     self.send_json(200, b"<html>502 bad gateway</html>")
+                    return
+                if mode in ("drip", "forever"):  # bytes keep coming, so per-read timeouts never fire
+                    self.send_response(200)
+                    self.send_header("content-type", "text/event-stream")
+                    self.end_headers()
+                    try:
+                        while not server.stopping.is_set():
+                            self.wfile.write(b": keep-alive\n\n" if mode == "drip" else _chunk("more "))
+                            self.wfile.flush()
+                            time.sleep(0.05 if mode == "drip" else 0.001)
+                    except OSError:  # the client gave up: that is the point
+                        server.abandoned += 1
                     return
                 stream = body.get("stream", False)
                 text = "" if mode == "empty" else server.reply
@@ -84,5 +99,6 @@ class FaultServer:
         return self
 
     def __exit__(self, *exc):
+        self.stopping.set()
         self.httpd.shutdown()
         self.httpd.server_close()

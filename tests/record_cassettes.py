@@ -27,16 +27,16 @@ def record(base_url: str | None, model: str | None, backend: str, only: str | No
     recorder = make_vcr("all")
     if only == "prep_suggest":
         with recorder.use_cassette("prep_suggest.yaml"):
-            brief, note = scenarios.prep_suggestions(resolve(backend, model, base_url))
+            brief, note = scenarios.prep_suggestions(resolve(backend, model, base_url, timeout=600))
         print(f"prep_suggest.yaml: {len(brief.suggestions)} suggestions, note {note!r}")
         return
     for stream in (True, False):
-        settings = resolve(backend, model, base_url, stream=stream)
+        settings = resolve(backend, model, base_url, stream=stream, timeout=600)
         name = f"practice_{'stream' if stream else 'nostream'}.yaml"
         with tempfile.TemporaryDirectory() as tmp, recorder.use_cassette(name):
             _, replies = scenarios.practice(settings, Path(tmp) / "db.sqlite")
         print(f"{name}: {len(replies)} interviewer turns, sources {[r.source for r in replies]}")
-    settings = resolve(backend, model, base_url)
+    settings = resolve(backend, model, base_url, timeout=600)
     for name in scenarios.JUDGED:
         with recorder.use_cassette(f"{name}.yaml"):
             report = scenarios.judged(settings, name)

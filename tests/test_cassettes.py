@@ -50,8 +50,12 @@ def test_a_recorded_practice_session_only_ever_shows_guarded_replies(vcr_replay,
 @pytest.mark.parametrize("name", list(scenarios.JUDGED))
 def test_a_recorded_model_judgement_never_breaks_the_scoring_rules(vcr_replay, name):
     settings = resolve(**SETTINGS)
-    with vcr_replay.use_cassette(f"{name}.yaml"):
+    with vcr_replay.use_cassette(f"{name}.yaml") as cassette:
         judged = scenarios.judged(settings, name)
+        # The judge really ran on the recording: a replay that matched nothing would fall back to
+        # the rules and pass unnoticed.
+        assert cassette.play_count >= 1
+    assert judged.scorer != "rules" or any("model opinion" in n for n in judged.notes)
     transcript, _, dialogue = load(Path(scenarios.LABELLED / scenarios.JUDGED[name]))
     rules_only = score(transcript, dialogue.format)
     assert judged.scorer in ("rules+smollm2", "rules")
@@ -70,9 +74,12 @@ def test_recorded_prep_suggestions_leave_a_complete_brief(vcr_replay):
     from interviewer.prep import build_brief
 
     offline = build_brief(scenarios.PREP_ANSWERS)
-    with vcr_replay.use_cassette("prep_suggest.yaml"):
+    with vcr_replay.use_cassette("prep_suggest.yaml") as cassette:
         brief, note = scenarios.prep_suggestions(resolve(**SETTINGS))
-    assert note == ""  # the model answered through function calling
+        assert cassette.play_count >= 1  # the model was really asked
+    # SmolLM2 may answer the function call with arguments that don't validate: then the brief is the
+    # offline one and the note says so; either way nothing the model said breaks it.
+    assert note == "" or note.startswith("model suggestions unavailable")
     assert brief.ballpark_questions == offline.ballpark_questions and brief.next_step_questions == offline.next_step_questions
     assert len(brief.suggestions) <= 6 and all(3 <= len(s.split()) <= 60 for s in brief.suggestions)
     assert brief.gaps[: len(offline.gaps)] == offline.gaps

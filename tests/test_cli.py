@@ -35,7 +35,7 @@ def test_help_does_not_load_the_model_engine_or_langchain():
     code = ("import sys; from click.testing import CliRunner; from interviewer.cli import cli; "
             "r = CliRunner().invoke(cli, ['--help']); assert r.exit_code == 0, r.output; "
             "assert 'practice' in r.output and 'review' in r.output; "
-            "heavy = [m for m in ('llama_cpp', 'langchain_core', 'openai') if m in sys.modules]; print(heavy)")
+            "heavy = [m for m in ('xllamacpp', 'langchain_core', 'openai') if m in sys.modules]; print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 

@@ -3,6 +3,8 @@ Against a real local HTTP server speaking the OpenAI protocol, through the real 
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from fault_server import GOOD_REPLY, FaultServer
 
@@ -68,3 +70,32 @@ def test_a_reply_that_fails_the_guards_is_regenerated_then_replaced(tmp_path):
         assert server.requests == 2  # the first try and one regeneration
     assert reply.source == "plan" and "AI" not in reply.text and "Candidate:" not in reply.text
     assert "speaks_for_candidate" in reply.problems or "off_persona" in reply.problems
+
+
+@pytest.mark.parametrize("fault", ["drip", "forever"])
+def test_a_server_that_never_stops_sending_cannot_stall_a_turn(tmp_path, fault):
+    """Keep-alive comments or endless tokens reset every per-read timeout; the turn still ends
+    within its total budget (2 x the 1 s timeout here) and falls back to the plan, then goes on."""
+    with FaultServer([fault] * 3) as server:
+        s = session_against(server, tmp_path)
+        s.start()
+        started = time.monotonic()
+        reply = s.answer(ANSWER)
+        took = time.monotonic() - started
+        after = s.answer(ANSWER)
+    assert took < 6, took  # budget 2 s, plus the reply's own work; never unbounded
+    assert reply.source == "plan" and reply.notice and "backend_fault" in reply.problems
+    assert after.source.startswith("model")
+    assert server.abandoned >= 1  # we hung up on it
+
+
+def test_a_reply_past_the_byte_cap_is_cut_off(tmp_path):
+    from interviewer.backends.limits import TooLong, bounded_client
+
+    with FaultServer(["forever"]) as server, bounded_client(30, max_bytes=64 * 1024) as client:
+        started = time.monotonic()
+        with pytest.raises(TooLong, match="past"):
+            with client.stream("POST", server.url + "/chat/completions", json={"stream": True}) as r:
+                for _ in r.iter_bytes():
+                    pass
+        assert time.monotonic() - started < 10

