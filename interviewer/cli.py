@@ -235,19 +235,21 @@ def role_init(path):
 
 
 @cli.command()
-@click.option("--candidate", "-c", default="strong", show_default=True, help="Which scripted candidate: strong or weak.")
+@click.option("--candidate", "-c", default="strong", show_default=True, help="Which scripted candidate (personas/candidates/): strong, weak, awkward, rude, offtopic, multipart, custom-role.")
 @click.option("--persona", "-p", default="sales-manager", show_default=True, help="Persona id or file.")
 @click.option("--seed", type=int, default=1, show_default=True)
 @backend_options
 def demo(candidate, persona, seed, backend, model, base_url, model_path, timeout, no_stream, style):
     """Watch a simulated candidate run a whole interview (offline on the embedded model)."""
     from interviewer.demo import ScriptedInput, SimulatedCandidate
-    from interviewer.personas import load_candidate_script, load_persona
+    from interviewer.personas import load_candidate_script, load_example_role
+    from interviewer.simulator import persona_for
 
     script = load_candidate_script(candidate)
     settings = _settings(backend, model, base_url, model_path, timeout, no_stream, style)
     stream = ScriptedInput(SimulatedCandidate(script), session=None)
-    _run_session(load_persona(persona), None, settings, script.name, False, None, None, seed, kind="demo", stream=stream)
+    role = load_example_role(script.role) if script.role else None  # a custom-role script brings its own role
+    _run_session(persona_for(script, persona), role, settings, script.name, False, None, None, seed, kind="demo", stream=stream)
 
 
 # --- review --------------------------------------------------------------------------------

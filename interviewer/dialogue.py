@@ -299,6 +299,13 @@ class Interview:
                 if q and q.topic == "pay":
                     self.state.pay_discussed = True
                 if not answer:
+                    if heard.content.rude and q is None:
+                        continue  # "Are you even listening?" is not a question to answer
+                    if q is None and not listening.about_the_job(part):
+                        line = self._pick("small_talk", listening.data()["deflections"]["small_talk"], fresh_only=True)
+                        if line:
+                            heard.answers.append(line)
+                        continue
                     heard.answers.append(self._deflect(part))
                     continue
                 if name in this_turn:
@@ -309,6 +316,8 @@ class Interview:
                 else:
                     self.state.answered.append(name)
                 heard.answers.append(answer)
+        if len(heard.answers) > 1:  # several questions at once: the short version of each
+            heard.answers = [" ".join(guards.sentences(a)[:2]) for a in heard.answers]
         return heard
 
     def _check_answer(self, observation: str) -> str:
@@ -392,6 +401,8 @@ class Interview:
         st.stage, st.stage_turns = nxt, 1  # type: ignore[assignment]
         if nxt == "compensation":
             st.pay_discussed = True
+        if kind == "number" and not listening.estimate_figures(heard.content.figures):
+            kind = "plan" if heard.content.plan else "default"  # "people who've done this for 15 years" isn't a claim to probe
         if nxt == "react" and not asked and kind in ("number", "timeframe", "plan", "story", "vague"):
             return nxt, self._followup(kind, heard, nxt), ""
         transitions = listening.data()["transitions"].get(nxt) or []
@@ -420,15 +431,22 @@ class Interview:
         c = heard.content
         d = listening.data()
         figures = listening.join_figures(c.figures)
-        if c.figures and heard.pay_figure:
+        money = listening.money_figures(c.figures)
+        if money and heard.pay_figure:
             where = listening.pay_position(self._last_candidate(), self.persona.pay_range)
             if where and (line := self._pick(f"pay_{where}", d["pay_reactions"][where], fresh_only=True)):
-                return listening.fill(line, figures=figures)
+                said = listening.fill(line, figures=listening.join_figures(money))
+                others = [f for f in c.figures if f not in money]  # "two to three years" is not pay
+                return listening.fill(f"{listening.join_figures(others)}, noted. {said}") if others else said
         kind = kind or c.kind
+        if kind in ("vague", "one_word") and self.state.stage in ("questions", "compensation", "close"):
+            kind = "default"  # "No, that's it." after "any questions?" is an answer, not a vague one
         line = self._pick(f"reaction_{kind}", listening.tone_options(d["reactions"][kind], self.persona.tone), fresh_only=True)
+        if not line and self.persona.tone != "neutral":
+            line = self._pick(f"reaction_{kind}_spare", d["reactions"][kind]["neutral"], fresh_only=True)
         if not line and kind in ("number", "timeframe"):
-            line = self._pick(f"reaction_{kind}_spare", d["reactions"][kind]["neutral"], fresh_only=True) or "{figures}."
-        if not line:
+            line = "{figures}."
+        if not line and kind not in ("vague", "one_word", "rude"):  # never a pleasantry for an empty or rude answer
             line = self._pick("acknowledgements", self.persona.lines.acknowledgements, fresh_only=True)
         return listening.fill(line, figures=figures, plan=c.plan, where=c.where, read=c.read)
 

@@ -34,9 +34,9 @@ _WORD = re.compile(r"[A-Za-z0-9'$%]+")
 _NUM_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred)"
 _UNIT = r"(?:an hour|per hour|a year|per year|days?|weeks?|months?|years?|hours?|minutes?|people|percent|branches|sites|clients|customers|patients|students|staff)"
 _FIGURE = re.compile(
-    rf"(?:\b(?:the first|first)\s+)?"
-    rf"(?:(?:\$|£|€)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|K|thousand|million|billion)\b)?|\b\d[\d,]*(?:\.\d+)?(?:\s?(?:k|K)\b|%|\s?percent\b|\s?thousand\b|\s?million\b|\s?billion\b)?)"
-    rf"(?:\s+{_UNIT}\b)?(?!\s?\(k\))|\b{_NUM_WORD}(?:\s(?:to|or|and)\s{_NUM_WORD})?\s+{_UNIT}\b",
+    rf"(?:\b(?:the first|first|the next|the last)\s+)?"
+    rf"(?:(?:(?:\$|£|€)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|K|thousand|million|billion)\b)?|\b\d[\d,]*(?:\.\d+)?(?:\s?(?:k|K)\b|%|\s?percent\b|\s?thousand\b|\s?million\b|\s?billion\b)?)"
+    rf"(?:\s+{_UNIT}\b)?(?!\s?\(k\))|\b{_NUM_WORD}(?:\s(?:to|or|and)\s{_NUM_WORD})?\s+{_UNIT}\b)",
     re.I,
 )
 _TIMEFRAME = re.compile(r"\b(?:days?|weeks?|months?)$", re.I)
@@ -232,8 +232,23 @@ def pay_position(candidate_text: str, pay_range: str) -> str | None:
 
 
 def fill(template: str, **values: str) -> str:
+    """A template filled in, every sentence starting with a capital ("our recruiter will know" -> "Our ...")."""
     text = prompts.fill(template, **values)
-    return text[0].upper() + text[1:] if text else text
+    return re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
+
+
+def money_figures(figs: list[str]) -> list[str]:
+    """The figures that are money ("$72,000", "70k", "70 thousand"), not years or percentages."""
+    return [f for f in figs if re.search(r"[$£€]|\d\s?k\b|thousand", f, re.I)]
+
+
+def estimate_figures(figs: list[str]) -> list[str]:
+    """Figures worth asking "what's behind it?": money, percentages and amounts, not durations."""
+    return [f for f in figs if re.search(r"[$£€%]|\d\s?k\b|thousand|million|percent", f, re.I)]
+
+
+def about_the_job(question: str) -> bool:
+    return bool(re.search(data()["deflections"]["job_words"], question, re.I))
 
 
 # --- the meaning check -------------------------------------------------------------------------

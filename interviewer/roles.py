@@ -63,6 +63,8 @@ def persona_for_role(role: Role, default_level: str = "hiring_manager") -> Perso
         "company": role.company, "role_title": role.title, "interviewer": name, "first_name": name.split()[0],
         "hiring_manager": role.hiring_manager or d["hiring_manager"], "location": role.location or d["location"],
         "team_name": d["team_name"], "refer_to": role.refer_to or d["refer_to"],
+        # the hiring manager says "me"; a skip-level names the hiring manager
+        "reports_to": "me" if level == "hiring_manager" else role.hiring_manager or d["hiring_manager"],
     }
     d = _filled(d, values)
     answers, facts, lines = dict(d["answers"]), dict(d["facts"]), dict(d["lines"])

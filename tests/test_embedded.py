@@ -51,3 +51,31 @@ def test_the_weak_candidate_hears_next_steps_only_at_the_close(embedded_model):
     for r in replies[:-1]:
         assert "volunteers_next_steps" not in guards.problems(r.text, ctx)
     assert any(replies[-1].text.endswith(line) for line in iv.persona.lines.close_with_next_steps)
+
+
+def test_doctor_says_ok_only_after_a_real_generation_and_names_the_engine():
+    from interviewer.doctor import check_embedded
+
+    check = check_embedded()
+    assert check.ok, check.detail
+    assert "xllamacpp" in check.detail and "generated" in check.detail and "CPU features" in check.detail
+    assert "SmolLM2-135M-Instruct" in check.detail
+
+
+def test_the_engine_constrains_output_to_a_json_schema():
+    """Structured output on the embedded engine is grammar-constrained: even SmolLM2 returns valid JSON."""
+    from typing import Literal
+
+    from pydantic import BaseModel, Field
+
+    from interviewer.backends import build_chat_model, capabilities
+
+    class Verdict(BaseModel):  # bounded fields: the grammar stops the small model from rambling
+        verdict: Literal["covered", "partial", "missed"]
+        quote: str = Field(max_length=60)
+
+    settings = resolve(env={})
+    assert capabilities(settings).structured_method == "json_schema"
+    model = build_chat_model(settings, max_tokens=200).with_structured_output(Verdict, method="json_schema")
+    out = model.invoke("The candidate asked: what happens after today? Give a verdict and the quote.")
+    assert isinstance(out, Verdict) and out.verdict in ("covered", "partial", "missed") and len(out.quote) <= 60

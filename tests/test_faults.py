@@ -99,3 +99,38 @@ def test_a_reply_past_the_byte_cap_is_cut_off(tmp_path):
                 for _ in r.iter_bytes():
                     pass
         assert time.monotonic() - started < 10
+
+
+def test_doctor_gives_up_on_a_server_that_drips_its_model_list():
+    """A /models answer that never finishes (one byte at a time) cannot hang `doctor`."""
+    import socket
+    import threading
+
+    from interviewer.doctor import check_compatible
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    stop = threading.Event()
+
+    def serve():
+        conn, _ = listener.accept()
+        conn.recv(65536)
+        conn.sendall(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100000\r\n\r\n")
+        try:
+            while not stop.is_set():
+                conn.sendall(b" ")
+                time.sleep(0.05)
+        except OSError:
+            pass
+        conn.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+    started = time.monotonic()
+    try:
+        check = check_compatible(f"http://127.0.0.1:{listener.getsockname()[1]}/v1")
+    finally:
+        stop.set()
+        listener.close()
+    assert time.monotonic() - started < 10
+    assert not check.ok and "too slow" in check.detail

@@ -75,6 +75,9 @@ class Web:
 
     async def form(self, request: Request):
         """The posted form, once its CSRF token is checked (the Origin was checked by the guard)."""
+        from interviewer import files
+
+        files.reset()  # each posted form is one command: "outputs never replace inputs" holds within it
         form = await request.form(max_files=4, max_fields=200)
         token = request.headers.get(security.CSRF_HEADER) or form.get(security.CSRF_FIELD)
         if not self.keys.csrf_ok(token if isinstance(token, str) else None):
@@ -267,12 +270,13 @@ def _chat_state(web: Web, sid: str) -> dict[str, Any]:
             "running": running, "needs": needs, "pending": s.pending_answer}
 
 
-def _running_state(s, store: Store) -> dict[str, Any]:
-    """The chat page while a reply is being written: the saved turns (the answer is among them)."""
+def _running_state(s, job, store: Store) -> dict[str, Any]:
+    """The chat page while a reply is being written: the saved turns (the answer is among them),
+    up to the reply, which the page's script replays from the job."""
     from interviewer import coach
     from interviewer.models import Transcript
 
-    turns = store.turns(s.id)
+    turns = store.turns(s.id)[:job.reply_at]
     return {"s": s, "sid": s.id, "turns": turns, "coverage": coach.coverage(Transcript(turns=turns)), "finished": False,
             "running": True, "needs": None, "pending": None}
 
@@ -287,10 +291,10 @@ async def chat_page(request: Request):
             if rid:
                 return RedirectResponse(f"/report/{rid}", status_code=303)
             raise UserError(f"session {info.id} has ended")
-        live = web.practice.sessions.get(info.id)
-        if live is not None and web.practice.job(info.id) is not None:
+        live, job = web.practice.sessions.get(info.id), web.practice.job(info.id)
+        if live is not None and job is not None and job.reply_at is not None:
             # the worker is busy writing a reply: read the page from the database instead of waiting
-            state = await web.with_store(partial(_running_state, live))
+            state = await web.with_store(partial(_running_state, live, job))
         else:
             state = await web.practice.run(partial(_chat_state, web, info.id))
     except UserError as e:
@@ -350,9 +354,10 @@ async def chat_next(request: Request):
 
 
 async def chat_stream(request: Request):
-    """Re-attach to a reply being written (a reload mid-reply). Starts nothing."""
+    """Re-attach to a reply being written (a reload mid-reply), or read the one just finished (the
+    page was drawn while it was being written). Starts nothing."""
     web: Web = request.app.state.web
-    job = web.practice.job(request.path_params["sid"])
+    job = web.practice.jobs.get(request.path_params["sid"])
     if job is None:
         return Response(status_code=204)
     return _events(job)

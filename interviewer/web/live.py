@@ -29,6 +29,7 @@ class Job:
     done: bool = False
     result: dict[str, Any] | None = None
     error: str | None = None
+    reply_at: int | None = None  # the turn index the reply will take (known when the session is live)
     _listeners: list[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -137,6 +138,9 @@ class Practice:
         if running is not None:
             return running
         job = Job()
+        live = self.sessions.get(session_id)
+        if live is not None:
+            job.reply_at = len(live.interview.turns) + (1 if kind == "answer" or live.pending_answer else 0)
         self.jobs[session_id] = job
 
         def work() -> None:

@@ -26,6 +26,9 @@ def test_prep_brief_then_practice_with_it_then_report(page, server):
     assert json.loads(draft.read_text(encoding="utf-8"))["role_title"] == "Sales Analyst"
     page.reload()
     assert page.input_value("#q-company") == "Northwind <Traders>"
+    page.fill("#q-interviewer", "Priya, the hiring manager")  # the draft, read back, is saved over again
+    page.wait_for_function("() => document.querySelector('[data-saved]').textContent.includes('saved')")
+    assert json.loads(draft.read_text(encoding="utf-8"))["interviewer"] == "Priya, the hiring manager"
     shoot(page, "prep")
     page.click("button:has-text('Make my brief')")
     page.wait_for_url("**/brief/*")
