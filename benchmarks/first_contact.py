@@ -36,7 +36,7 @@ def _detected(v: str) -> str:
 
 def measure(folder: Path) -> dict:
     items = labelled_dir(folder)
-    rows = {c: {"exact": 0, "detect": 0, "covered_ok": 0, "false_covered": 0, "n": 0} for c in CRITERIA}
+    rows = {c: {"exact": 0, "detect": 0, "covered_ok": 0, "false_covered": 0, "n": 0, "quotes": 0, "verbatim": 0} for c in CRITERIA}
     quotes = verbatim = failed = 0
     misses: list[str] = []
     started = time.perf_counter()
@@ -52,9 +52,11 @@ def measure(folder: Path) -> dict:
             continue
         for res in report.criteria:
             for e in res.evidence:
-                quotes += 1
                 turn = transcript.turns[e.turn - 1] if 0 < e.turn <= len(transcript.turns) else None
-                verbatim += bool(turn and turn.speaker == "candidate" and e.quote in turn.text)
+                ok = bool(turn and turn.speaker == "candidate" and e.quote in turn.text)
+                quotes, verbatim = quotes + 1, verbatim + ok
+                rows[res.id]["quotes"] += 1
+                rows[res.id]["verbatim"] += ok
         for c in CRITERIA:
             got, want = report.verdict(c), item.labels[c]
             r = rows[c]
@@ -72,7 +74,8 @@ def measure(folder: Path) -> dict:
         n = max(r["n"], 1)
         out["criteria"][c] = {"exact": round(r["exact"] / n, 3), "detection": round(r["detect"] / n, 3),
                               "covered_vs_not": round(r["covered_ok"] / n, 3), "false_covered": r["false_covered"],
-                              "false_covered_rate": round(r["false_covered"] / n, 3)}
+                              "false_covered_rate": round(r["false_covered"] / n, 3),
+                              "quote_verbatim_rate": round(r["verbatim"] / r["quotes"], 4) if r["quotes"] else 1.0}
     out["misses"] = misses
     return out
 
@@ -116,9 +119,10 @@ def main() -> None:
     for res in results:
         print(f"\n{res['set']}: {res['transcripts']} transcripts, {res['failed_to_load']} failed to load, "
               f"{res['seconds']} s, quotes verbatim {res['quote_verbatim_rate']:.3f} of {res['quotes']}")
-        print(f"{'criterion':16s} {'exact':>6s} {'detect':>7s} {'cov/not':>8s} {'false cov':>10s}")
+        print(f"{'criterion':16s} {'exact':>6s} {'detect':>7s} {'cov/not':>8s} {'false cov':>10s} {'verbatim':>9s}")
         for c, r in res["criteria"].items():
-            print(f"{c:16s} {r['exact']:6.3f} {r['detection']:7.3f} {r['covered_vs_not']:8.3f} {r['false_covered']:10d}")
+            print(f"{c:16s} {r['exact']:6.3f} {r['detection']:7.3f} {r['covered_vs_not']:8.3f} {r['false_covered']:10d} "
+                  f"{r['quote_verbatim_rate']:9.3f}")
         if not args.quiet:
             for m in res["misses"]:
                 print("  " + m)

@@ -180,6 +180,7 @@ class Interview:
         self.hypotheses = list(hypotheses or [])
         # Benchmarks set this to read the model's whole raw reply even after a guard stopped it.
         self.measure_raw = False
+        self._turn_stage = "opening"
         self.persona = persona
         self.model = chat_model
         self.caps = caps or Capabilities()
@@ -219,6 +220,7 @@ class Interview:
         self._undo.append((self.state.model_copy(deep=True), len(self.turns), len(self.history)))
         text = candidate_text.strip()
         self.turns.append(Turn(speaker="candidate", name=self.candidate_name, text=text, at=now()))
+        self._turn_stage = self.state.stage  # the stage this answer was given in
         heard = self._hear(text)
         st = self.state
         if heard.content.rude:
@@ -403,6 +405,8 @@ class Interview:
             st.pay_discussed = True
         if kind == "number" and not listening.estimate_figures(heard.content.figures):
             kind = "plan" if heard.content.plan else "default"  # "people who've done this for 15 years" isn't a claim to probe
+        if kind == "rude":
+            kind = "vague"  # "How would you know it was working?" makes no sense after a jibe: ask for substance
         if nxt == "react" and not asked and kind in ("number", "timeframe", "plan", "story", "vague"):
             return nxt, self._followup(kind, heard, nxt), ""
         transitions = listening.data()["transitions"].get(nxt) or []
@@ -439,7 +443,7 @@ class Interview:
                 others = [f for f in c.figures if f not in money]  # "two to three years" is not pay
                 return listening.fill(f"{listening.join_figures(others)}, noted. {said}") if others else said
         kind = kind or c.kind
-        if kind in ("vague", "one_word") and self.state.stage in ("questions", "compensation", "close"):
+        if kind in ("vague", "one_word") and self._turn_stage not in ("vision", "probe", "react"):
             kind = "default"  # "No, that's it." after "any questions?" is an answer, not a vague one
         line = self._pick(f"reaction_{kind}", listening.tone_options(d["reactions"][kind], self.persona.tone), fresh_only=True)
         if not line and self.persona.tone != "neutral":
@@ -596,6 +600,16 @@ class Interview:
                 home[x.lower()] = min(home.get(x.lower(), (si, bi)), (si, bi))
         sents = [kept for bi, ss in enumerate(split)
                  if (kept := [x for si, x in enumerate(ss) if home[x.lower()] == (si, bi)])]
+        # ... and of two sentences that mostly say the same ("a 401(k) with a 5% match ..."), the one
+        # that doesn't open its block goes (a block's opening sentence is its answer).
+        def content(x: str) -> set[str]:
+            return {t.lower() for t in guards.words(x) if len(t) > 3}
+
+        for bi, ss in enumerate(sents):
+            for x in list(ss[1:]):
+                w = content(x)
+                if w and any(len(w & content(o[0])) >= 0.6 * len(w) for bj, o in enumerate(sents) if bj != bi):
+                    ss.remove(x)
         keep = [len(s) for s in sents]
         while size([" ".join(s[:k]) for s, k in zip(sents, keep)], tail) > guards.MAX_WORDS and any(k > 1 for k in keep):
             i = max(range(len(keep)), key=lambda j: (len(guards.words(" ".join(sents[j][: keep[j]]))) if keep[j] > 1 else -1))

@@ -113,6 +113,8 @@ def figures(text: str) -> list[str]:
             continue  # a year, not a figure
         if digits and int(digits) < 2 and not re.search(r"[$%]", f):
             continue  # "1" and "0" are rarely figures worth repeating
+        if re.match(r"first\b", f, re.I):
+            f = "the " + f  # "in my first 90 days" is acknowledged as "the first 90 days"
         if f.lower() not in (s.lower() for s in seen):
             seen.append(f)
     return seen
@@ -129,6 +131,9 @@ def contents(text: str) -> TurnContent:
     for m in _rx("contains", "plan").finditer(text):
         rest = _clause(text[m.end():], 14)
         first = rest.split()[0].lower() if rest.split() else ""
+        second = rest.split()[1].lower() if len(rest.split()) > 1 else ""
+        if second in {"is", "was", "are", "would", "will"}:
+            continue  # "the first thing I'd check is how ..." names a plan, it doesn't state one
         if len(rest.split()) >= 3 and first not in _NOT_ACTION and not re.search(r"\b(?:you|we|us)\b", rest, re.I):
             c.plan = _second_person(rest)
             break
@@ -238,8 +243,12 @@ def fill(template: str, **values: str) -> str:
 
 
 def money_figures(figs: list[str]) -> list[str]:
-    """The figures that are money ("$72,000", "70k", "70 thousand"), not years or percentages."""
-    return [f for f in figs if re.search(r"[$£€]|\d\s?k\b|thousand", f, re.I)]
+    """The figures that are money ("$72,000", "70k", "70 thousand"), not years or percentages; a bare
+    number beside one ("between 60 and 70 thousand") is money too."""
+    money = [f for f in figs if re.search(r"[$£€]|\d\s?k\b|thousand", f, re.I)]
+    if money:
+        money = [f for f in figs if f in money or re.fullmatch(r"\d{2,3}(?:,\d{3})?", f)]
+    return money
 
 
 def estimate_figures(figs: list[str]) -> list[str]:
