@@ -281,8 +281,9 @@ def meaning_problems(text: str, candidate_text: str, persona: Persona, empty_ans
     mine = {w for w in _CONTENT.findall(text.lower()) if w not in generic_words()}
     if not said & mine:
         found.append("not_about_their_words")
-    if empty_answer and _rx("meaning", "praise").search(text):
-        found.append("praises_empty_answer")
+    if _rx("meaning", "praise").search(text):
+        # the small model's praise is its commonest failure (read in simulated sessions): never shown
+        found.append("praises_empty_answer" if empty_answer else "praise")
     known = persona_words(persona) | set(_WORD.findall(candidate_text))
     if any(w not in known for w in _CAPITAL.findall(text.strip())):
         found.append("unknown_name")
