@@ -439,7 +439,10 @@ class Interview:
         if money and heard.pay_figure:
             where = listening.pay_position(self._last_candidate(), self.persona.pay_range)
             if where and (line := self._pick(f"pay_{where}", d["pay_reactions"][where], fresh_only=True)):
-                said = listening.fill(line, figures=listening.join_figures(money))
+                amount = listening.join_figures(money)
+                if len(money) > 1 and re.search(rf"\bbetween\s+{re.escape(money[0])}", self._last_candidate(), re.I):
+                    amount = "between " + amount  # "between 60 and 70 thousand", as they said it
+                said = listening.fill(line, figures=amount)
                 others = [f for f in c.figures if f not in money]  # "two to three years" is not pay
                 return listening.fill(f"{listening.join_figures(others)}, noted. {said}") if others else said
         kind = kind or c.kind

@@ -14,6 +14,7 @@ from interviewer import prompts
 from interviewer.errors import UserError, describe_validation
 from interviewer.models import Brief, PlannedQuestion, Transcript, now
 from interviewer.personas import load_data
+from interviewer.scoring.feedback import as_clause
 from interviewer.scoring.signals import split_sentences
 
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
@@ -49,7 +50,7 @@ def build_brief(answers: dict[str, Any]) -> Brief:
         raise UserError("the worksheet is empty: answer at least one question about the role")
     templates = data["phrasing"]["ballpark"]
     brief.ballpark_questions = [
-        prompts.fill(templates[i % len(templates)], observation=_clause(obs)) for i, obs in enumerate(brief.observations)
+        prompts.fill(templates[i % len(templates)], observation=as_clause(obs)) for i, obs in enumerate(brief.observations)
     ]
     for key, default in data["defaults"].items():
         if not getattr(brief, key):
@@ -57,14 +58,6 @@ def build_brief(answers: dict[str, Any]) -> Brief:
     brief.gaps = [text for key, text in data["gaps"].items() if not getattr(brief, key)]
     brief.created_at = now()
     return brief
-
-
-def _clause(text: str) -> str:
-    """An observation as a clause to embed in a sentence: no trailing stop, no leading capital."""
-    text = text.strip().rstrip(".!?;: ")
-    if text[:2].isupper() or (text[:1].isupper() and len(text) > 1 and text.split()[0] in ("I", "I'm", "I've")):
-        return text
-    return text[:1].lower() + text[1:]
 
 
 class Suggestions(BaseModel):

@@ -53,13 +53,12 @@ SIDE_PANEL_MIN_WIDTH = 100
 COACH_WIDTH = 22
 _SHORT = {"role_vision": "vision", "ballpark_check": "check", "next_steps": "next", "goals_alignment": "goals",
           "compensation": "pay", "mutual_fit": "fit"}
-LEGEND = ("[green]✓[/green] covered  [yellow]◐[/yellow] partial  [red]·[/red] not yet  [dim]–[/dim] not applicable · "
-          "[bold]vision[/bold] of the role, ballpark [bold]check[/bold], [bold]next[/bold] steps, goals, pay, "
-          "fit (interviewed them)")
+LEGEND = ("[green]✓[/green] covered  [yellow]◐[/yellow] partial  [red]·[/red] not yet  [dim]–[/dim] n/a · "
+          "[bold]bold[/bold] = core · check = \"am I in the ballpark?\" · fit = interviewed them too")
 
 
 def coach_legend(console: Console) -> None:
-    console.print(f"[dim]coach ([bold]bold[/bold] = core):[/dim] {LEGEND}", highlight=False)
+    console.print(f"[dim]coach:[/dim] {LEGEND}", highlight=False)
 
 
 def _cell(cid: str, coverage: dict[str, str]) -> str:

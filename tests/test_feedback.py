@@ -41,7 +41,8 @@ def test_a_partial_answer_is_quoted_and_kept_in_the_line_to_say():
     vision = c["role_vision"]
     assert vision.verdict == "partial"
     said = "In my first 90 days I'd shadow whoever builds the weekly branch report, automate it in Power BI, then build branch scorecards"
-    assert said in vision.did  # their closest attempt, quoted
+    assert said in vision.feedback and vision.evidence[0].quote.startswith(said)  # their closest attempt, quoted
+    assert "Your closest attempt" in render(score(POWER_BI), "md")
     # the line completes their plan with the missing read; it does not replace it with generic advice
     assert "in my first 90 days I'd shadow whoever builds the weekly branch report" in vision.try_saying
     assert "first month learning how the team works" not in vision.try_saying

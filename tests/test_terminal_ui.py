@@ -63,7 +63,7 @@ def test_the_coach_is_a_side_panel_when_wide_and_one_status_line_when_narrow(tmp
     terminal.run(session(tmp_path, candidate_name="Alex"), wide, stream=io.StringIO("I think the reporting is manual.\n"),
                  interactive=False, coach=True, err=recorded(160))
     text = wide.export_text()
-    assert text.count("not yet") == 1 and "interviewed them" in text  # the legend, once
+    assert text.count("not yet") == 1 and "interviewed them too" in text  # the legend, once
     name = load_persona("sales-manager").name
     beside = [line for line in text.splitlines() if line.startswith(name) and "coach" in line]
     assert beside, "the coach column starts on the interviewer's first line"

@@ -11,6 +11,11 @@ from interviewer.criteria import VERDICT_LABEL, VERDICT_MARK  # noqa: E402  (spe
 REPORT_TITLE = "Second interview report"
 LABEL_DID = "What you did"
 LABEL_EVIDENCE = "Evidence"
+LABEL_ATTEMPT = "Your closest attempt"  # a partial verdict's evidence is what came nearest, not proof
+
+
+def evidence_label(c: CriterionResult) -> str:
+    return LABEL_ATTEMPT if c.verdict == "partial" else LABEL_EVIDENCE
 LABEL_WHY = "Why it matters"
 LABEL_TRY = "Try saying"
 LABEL_FEEDBACK = "Summary"

@@ -59,7 +59,7 @@ def _criterion(c: CriterionResult, anchor: str) -> str:
     if c.did.strip():
         out.append(_field(C.LABEL_DID, _e(c.did)))
     if c.evidence:
-        out.append(f'<p><span class="label">{_e(C.LABEL_EVIDENCE)}:</span></p>')
+        out.append(f'<p><span class="label">{_e(C.evidence_label(c))}:</span></p>')
         out.append('<ul class="evidence">')
         out += [
             f'<li><span class="turn">Turn {e.turn}:</span> <span class="quote">{_e(C.curly(e.quote))}</span></li>'

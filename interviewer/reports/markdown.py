@@ -24,7 +24,7 @@ def _criterion(c: CriterionResult) -> list[str]:
     if c.did.strip():
         out += [f"**{C.LABEL_DID}:** {md(c.did)}", ""]
     if c.evidence:
-        out += [f"**{C.LABEL_EVIDENCE}:**", ""]
+        out += [f"**{C.evidence_label(c)}:**", ""]
         quotes = [f"> **Turn {e.turn}:** {md(C.curly(e.quote))}" for e in c.evidence]
         out += ["\n>\n".join(quotes), ""]
     if c.why.strip():

@@ -56,7 +56,7 @@ def _criterion(c: CriterionResult) -> Panel:
     if c.did.strip():
         parts.append(_labelled(C.LABEL_DID, c.did))
     if c.evidence:
-        parts.append(Text(f"{C.LABEL_EVIDENCE}:", style="bold"))
+        parts.append(Text(f"{C.evidence_label(c)}:", style="bold"))
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True, style="bold")
         grid.add_column()

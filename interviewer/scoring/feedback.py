@@ -59,8 +59,13 @@ def as_clause(text: str) -> str:
     first = words[0] if t else ""
     # Kept as written: "I", acronyms (CRM), inner capitals (PowerBI) and names ("Power BI", "Cedar Ridge").
     keep = (not first or _I_WORD.match(first) or first[:2].isupper() or any(ch.isupper() for ch in first[1:])
-            or (len(words) > 1 and words[1][:1].isupper() and not _I_WORD.match(words[1])))
+            or (len(words) > 1 and words[1][:1].isupper() and not _I_WORD.match(words[1])
+                and first.lower() not in _DETERMINERS))
     return t if keep else t[:1].lower() + t[1:]
+
+
+# "The CRM ..." starts a sentence, not a name.
+_DETERMINERS = set("the a an this that these those our my your their its his her every each some most".split())
 
 
 def _sentence(text: str) -> str:
@@ -146,12 +151,15 @@ def describe(
         attempt = evidence[0]
     elif verdict == "missed":
         attempt = closest_attempt(criterion.id, reading)
-    if verdict in ("partial", "missed"):
-        did += " " + (prompts.fill(w["closest"], turn=attempt.turn, quote=attempt.quote.strip()) if attempt else w["no_attempt"])
+    closest = prompts.fill(w["closest"], turn=attempt.turn, quote=attempt.quote.strip()) if attempt else w["no_attempt"]
+    if verdict == "missed":  # a partial's attempt is its evidence, shown under its own label
+        did += " " + closest
     did = tidy(did)
     quoted = ""
     if evidence and verdict == "covered":
         quoted = " " + "; ".join(f"Turn {e.turn}: “{e.quote.strip()}”" for e in evidence[:2]) + "."
+    elif verdict == "partial":
+        quoted = " " + closest
     line = ""
     if verdict in ("partial", "missed"):
         kept, half = _attempt_for_line(criterion.id, verdict, finding)
