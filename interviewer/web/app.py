@@ -48,6 +48,12 @@ def _env() -> Environment:
     return env
 
 
+def text_field(form, key: str) -> str:
+    """A posted text field: browsers send a textarea's line breaks as CRLF; the core expects \n."""
+    value = form.get(key)
+    return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else ""
+
+
 def _safe_name(name: str | None, default: str = "upload.txt") -> str:
     """An uploaded file's name, reduced to something harmless to keep on disk and show."""
     base = re.sub(r"[^A-Za-z0-9._ -]+", "_", Path(name or "").name).strip(" .")[:80]
@@ -338,7 +344,7 @@ async def chat_say(request: Request):
     web: Web = request.app.state.web
     sid = request.path_params["sid"]
     form = await web.form(request)
-    text = str(form.get("text") or "").strip()
+    text = text_field(form, "text").strip()
     if not text:
         return JSONResponse({"error": "Type an answer first."}, status_code=400) if _wants_stream(request) else \
             RedirectResponse(f"/practice/{sid}", status_code=303)
@@ -402,7 +408,7 @@ def _answers(name: str, form) -> dict:
     from interviewer import worksheet
 
     qs = worksheet.questions(name)
-    return worksheet.normalise(qs, {q.key: str(form.get(q.key) or "") for q in qs})
+    return worksheet.normalise(qs, {q.key: text_field(form, q.key) for q in qs})
 
 
 async def worksheet_page(request: Request, name: str | None = None, error: str = "", values: dict | None = None,

@@ -67,6 +67,7 @@ def test_debrief_with_transcript(page, server):
     main = page.locator("main").inner_text()
     assert "Debrief: Account Manager at Contoso" in main and "They want someone to own renewals" in main
     assert "Transcript review" in main
+    assert "\r" not in page.locator("main li").first.text_content()  # a textarea's CRLF is one line break
     shoot(page, "debrief-page")
 
 
