@@ -8,7 +8,7 @@ import json
 import re
 import secrets
 import tempfile
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -218,9 +218,21 @@ async def report_download(request: Request):
 # --- practice --------------------------------------------------------------------------------
 
 
-async def practice_page(request: Request, error: str = "", values: dict | None = None, status: int = 200):
+@lru_cache(maxsize=2)
+def _personas_as_of(_files: tuple) -> list:
     from interviewer.personas import all_personas
 
+    return all_personas()
+
+
+def personas() -> list:
+    """Every persona, read again only when a persona file changed (parsing them all took ~80 ms)."""
+    from interviewer.personas import persona_paths
+
+    return _personas_as_of(tuple((str(p), p.stat().st_mtime_ns) for p in persona_paths().values()))
+
+
+async def practice_page(request: Request, error: str = "", values: dict | None = None, status: int = 200):
     web: Web = request.app.state.web
 
     def data(store: Store):
@@ -228,7 +240,7 @@ async def practice_page(request: Request, error: str = "", values: dict | None =
 
     active, briefs = await web.with_store(data)
     values = values or {"brief": request.query_params.get("brief", "")}
-    return web.page("practice.html", status=status, title="Practise", personas=all_personas(), active=active, briefs=briefs,
+    return web.page("practice.html", status=status, title="Practise", personas=personas(), active=active, briefs=briefs,
                     values=values, error=error)
 
 

@@ -14,7 +14,7 @@ from hostile_tools import PLAIN, ScriptedServer, one_line_error, run, run_proces
 
 @pytest.mark.parametrize("data", [b"\xed\xa0\x80 lone surrogate\n", b"\x89PNG\r\n\x1a\n\xff\xfe binary\n"],
                          ids=["surrogate", "binary"])
-@pytest.mark.parametrize("command", [["prep", "--offline"], ["debrief"]])
+@pytest.mark.parametrize("command", [["prep", "--offline"], ["debrief"]], ids=["prep", "debrief"])
 def test_undecodable_stdin_is_one_line(command, data):
     one_line_error(run(*command, input=data), "utf-8")
 
@@ -94,7 +94,8 @@ def test_doctor_with_an_odd_models_body(body):
     (["sessions", "--limit", "many"], ["invalid value"]),
     (["practice", "--seed", "x"], ["invalid value"]),
     (["history", "-o"], ["requires an argument"]),
-])
+], ids=["unknown-option", "unknown-command", "unknown-group-option", "missing-argument", "bad-choice", "bad-int",
+        "bad-seed", "option-without-value"])
 def test_bad_flags_are_one_line(args, words):
     one_line_error(run(*args), *words)
 
