@@ -550,9 +550,12 @@ class Interview:
             out(self._compose([self._reaction(heard)], transition, plan_line))
             return reply("plan")
         if self.caps.style == "guided":
+            # The template reaction is on screen at once; the model may add one sentence of its own
+            # while the user reads it, shown only if it passes every guard and the meaning check.
+            template = self._reaction(heard)
+            out(template)
+            ctx.max_words = max(10, ctx.max_words - len(guards.words(template)))
             got = self._generate(ctx, self.plan.reaction_tokens, 1, candidate_text, out, heard)
-            if not got.text:
-                out(self._reaction(heard))
             out(self._compose([], transition, plan_line))
             return reply("model+plan" if got.text else "plan", got)
         # free style: the model writes the whole turn; one regeneration, then the plan's turn.
