@@ -19,13 +19,33 @@ def _chunk(content: str) -> bytes:
     return f"data: {json.dumps(body)}\n\n".encode()
 
 
-class FaultServer:
+class LocalServer:
+    """A ThreadingHTTPServer on 127.0.0.1 for one test: `with` starts it, leaving stops it."""
+
+    httpd: ThreadingHTTPServer
+
+    def _listen(self, handler) -> None:
+        self.stopping = threading.Event()
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stopping.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class FaultServer(LocalServer):
     def __init__(self, script: list[str] | None = None, reply: str = GOOD_REPLY):
         self.script = list(script or [])
         self.reply = reply
         self.requests = 0
         self.abandoned = 0
-        self.stopping = threading.Event()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -90,15 +110,4 @@ class FaultServer:
                     self.wfile.write(_chunk(w if i == len(words) - 1 else w + " "))
                 self.wfile.write(b"data: [DONE]\n\n")
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.stopping.set()
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self._listen(Handler)

@@ -350,12 +350,7 @@ async def chat_say(request: Request):
             RedirectResponse(f"/practice/{sid}", status_code=303)
     if web.practice.job(sid) is not None:
         return JSONResponse({"error": "The interviewer is still replying; your answer is kept in the box."}, status_code=409)
-    job = web.practice.start_reply(sid, "answer", text)
-    if _wants_stream(request):
-        return _events(job)
-    async for _ in job.follow():
-        pass
-    return RedirectResponse(f"/practice/{sid}", status_code=303)
+    return await _reply(request, sid, web.practice.start_reply(sid, "answer", text))
 
 
 async def chat_next(request: Request):
@@ -363,7 +358,11 @@ async def chat_next(request: Request):
     web: Web = request.app.state.web
     sid = request.path_params["sid"]
     await web.form(request)
-    job = web.practice.job(sid) or web.practice.start_reply(sid, "next")
+    return await _reply(request, sid, web.practice.job(sid) or web.practice.start_reply(sid, "next"))
+
+
+async def _reply(request: Request, sid: str, job):
+    """Stream the reply to a page that can read a stream; without script, wait for it and redraw."""
     if _wants_stream(request):
         return _events(job)
     async for _ in job.follow():

@@ -10,13 +10,13 @@ import json
 import os
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 from click.testing import CliRunner
+from fault_server import LocalServer
 
 import interviewer  # noqa: E402 - subprocesses run the same code as the in-process runs
 
@@ -106,7 +106,7 @@ def _chunk(content: str) -> bytes:
     return f"data: {json.dumps(body)}\n\n".encode()
 
 
-class ScriptedServer:
+class ScriptedServer(LocalServer):
     """Answers every chat request with `reply` (or `status` with an error body that echoes the
     Authorization header, as some proxies do), and GET /models with `models_body`."""
 
@@ -155,14 +155,4 @@ class ScriptedServer:
                 self.wfile.write(_chunk(server.reply))
                 self.wfile.write(b"data: [DONE]\n\n")
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self._listen(Handler)
