@@ -211,7 +211,8 @@ async def report_page(request: Request):
         row, report = await web.with_store(lambda s: _load_report(s, rid))
     except UserError as e:
         return web.page("refused.html", status=404, title="Not found", message=str(e))
-    return web.page("report.html", title=f"Report — {report.candidate}", rid=rid, row=row, report=report, body=report_body(report))
+    return web.page("document.html", title=f"Report — {report.candidate}", heading="Interview feedback",
+                    body=report_body(report), kind="report", item_id=rid)
 
 
 async def report_download(request: Request):
@@ -485,7 +486,7 @@ async def brief_page(request: Request):
         text = brief.model_dump_json(indent=2) + "\n" if fmt == "json" else D.render(doc, fmt)
         return Response(text, media_type=DOWNLOADS.get(fmt, "text/plain"),
                         headers={"content-disposition": f'attachment; filename="brief-{bid}.{fmt}"'})
-    return web.page("document.html", title=doc.title, doc=doc, body=D.body_html(doc), kind="brief", item_id=bid)
+    return web.page("document.html", title=doc.title, heading=doc.title, body=D.body_html(doc), kind="brief", item_id=bid)
 
 
 async def debrief_post(request: Request):
@@ -533,7 +534,7 @@ async def debrief_page(request: Request):
     if fmt in ("md", "html"):
         return Response(D.render(doc, fmt), media_type=DOWNLOADS[fmt],
                         headers={"content-disposition": f'attachment; filename="debrief-{d.id}.{fmt}"'})
-    return web.page("document.html", title=doc.title, doc=doc, body=D.body_html(doc), kind="debrief", item_id=d.id,
+    return web.page("document.html", title=doc.title, heading=doc.title, body=D.body_html(doc), kind="debrief", item_id=d.id,
                     report_id=d.report_id)
 
 
