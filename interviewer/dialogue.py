@@ -242,7 +242,8 @@ class Interview:
 
         thin = len(guards.words(text)) < self.plan.thin_answer_words or listening.gibberish(text)
         said_something = heard.lead or heard.answers or heard.questions or heard.content.rude or heard.content.figures
-        if thin and not said_something and st.stage not in st.nudged_in and st.stage in ("opening", "vision", "probe", "react"):
+        greeted = st.stage == "opening" and heard.content.greeting  # "Thanks for seeing me." needs no nudge
+        if thin and not said_something and not greeted and st.stage not in st.nudged_in and st.stage in ("opening", "vision", "probe", "react"):
             st.nudged_in.append(st.stage)
             # the persona's own nudges first, then the shared ones: never the same nudge twice
             line = (self._pick("nudges", self.persona.lines.nudges, fresh_only=True)
@@ -324,6 +325,10 @@ class Interview:
                         if line := self._pick("turned_back", listening.tone_options(d["turned_back"], self.persona.tone), fresh_only=True):
                             heard.answers.append(line)
                             heard.turned_back = True
+                            continue
+                    if q is None and listening.about_interview(part):
+                        if line := self._pick("about_interview", d["deflections"]["about_interview"], fresh_only=True):
+                            heard.answers.append(line)
                             continue
                     if q is None and listening.pleasantry(part):
                         if line := self._pick("pleasantries", d["deflections"]["pleasantries"], fresh_only=True):
@@ -422,9 +427,10 @@ class Interview:
                     return stage, line, ""
             # A generic or short answer gets one follow-up (specifics, week one, what's behind a
             # number) before the plan moves on; an empty one already had its nudge.
-            short = (c.words < 12 or (c.words < 20 and not (c.plan or c.read or c.story))) \
+            # (a read of the whole role in under 25 words is thin; elsewhere, under 12, or 20 with no plan)
+            short = (c.words < 12 or (c.words < 20 and not (c.plan or c.read or c.story)) or (stage == "vision" and c.words < 25)) \
                 and not heard.checked and not heard.lead and not c.empty
-            if stage not in st.probed_in and (kind == "vague" or short):
+            if stage not in st.probed_in and f"corrected_{stage}" not in st.probed_in and (kind == "vague" or short):
                 st.probed_in.append(stage)
                 if (fk := self._followup_kind(heard) or "vague") and (line := self._followup(fk, heard, stage, fallback=False)):
                     return stage, line, ""
@@ -477,10 +483,13 @@ class Interview:
         if nxt == "questions" and asked:
             # They have just asked one: "what else?", not "what questions do you have?"
             return nxt, self._pick("anything_else", prompts.data("dialogue.toml")["anything_else"]), ""
-        if nxt == "react" and not asked:
-            # The react stage digs into their last answer; after an empty one, ask for something concrete.
-            if (fk := self._followup_kind(heard)) and (line := self._followup(fk, heard, nxt, fallback=False)):
-                return nxt, line, ""
+        if nxt == "react":
+            # The react stage digs into their last answer; after an empty one, or only a question of
+            # theirs, a self-contained question ("Say you start next Monday...").
+            fk = self._followup_kind(heard) if not asked else "" if (c.plan or c.read or c.story) else "vague"
+            if fk and (line := self._followup(fk, heard, nxt, fallback=False)):
+                back = self._pick("back_to", d["transitions"]["back_to"]) if asked else ""
+                return nxt, line, back
         transitions = d["transitions"].get(nxt) or []
         return nxt, self._line(nxt), self._pick(f"transition_{nxt}", transitions, fresh_only=True)
 
@@ -490,8 +499,10 @@ class Interview:
         kind = c.kind
         if kind == "number" and not listening.estimate_figures(c.figures):
             kind = "plan" if c.plan else "default"  # "people who've done this for 15 years" isn't a claim to probe
-        if kind in ("rude", "one_word", "offtopic") or c.empty or (kind == "default" and c.words < 12):
+        if kind in ("rude", "one_word", "offtopic") or c.empty:
             return "vague"  # after a jibe or a non-answer, ask for substance
+        if kind == "default" and c.words < 12:
+            return "more"  # "Temps who don't show up.": go on, what would you do about it?
         return "" if kind == "default" else kind
 
     def _note_quality(self, heard: Heard) -> None:
@@ -516,7 +527,12 @@ class Interview:
             line = self._pick(key, listening.tone_options(d[key], self.persona.tone))
             if st.asked_next_steps:
                 return line
-            return line + " " + guards.sentences(self.persona.answers.next_steps)[0]
+            steps: list[str] = []
+            for sent in guards.sentences(self.persona.answers.next_steps):  # enough to know what happens next
+                steps.append(sent)
+                if len(guards.words(" ".join(steps))) >= 15:
+                    break
+            return " ".join([line] + steps)
         return self._line("close" if st.asked_next_steps else "close_with_next_steps")
 
     def _followup(self, kind: str, heard: Heard, stage: str, fallback: bool = True) -> str:
@@ -558,7 +574,7 @@ class Interview:
             said = [t.text.strip().lower() for t in self.turns if t.speaker == "candidate"]
             if len(said) > 1 and said[-1] in said[:-1] and kind != "rude":
                 kind = "done"  # the same answer again: don't echo it back a second time
-            elif stage == "opening" and kind in ("default", "vague", "one_word"):
+            elif stage == "opening" and kind in ("default", "vague", "one_word") and c.greeting:
                 kind = "opening"  # pleasantries: a greeting back, not a judgement
             elif stage in ("questions", "compensation") and kind in ("default", "vague", "one_word") and not heard.questions:
                 kind = "done"  # "No, that's it." after "any questions?" is an answer, not a vague one

@@ -60,6 +60,7 @@ class TurnContent:
     rude: bool = False
     story: bool = False
     offtopic: bool = False
+    greeting: bool = False
 
     @property
     def kind(self) -> str:
@@ -149,6 +150,7 @@ def contents(text: str) -> TurnContent:
             if len(read.split()) >= 4 and not re.search(r"\b(?:you|we)\b", read, re.I):
                 c.read = _second_person(read)
                 break
+    c.greeting = bool(_rx("contains", "greeting").search(text))
     c.offtopic = bool(_rx("contains", "offtopic").search(text)) and not (c.plan or c.read or estimate_figures(c.figures))
     return c
 
@@ -258,6 +260,10 @@ def money_figures(figs: list[str]) -> list[str]:
 def estimate_figures(figs: list[str]) -> list[str]:
     """Figures worth asking "what's behind it?": money, percentages and amounts, not durations."""
     return [f for f in figs if re.search(r"[$£€%]|\d\s?k\b|thousand|million|percent", f, re.I)]
+
+
+def about_interview(question: str) -> bool:
+    return bool(re.search(data()["deflections"]["about_interview_words"], question, re.I))
 
 
 def pleasantry(question: str) -> bool:
