@@ -208,6 +208,8 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
                 continue
             if FIT_STATEMENT.search(s.text) or PAY.search(s.text) or pay_turn:
                 continue
+            if max(s.p("fit_wish"), s.p("pay_figure"), s.p("pay_deflect"), s.p("next_steps_interest")) >= SURE:
+                continue  # a wish, a pay figure or a hope to move on is about the candidate, not the role
             if INDUSTRY.search(s.text) or _restates(s.text, t.prompt):
                 continue
             if s.intents and s.p("role_read") < VETO and s.p("approach") < VETO:
@@ -380,8 +382,8 @@ def mutual_fit(r: Reading) -> RuleFinding:
         if not NOT_FIT.search(s.text) and (_fit_question(s) or (FIT.search(s.text) and re.search(
                 r"\bcurious|wondering|tell me|love to (?:hear|know)\b", s.lower) and not FIT_STATEMENT.search(s.text))):
             asked.append(s)
-        elif FIT_STATEMENT.search(s.text):
-            stated.append(s)
+        elif FIT_STATEMENT.search(s.text) or (not s.is_question and _model(s, "fit_wish", prompts[s.turn])):
+            stated.append(s)  # "I just want a crew that gets along": a wish, asked of no one
     if asked:
         return RuleFinding("covered", asked[:2])
     if stated:

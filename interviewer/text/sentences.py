@@ -37,6 +37,19 @@ _INDIRECT_QUESTION = re.compile(
 )
 
 
+# Unpunctuated speech often asks after a lead-in ("Um, so first, what are the goals ...",
+# "one thing I wanted to check, I'm assuming X, is that right"): a clause after a comma that
+# opens with a question word or an inverted "is that / do you / am I" asks something. Relative
+# "which" and bare auxiliaries ("..., is where") are left out: mid-sentence they are statements.
+_CLAUSE_QUESTION = re.compile(
+    r",\s+(?:(?:and|so|but|or|like|um+|uh+|just|then)[,]?\s+)*"
+    r"(?:what's|how's|(?:what|how|when|who|where|why) (?:is|are|was|were|do|does|did|would|will|can|could|should|happens|"
+    r"kind|long|many|much|often|else)|"
+    r"(?:is|was|does|did|do|are|am|have|can|could|would|will) (?:that|this|it|you|i|there|we|my|any of that|all of that))\b",
+    re.I,
+)
+
+
 def _bounded(chunk: str) -> list[str]:
     if len(chunk) <= MAX_SENTENCE:
         return [chunk]
@@ -79,5 +92,6 @@ def is_question(sentence: str) -> bool:
     if s.endswith("."):
         # A full stop usually settles it, except for indirect questions ("I'm curious how ...").
         return bool(_INDIRECT_QUESTION.search(s))
-    # No punctuation at all is common in machine transcripts: judge by the opening words.
-    return bool(_INTERROGATIVE_START.match(s) or _INDIRECT_QUESTION.search(s))
+    # No punctuation at all is common in machine transcripts: judge by the opening words, or a
+    # question clause after a spoken lead-in.
+    return bool(_INTERROGATIVE_START.match(s) or _INDIRECT_QUESTION.search(s) or _CLAUSE_QUESTION.search(s))
