@@ -72,12 +72,7 @@ class Reading:
 
 def split_sentences(turn: int, raw: str) -> list[Sentence]:
     """The turn's sentences (verbatim spans) that have at least two words or ask something."""
-    out = []
-    for chunk in text.split_sentences(raw):
-        if len(_WORD.findall(chunk)) < 2 and "?" not in chunk:
-            continue
-        out.append(Sentence(turn, chunk, text.is_question(chunk)))
-    return out
+    return [Sentence(turn, chunk, text.is_question(chunk)) for chunk in text.countable_sentences(raw)]
 
 
 is_question = text.is_question
