@@ -350,8 +350,8 @@ def compensation(r: Reading) -> RuleFinding:
                 concrete.append(s)
             elif PAY.search(s.text) and re.search(r"\b(?:research|looking (?:at|for)|expect|target|aiming|based on)\b", s.lower):
                 concrete.append(s)
-            elif PAY.search(s.text) or VAGUE_PAY.search(s.text):
-                vague.append(s)
+            elif PAY.search(s.text) or VAGUE_PAY.search(s.text) or (bool(PAY.search(t.prompt)) and _model(s, "pay_deflect")):
+                vague.append(s)  # "Oh, I'm sure it'll be fine": a deflection, right after pay was named
     if concrete:
         return RuleFinding("covered", concrete[:2])
     if vague:
