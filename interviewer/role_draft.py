@@ -33,9 +33,9 @@ from interviewer.personas import MAX_DATA_BYTES, all_personas
 
 
 def _text(cap: int, what: str) -> Any:
-    # The cap is in the schema (llama.cpp's grammar enforces it; OpenAI reads it as a hint) and
+    # The cap is in the schema (llama.cpp's grammar enforces it; other models read it as a hint) and
     # checked per field below, so one over-long field is dropped instead of the whole draft.
-    return Field(description=what, json_schema_extra={"maxLength": cap})
+    return Field(description=f"{what} (at most {cap} characters)", json_schema_extra={"maxLength": cap})
 
 
 def _list(low: int, high: int, what: str) -> Any:
@@ -258,30 +258,42 @@ def append_draft(path: Path, original: bytes, values: dict[str, Any], model: str
     sep = b"" if not original or original.endswith(b"\n") else newline.encode()
     new = original + sep + drafted_block(values, model, today or date.today(), newline).encode("utf-8")
     # The result must read back as the same role plus exactly this draft, or nothing is written.
-    before = tomllib.loads(original.decode("utf-8-sig"))
-    after = tomllib.loads(new.decode("utf-8-sig"))
-    drafted = after.pop("drafted", None)
     try:
+        before = tomllib.loads(original.decode("utf-8-sig"))
+        after = tomllib.loads(new.decode("utf-8-sig"))
+        drafted = after.pop("drafted", None)
         same = after == before and RoleDrafted.model_validate(drafted) == RoleDrafted.model_validate(_as_drafted(values))
         Role.model_validate({**after, "drafted": drafted})
-    except ValidationError:
+    except (ValidationError, tomllib.TOMLDecodeError, UnicodeDecodeError):
         same = False
     if not same:
         raise UserError(f"the draft for {path} did not read back as written; the file is unchanged")
-    backup = _backup(real, original)
-    if real.read_bytes() != original:  # the user saved it while the model was drafting
-        raise UserError(f"{path} changed while the model was drafting; it is left as you saved it")
-    mode = real.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+    changed = UserError(f"{path} changed while the model was drafting; it is left as you saved it")
+    backup: Path | None = None
+    try:
+        if real.read_bytes() != original:  # the user saved it while the model was drafting
+            raise changed
+        mode = real.stat().st_mode & 0o7777
+        backup = _backup(real, original)
+        fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+    except OSError as e:
+        if backup:
+            backup.unlink(missing_ok=True)
+        raise UserError(f"couldn't write the draft into {path} ({e.strerror or e}); the file is unchanged") from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(new)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, mode)
+        if real.read_bytes() != original:
+            raise changed
         os.replace(tmp, real)
-    except BaseException:
+    except BaseException as e:
         Path(tmp).unlink(missing_ok=True)
+        backup.unlink(missing_ok=True)  # nothing was changed, so nothing needs keeping
+        if isinstance(e, OSError):
+            raise UserError(f"couldn't write the draft into {path} ({e.strerror or e}); the file is unchanged") from None
         raise
     return backup
 
@@ -331,7 +343,10 @@ def ask(role: Role, fields: list[str], settings) -> BaseModel:
     # A draft is one long reply, not a chat turn: it gets four times the per-call bound.
     slow = settings.model_copy(update={"timeout": settings.timeout * 4, "temperature": 0.3})
     model = build_chat_model(slow, max_tokens=min(budget, 1000))
-    runnable = model.with_structured_output(reply_model, method=caps.structured_method or "function_calling")
+    # llama.cpp turns the schema, caps included, into a grammar; OpenAI's strict json_schema mode
+    # refuses maxLength, so elsewhere the caps are a hint and the checks below enforce them.
+    method = "json_schema" if settings.backend == "embedded" and caps.structured_method == "json_schema" else "function_calling"
+    runnable = model.with_structured_output(reply_model, method=method)
     data = prompts.data("role_draft.toml")
     messages = [("system", data["system"]),
                 ("human", prompts.fill(data["human"], role=json.dumps(own_fields(role), ensure_ascii=False, indent=1)))]
