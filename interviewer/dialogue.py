@@ -345,7 +345,7 @@ class Interview:
                     continue  # two parts, one answer: it is already there
                 this_turn.append(name)
                 if name in self.state.answered:
-                    answer = prompts.fill(listening.data()["repeat"], answer=guards.sentences(answer)[0])
+                    answer = prompts.fill(listening.data()["deflections"]["repeat"], answer=guards.sentences(answer)[0])
                 else:
                     self.state.answered.append(name)
                 heard.answers.append(answer)

@@ -142,16 +142,31 @@ def _own_values(own: str) -> frozenset[str]:
     return frozenset(re.sub(r"\W+", " ", v).strip().lower() for v in _strings(data))
 
 
+def _shingles(text: str, n: int = 5) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z']+", text.lower())
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+@cache
+def _prompt_shingles() -> frozenset[tuple[str, ...]]:
+    data = prompts.data("role_draft.toml")
+    return frozenset(_shingles(data["system"] + "\n" + data["human"]))
+
+
 def _problem(text: str, own: str, cap: int, sentence: bool = True) -> str:
     """Why this drafted text may not be used ('' when it may)."""
     if not text:
         return "empty"
+    if sentence and len(text.split()) < 3:
+        return "too short to say anything"
     if cap and len(text) > cap:
         return "too long"
     if cap >= 100 and len(text) >= cap - 2 and not re.search(r"[.!?]['\")]?$", text):
         return "cut off"
     if sentence and re.sub(r"\W+", " ", text).strip().lower() in _own_values(own):
         return "only repeats the file"
+    if _shingles(text) & _prompt_shingles():  # a small model echoing what it was told
+        return "repeats the instructions"
     if guards.looks_like_instruction(text) or guards.sanitize_candidate(text) != text or "{" in text or "}" in text:
         return "reads like instructions or markup"
     names = shipped_names()

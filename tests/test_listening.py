@@ -182,6 +182,15 @@ def test_ordinary_questions_get_real_answers():
     assert intents("What range do you have budgeted for this role?") == ["compensation"]
 
 
+def test_a_question_asked_again_gets_the_short_version_not_a_crash():
+    # The 'repeat' line lives in listening.toml's [deflections] table; a second ask once raised KeyError.
+    iv = at_questions()
+    first = iv.respond("What does a typical week look like?").text
+    again = iv.respond("Sorry, what does a typical week look like again?").text
+    opening = prompts.data("listening.toml")["deflections"]["repeat"].split("{")[0].strip()
+    assert again.startswith(opening) and guards.sentences(first)[0].split()[0] in again
+
+
 def test_how_much_right_after_the_pay_question_is_answered_with_the_range():
     iv = at_questions()
     iv.respond("No, that's all from me.")  # no questions at all: drawn out once
