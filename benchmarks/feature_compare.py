@@ -28,6 +28,7 @@ import json
 import subprocess
 import sys
 import time
+import zlib
 from array import array
 from pathlib import Path
 
@@ -249,6 +250,47 @@ def fresh_engine_cost(sentences: list[str]) -> dict:
 # --- corpus mode ---------------------------------------------------------------------------------
 
 
+def _macro_f1(pred: np.ndarray, y: np.ndarray) -> float:
+    tp = ((pred > 0) & (y > 0)).sum(axis=0)
+    fp = ((pred > 0) & (y == 0)).sum(axis=0)
+    fn = ((pred == 0) & (y > 0)).sum(axis=0)
+    return float(np.mean(np.where(tp > 0, 2 * tp / np.maximum(2 * tp + fp + fn, 1), 0.0)))
+
+
+def role_bootstrap(rows: list[dict], y: np.ndarray, preds: dict[str, np.ndarray], base: str = "ngrams",
+                   samples: int = 2000) -> dict:
+    """Paired bootstrap over held-back roles (sentences of one role move together): how sure is a
+    macro-F1 difference from the shipped n-grams, given only ~100 roles and 7-45 positives an intent?"""
+    roles: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        roles.setdefault(str(r.get("role", "")).lower(), []).append(i)
+    groups = list(roles.values())
+    rng = np.random.default_rng(0)
+    diffs: dict[str, list[float]] = {v: [] for v in preds if v != base}
+    for _ in range(samples):
+        idx = np.concatenate([groups[g] for g in rng.integers(0, len(groups), len(groups))])
+        ref = _macro_f1(preds[base][idx], y[idx])
+        for v in diffs:
+            diffs[v].append(_macro_f1(preds[v][idx], y[idx]) - ref)
+    return {v: {"mean": round(float(np.mean(d)), 3), "low95": round(float(np.percentile(d, 2.5)), 3),
+                "high95": round(float(np.percentile(d, 97.5)), 3), "share_better": round(float(np.mean(np.array(d) > 0)), 3)}
+            for v, d in diffs.items()} | {"roles": len(groups), "base": base}
+
+
+def folds(rows: list[dict], cache: EmbeddingCache, k: int) -> dict:
+    """Macro F1 with each fifth of the roles held back in turn (crc32 % 5 == fold, train_intents' rule at fold 0)."""
+    out: dict[str, list[float]] = {v: [] for v in VARIANTS}
+    for fold in range(k):
+        test = [r for r in rows if zlib.crc32(str(r.get("role", "")).lower().encode()) % 5 == fold]
+        train_rows = [r for r in rows if zlib.crc32(str(r.get("role", "")).lower().encode()) % 5 != fold]
+        y = ti.targets(test)
+        for v in VARIANTS:
+            scorer, _ = build(v, train_rows, cache)
+            out[v].append(round(_macro_f1((scorer.predict_many([r["text"] for r in test]) >= 0.5).astype(np.float32), y), 3))
+        print(f"fold {fold}: {len(test)} held back  " + "  ".join(f"{v} {out[v][-1]:.3f}" for v in VARIANTS))
+    return {v: {"per_fold": f, "mean": round(float(np.mean(f)), 3)} for v, f in out.items()}
+
+
 def corpus(args) -> dict:
     rows = ti.load_corpus()
     train_rows = [r for r in rows if not ti.held_back(r)]
@@ -264,6 +306,7 @@ def corpus(args) -> dict:
     report = {"corpus": len(rows), "train_rows": len(train_rows), "test_rows": len(test_rows),
               "patterns_alone": ti.scores(pat, y), "variants": {}}
     raw_pat = ti.pattern_matrix(test_rows)
+    binary: dict[str, np.ndarray] = {}
     for variant in VARIANTS:
         scorer, seconds = build(variant, train_rows, cache)
         t = time.perf_counter()
@@ -271,12 +314,14 @@ def corpus(args) -> dict:
         infer = (time.perf_counter() - t) / len(test_rows)
         comb = np.array([[combine(raw_pat[i, j], prob[i, j], MODEL_INTENTS[j]) for j in range(len(MODEL_INTENTS))]
                          for i in range(len(test_rows))], dtype=np.float32)
-        report["variants"][variant] = {"model": ti.scores((prob >= 0.5).astype(np.float32), y),
+        binary[variant] = (prob >= 0.5).astype(np.float32)
+        report["variants"][variant] = {"model": ti.scores(binary[variant], y),
                                        "patterns_plus_model": ti.scores((comb >= 0.5).astype(np.float32), y),
                                        "train_seconds": round(seconds, 1), "cached_inference_seconds_per_sentence": round(infer, 5),
                                        "artifact": artifact_cost(scorer)}
         print(f"{variant:11s} macro F1 {report['variants'][variant]['model']['macro_f1']:.3f} "
               f"(with patterns {report['variants'][variant]['patterns_plus_model']['macro_f1']:.3f}), trained in {seconds:.0f} s")
+    report["bootstrap"] = role_bootstrap(test_rows, y, binary)
     texts = [r["text"] for r in test_rows]
     report["costs"] = {"ngram_seconds_per_sentence": round(ngram_cost(texts), 6),
                        "shipped_artifact_bytes": sum(ARTIFACT.with_suffix(s).stat().st_size for s in (".bin", ".json")),
@@ -295,6 +340,13 @@ def corpus(args) -> dict:
     print(f"{'train s':20s} {'':8s} " + " ".join(f"{report['variants'][v]['train_seconds']:10.1f}" for v in VARIANTS))
     print(f"{'artifact KB':20s} {'':8s} " + " ".join(f"{report['variants'][v]['artifact']['bytes'] / 1024:10.0f}" for v in VARIANTS))
     print(f"{'artifact load ms':20s} {'':8s} " + " ".join(f"{report['variants'][v]['artifact']['load_seconds'] * 1000:10.1f}" for v in VARIANTS))
+    b = report["bootstrap"]
+    print(f"\nmacro F1 minus n-grams, paired bootstrap over the {b['roles']} held-back roles (mean [95 % interval], share of resamples better):")
+    for v in VARIANTS[1:]:
+        print(f"  {v:11s} {b[v]['mean']:+.3f} [{b[v]['low95']:+.3f}, {b[v]['high95']:+.3f}]  {b[v]['share_better']:.0%}")
+    if args.folds:
+        report["folds"] = folds(rows, cache, args.folds)
+        print("mean macro F1 over role folds: " + "  ".join(f"{v} {report['folds'][v]['mean']:.3f}" for v in VARIANTS))
     c = report["costs"]
     print(f"\nfeaturisation per sentence: n-grams {c['ngram_seconds_per_sentence'] * 1e6:.0f} µs (pure Python)")
     if "engine" in c:
@@ -332,9 +384,12 @@ def judge(args) -> dict:
     train_rows = [r for r in rows if not ti.held_back(r)]
     cache = EmbeddingCache()
     recorder = _Recorder(shipped)
+    asked: dict[str, int] = {}  # sentences the intent model reads per set: what a review would embed
     with installed(recorder):
         for folder in folders:
+            before = len(recorder.seen)
             fc.measure(folder)
+            asked[folder.name] = len(set(recorder.seen[before:]))
     needed = [r["text"] for r in train_rows] + recorder.seen
     cache.get(needed)  # every sentence the judge will ask about, embedded before scoring starts
     embedding.stop()
@@ -356,7 +411,10 @@ def judge(args) -> dict:
                 cells.append(f"{r['exact']:.3f} {r['detection']:.3f} {r['covered_vs_not']:.3f} {r['false_covered']:3d}".rjust(26))
             print(f"{c:16s} " + " ".join(cells))
         print(f"{'quotes verbatim':16s} " + " ".join(f"{results[v][i]['quote_verbatim_rate']:26.3f}" for v in scorers))
-        print(f"{'seconds':16s} " + " ".join(f"{results[v][i]['seconds']:26.2f}" for v in scorers))
+        print(f"{'seconds':16s} " + " ".join(f"{results[v][i]['seconds']:26.2f}" for v in scorers)
+              + "   (embeddings cached: engine time not included)")
+        n = max(results["ngrams"][i]["transcripts"], 1)
+        print(f"the intent model reads {asked[folder.name]} distinct sentences here, {asked[folder.name] / n:.0f} a transcript")
         if not args.quiet:
             for v in scorers:
                 for m in results[v][i]["misses"]:
@@ -364,7 +422,7 @@ def judge(args) -> dict:
     if cache.engine_sentences:
         print(f"\nembedded {cache.engine_sentences} new sentences in {cache.engine_seconds:.0f} s "
               f"(engine start {cache.start_seconds:.1f} s)")
-    return {"sets": {v: [{k: x for k, x in r.items() if k != "misses"} for r in res] for v, res in results.items()},
+    return {"sentences_read": asked, "sets": {v: [{k: x for k, x in r.items() if k != "misses"} for r in res] for v, res in results.items()},
             "new_sentences_embedded": cache.engine_sentences}
 
 
@@ -372,6 +430,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--judge", dest="setdirs", nargs="+", metavar="SETDIR", help="run the whole judge on labelled set dirs")
     ap.add_argument("--quiet", action="store_true", help="judge mode: no per-transcript misses")
+    ap.add_argument("--folds", type=int, default=0, choices=range(0, 6), metavar="K",
+                    help="corpus mode: also hold back each of the first K role fifths in turn (slow: ~2.5 min a fold)")
     ap.add_argument("--engine-sample", type=int, default=48, metavar="N",
                     help="corpus mode: time a fresh engine on N uncached sentences (0: skip)")
     args = ap.parse_args()
