@@ -72,6 +72,10 @@ def match(sentence: str) -> Question | None:
     return best
 
 
+def by_id(qid: str) -> Question:
+    return next(q for q in questions() if q.id == qid)
+
+
 def by_topic(topic: str) -> Question:
     return next(q for q in questions() if q.topic == topic)
 

@@ -160,9 +160,10 @@ def cli() -> None:
 @click.option("--brief", "brief_file", type=click.Path(), default=None,
               help="Your prep brief: the file from `interviewer prep -o brief.json`, or the id `interviewer prep` printed. "
                    "The interviewer reacts to its hypotheses.")
+@click.option("--no-draft", is_flag=True, help="With --role and a capable model: don't draft what the role file leaves out.")
 @backend_options
-def practice(persona, role_file, candidate_name, coach, save_path, resume, seed, brief_file, backend, model, base_url, model_path,
-             timeout, no_stream, style):
+def practice(persona, role_file, candidate_name, coach, save_path, resume, seed, brief_file, no_draft, backend, model, base_url,
+             model_path, timeout, no_stream, style):
     """Run a second-interview practice session in the terminal.
 
     Piped input works too: each line is one answer, and EOF ends the interview."""
@@ -176,6 +177,13 @@ def practice(persona, role_file, candidate_name, coach, save_path, resume, seed,
 
         check_output(save_path)
     settings = _settings(backend, model, base_url, model_path, timeout, no_stream, style)
+    if role is not None and not no_draft and not resume:  # a resumed session keeps the persona it began with
+        from interviewer.role_draft import offer
+
+        outcome = offer(role_file, role, settings)
+        role = outcome.role
+        if outcome.line:
+            _consoles()[1].print(_said(f"({outcome.line})"))
     _run_session(adapt(load_persona(persona), role), role, settings, candidate_name, coach, save_path, resume, seed, brief=brief)
 
 
@@ -229,6 +237,41 @@ def role_init(path):
         raise UserError(f"{path} already exists; choose another name (role init never overwrites a file)")
     write_text_atomic(path, starter_file())
     click.echo(f"Wrote {path}. Edit it, then: interviewer practice --role {path}")
+
+
+@role.command("draft")
+@click.argument("path", type=click.Path(dir_okay=False))
+@backend_options
+def role_draft(path, backend, model, base_url, model_path, timeout, no_stream, style):
+    """Have a capable model draft what the role file at PATH leaves out, once, into the file.
+
+    Your own lines are kept exactly as written (a copy of the file as it was is kept beside it);
+    the drafted ones go in a [drafted] section at the end for you to edit."""
+    from interviewer.backends import capabilities
+    from interviewer.personas import load_role
+    from interviewer.role_draft import draft, missing, table
+
+    role = load_role(path)
+    if role.drafted is not None:
+        click.echo(f"{path} already has a [drafted] section; nothing to ask (delete that section to draft again).")
+        return
+    if not missing(role):
+        click.echo(f"{path} already says everything a draft would add; nothing to ask.")
+        return
+    if path.lower().endswith(".json"):
+        raise UserError(f"{path} is JSON; drafting writes only into TOML role files (`interviewer role init` writes one)")
+    settings = _settings(backend, model, base_url, model_path, timeout, no_stream, style)
+    if not capabilities(settings).capable_judge:
+        raise UserError("drafting needs a capable model, and the embedded SmolLM2 is too small: set OPENAI_API_KEY, "
+                        "or give --base-url (a local server) or --model-path (your own GGUF)")
+    outcome = draft(path, role, settings)
+    if outcome.fault:
+        _consoles()[1].print(_said(outcome.line))
+        sys.exit(1)
+    _emit(table(outcome.drafted).rstrip("\n"))
+    for name, why in outcome.rejected.items():
+        _consoles()[1].print(_said(f"not drafted: {name.replace('_', ' ')} ({why})"))
+    _consoles()[1].print(_said(outcome.line))
 
 
 # --- demo ----------------------------------------------------------------------------------

@@ -23,3 +23,6 @@ VERDICTS: tuple[str, ...] = tuple(_rubric()["verdicts"])
 VERDICT_MARK: dict[str, str] = {v: t["mark"] for v, t in _rubric()["verdicts"].items()}
 VERDICT_LABEL: dict[str, str] = {v: t["label"] for v, t in _rubric()["verdicts"].items()}
 LEVEL: dict[str, int] = {v: t["level"] for v, t in _rubric()["verdicts"].items() if t["level"] >= 0}
+TITLE: dict[str, str] = {c: _rubric()[c]["title"] for c in CRITERIA}
+LABEL: dict[str, str] = {c: _rubric()[c]["label"] for c in CRITERIA}  # short name, for charts and tables
+SHORT: dict[str, str] = {c: _rubric()[c]["short"] for c in CRITERIA}  # one word

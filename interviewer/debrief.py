@@ -17,8 +17,7 @@ def prefill(transcript: str, candidate: str | None = None) -> dict[str, str]:
     import re
 
     from interviewer import prompts, transcripts
-    from interviewer.scoring.rules import carries_signal
-    from interviewer.scoring.signals import split_sentences
+    from interviewer.text import carries_signal, countable_sentences, is_question
 
     dialogue = transcripts.parse(transcripts.read_text(transcript))
     choice = transcripts.identify_candidate(dialogue, candidate)
@@ -28,13 +27,13 @@ def prefill(transcript: str, candidate: str | None = None) -> dict[str, str]:
     step = ""
     for i, turn in enumerate(t.turns):
         if turn.speaker == "candidate" and any(
-                s.is_question and carries_signal("next_steps", s.text) for s in split_sentences(i + 1, turn.text)):
+                is_question(s) and carries_signal("next_steps", s) for s in countable_sentences(turn.text)):
             reply = next((x for x in t.turns[i + 1:] if x.speaker == "interviewer"), None)
             if reply:
-                step = " ".join(s.text for s in split_sentences(0, reply.text)[:2])
+                step = " ".join(countable_sentences(reply.text)[:2])
     if not step:
-        lines = [s.text for n, x in enumerate(t.turns, 1) if x.speaker == "interviewer"
-                 for s in split_sentences(n, x.text) if said.search(s.text)]
+        lines = [s for x in t.turns if x.speaker == "interviewer"
+                 for s in countable_sentences(x.text) if said.search(s)]
         step = lines[-1] if lines else ""
     found = {"role_title": t.role or "", "interviewer": ", ".join(met), "stated_next_step": " ".join(step.split())}
     return {k: v for k, v in found.items() if v}

@@ -70,6 +70,9 @@ class PlanState(BaseModel):
     answered: list[str] = Field(default_factory=list, description="persona fields already given as answers")
     extra_questions: int = 0
     rude: int = 0
+    weak_answers: int = Field(default=0, description="empty or generic answers to the interviewer's questions")
+    solid_answers: int = Field(default=0, description="answers with a plan, a read, a story or a figure")
+    candidate_questions: int = 0
 
 
 @dataclass
@@ -143,6 +146,9 @@ class Heard:
     next_steps: bool = False  # the turn asked about the process (answered now)
     checked: bool = False  # the turn asked "am I in the ballpark?"
     pay_figure: bool = False
+    corrected: bool = False  # the lead corrects a misread
+    statement_words: int = 0  # words outside the turn's questions
+    turned_back: bool = False  # "what would you do, if you were me?"
 
 
 _CANDIDATE_VOICE = re.compile(
@@ -181,6 +187,7 @@ class Interview:
         # Benchmarks set this to read the model's whole raw reply even after a guard stopped it.
         self.measure_raw = False
         self._turn_stage = "opening"
+        self._bare = self._moving_on = False
         self.persona = persona
         self.model = chat_model
         self.caps = caps or Capabilities()
@@ -229,13 +236,20 @@ class Interview:
             st.asked_next_steps = True
         if heard.pay_figure:
             st.pay_discussed = True
+        st.candidate_questions += heard.questions
+        self._note_quality(heard)
         self._note_covered(heard)
 
         thin = len(guards.words(text)) < self.plan.thin_answer_words or listening.gibberish(text)
         said_something = heard.lead or heard.answers or heard.questions or heard.content.rude or heard.content.figures
-        if thin and not said_something and st.stage not in st.nudged_in and st.stage in ("opening", "vision", "probe", "react"):
+        greeted = st.stage == "opening" and heard.content.greeting  # "Thanks for seeing me." needs no nudge
+        if thin and not said_something and not greeted and st.stage not in st.nudged_in and st.stage in ("opening", "vision", "probe", "react"):
             st.nudged_in.append(st.stage)
-            reply = self._say(text, kind="nudge", plan_line=self._line("nudges"), heard=heard, on_text=on_text)
+            # the persona's own nudges first, then the shared ones: never the same nudge twice
+            line = (self._pick("nudges", self.persona.lines.nudges, fresh_only=True)
+                    or self._pick("nudges_spare", listening.tone_options(listening.data()["nudges"], self.persona.tone), fresh_only=True)
+                    or self._line("nudges"))
+            reply = self._say(text, kind="nudge", plan_line=line, heard=heard, on_text=on_text)
         else:
             next_stage, line, transition = self._advance(heard)
             reply = self._say(text, kind=next_stage, plan_line=line, heard=heard, on_text=on_text, transition=transition)
@@ -276,13 +290,16 @@ class Interview:
             self.state.stage == "compensation" and listening.pay_position(text, self.persona.pay_range) is not None)
         heard.checked = any(r.has("ballpark_check") for r in readings)
         statements = " ".join(r.sentence for r in readings if not r.is_question)
+        heard.statement_words = len(guards.words(statements))
         if heard.checked:
             heard.lead = self._check_answer(" ".join(r.sentence for r in readings))
+            heard.corrected = heard.lead in [x.correct for x in self.persona.realities]
         elif statements:
             reality, misread = listening.read_reality(self.persona, statements)
             if reality and misread and reality.topic not in self.state.reacted_to:
                 self.state.reacted_to.append(reality.topic)
                 heard.lead = reality.correct  # pushback on a misread, asked or not
+                heard.corrected = True
             elif not heard.lead:
                 heard.lead = self._react_to_hypothesis(text)
         this_turn: list[str] = []
@@ -303,7 +320,21 @@ class Interview:
                 if not answer:
                     if heard.content.rude and q is None:
                         continue  # "Are you even listening?" is not a question to answer
-                    if q is None and not listening.about_the_job(part):
+                    d = listening.data()
+                    if q is None and listening.turned_back(part):
+                        if line := self._pick("turned_back", listening.tone_options(d["turned_back"], self.persona.tone), fresh_only=True):
+                            heard.answers.append(line)
+                            heard.turned_back = True
+                            continue
+                    if q is None and listening.about_interview(part):
+                        if line := self._pick("about_interview", d["deflections"]["about_interview"], fresh_only=True):
+                            heard.answers.append(line)
+                            continue
+                    if q is None and listening.pleasantry(part):
+                        if line := self._pick("pleasantries", d["deflections"]["pleasantries"], fresh_only=True):
+                            heard.answers.append(line)
+                            continue
+                    if q is None and listening.small_talk(part) and not listening.about_the_job(part):
                         line = self._pick("small_talk", listening.data()["deflections"]["small_talk"], fresh_only=True)
                         if line:
                             heard.answers.append(line)
@@ -314,7 +345,7 @@ class Interview:
                     continue  # two parts, one answer: it is already there
                 this_turn.append(name)
                 if name in self.state.answered:
-                    answer = prompts.fill(listening.data()["repeat"], answer=guards.sentences(answer)[0])
+                    answer = prompts.fill(listening.data()["deflections"]["repeat"], answer=guards.sentences(answer)[0])
                 else:
                     self.state.answered.append(name)
                 heard.answers.append(answer)
@@ -372,14 +403,60 @@ class Interview:
 
     def _advance(self, heard: Heard) -> tuple[str, str, str]:
         """Move the plan on after a candidate turn; return the stage, its line and any transition."""
+        self._bare = False  # the line stands alone, without a reaction before it
+        stage, line, transition = self._move(heard)
+        self._moving_on = stage != self._turn_stage
+        return stage, line, transition
+
+    def _move(self, heard: Heard) -> tuple[str, str, str]:
         st = self.state
         stage = st.stage
-        kind = heard.content.kind
+        c = heard.content
+        kind = c.kind
         asked = heard.questions > 0
-        # A generic answer in a probing stage gets one follow-up before the plan moves on.
-        if stage in ("vision", "probe", "react") and kind == "vague" and not asked and stage not in st.probed_in:
-            st.probed_in.append(stage)
-            return stage, self._followup("vague", heard, stage), ""
+        probing = stage in ("vision", "probe", "react")
+        d = listening.data()
+        if probing and c.offtopic and not asked and f"back_{stage}" not in st.probed_in:
+            st.probed_in.append(f"back_{stage}")  # a story about the office pizza: bring it back, ask again
+            return stage, self._line(stage), ""
+        if probing and not asked and not c.rude:
+            # A misread just corrected: let them adjust their answer before the plan moves on.
+            if heard.corrected and f"corrected_{stage}" not in st.probed_in:
+                st.probed_in.append(f"corrected_{stage}")
+                if line := self._followup("corrected", heard, stage, fallback=False):
+                    return stage, line, ""
+            # A generic or short answer gets one follow-up (specifics, week one, what's behind a
+            # number) before the plan moves on; an empty one already had its nudge.
+            # (a read of the whole role in under 25 words is thin; elsewhere, under 12, or 20 with no plan)
+            short = (c.words < 12 or (c.words < 20 and not (c.plan or c.read or c.story)) or (stage == "vision" and c.words < 25)) \
+                and not heard.checked and not heard.lead and not c.empty
+            if stage not in st.probed_in and f"corrected_{stage}" not in st.probed_in and (kind == "vague" or short):
+                st.probed_in.append(stage)
+                if (fk := self._followup_kind(heard) or "vague") and (line := self._followup(fk, heard, stage, fallback=False)):
+                    return stage, line, ""
+        if probing and heard.questions and heard.statement_words < 8 and not (c.plan or c.read or c.story or heard.checked) \
+                and f"back_{stage}" not in st.probed_in:
+            # They asked instead of answering: answer, then come back to the question, once.
+            st.probed_in.append(f"back_{stage}")
+            line = self._followup("vague", heard, stage, fallback=False) if stage == "react" else ""
+            return stage, line or self._line(stage), self._pick("back_to", d["transitions"]["back_to"])
+        if stage == "compensation" and not asked and not c.rude and not heard.pay_figure and not c.figures \
+                and "pay" not in st.probed_in:
+            st.probed_in.append("pay")  # "whatever you think is fair": ask once more for a number
+            self._bare = True
+            return stage, self._pick("pay_probe", listening.tone_options(d["pay_probe"], self.persona.tone)), ""
+        if stage == "compensation" and not heard.pay_figure and not c.figures:
+            name, answer = bank.answer_for(self.persona, bank.by_id("pay_range"))
+            if answer and name not in st.answered:  # they gave no number: tell them ours before closing
+                st.answered.append(name)
+                first = guards.sentences(answer)[0]
+                if re.match(r"(?:The|Our|It|We|Salary|Base|Pay|There|This)\b", first):
+                    first = first[0].lower() + first[1:]  # it follows a colon
+                heard.answers.append(self._pick("pay_reference", d["pay_probe"]["pay_reference"]) + " " + first)
+        if stage == "questions" and not asked and not c.rude and st.candidate_questions == 0 and "questions" not in st.probed_in:
+            st.probed_in.append("questions")  # no questions at all: draw them out once
+            self._bare = True
+            return stage, self._pick("draw_out", listening.tone_options(d["draw_out"], self.persona.tone)), ""
         if stage not in ("questions", "compensation") and st.stage_turns < self.plan.turns_for(stage):
             st.stage_turns += 1
             return stage, self._line(stage), ""
@@ -403,30 +480,73 @@ class Interview:
         st.stage, st.stage_turns = nxt, 1  # type: ignore[assignment]
         if nxt == "compensation":
             st.pay_discussed = True
-        if kind == "number" and not listening.estimate_figures(heard.content.figures):
-            kind = "plan" if heard.content.plan else "default"  # "people who've done this for 15 years" isn't a claim to probe
-        if kind == "rude":
-            kind = "vague"  # "How would you know it was working?" makes no sense after a jibe: ask for substance
-        if nxt == "react" and not asked and kind in ("number", "timeframe", "plan", "story", "vague"):
-            return nxt, self._followup(kind, heard, nxt), ""
-        transitions = listening.data()["transitions"].get(nxt) or []
+        if nxt == "questions" and asked:
+            # They have just asked one: "what else?", not "what questions do you have?"
+            return nxt, self._pick("anything_else", prompts.data("dialogue.toml")["anything_else"]), ""
+        if nxt == "react":
+            # The react stage digs into their last answer; after an empty one, or only a question of
+            # theirs, a self-contained question ("Say you start next Monday...").
+            fk = self._followup_kind(heard) if not asked else "" if (c.plan or c.read or c.story) else "vague"
+            if fk and (line := self._followup(fk, heard, nxt, fallback=False)):
+                back = self._pick("back_to", d["transitions"]["back_to"]) if asked else ""
+                return nxt, line, back
+        transitions = d["transitions"].get(nxt) or []
         return nxt, self._line(nxt), self._pick(f"transition_{nxt}", transitions, fresh_only=True)
+
+    def _followup_kind(self, heard: Heard) -> str:
+        """Which follow-up a turn calls for ("" for a full answer with nothing particular to pick up)."""
+        c = heard.content
+        kind = c.kind
+        if kind == "number" and not listening.estimate_figures(c.figures):
+            kind = "plan" if c.plan else "default"  # "people who've done this for 15 years" isn't a claim to probe
+        if kind in ("rude", "one_word", "offtopic") or c.empty:
+            return "vague"  # after a jibe or a non-answer, ask for substance
+        if kind == "default" and c.words < 12:
+            return "more"  # "Temps who don't show up.": go on, what would you do about it?
+        return "" if kind == "default" else kind
+
+    def _note_quality(self, heard: Heard) -> None:
+        """Count answers to the interviewer's questions that were empty or generic, and ones with substance
+        (the close is plain, not warm, after a run of empty ones)."""
+        c, st = heard.content, self.state
+        if self._turn_stage not in ("vision", "probe", "react", "compensation") or c.rude:
+            return
+        if heard.questions and not (c.plan or c.read or c.story):
+            return
+        if c.empty or c.kind == "vague":
+            st.weak_answers += 1
+        elif c.plan or c.read or c.story or c.figures or heard.checked:
+            st.solid_answers += 1
 
     def _close_line(self) -> str:
         st = self.state
-        if st.rude:
-            cool = self._pick("close_cool", listening.tone_options(listening.data()["close_cool"], self.persona.tone))
+        d = listening.data()
+        if st.rude or st.weak_answers >= 2:
+            # Cool after rudeness, plain after a run of empty answers: never a warm or praising close.
+            key = "close_cool" if st.rude else "close_plain"
+            line = self._pick(key, listening.tone_options(d[key], self.persona.tone))
             if st.asked_next_steps:
-                return cool
-            return cool + " " + guards.sentences(self.persona.answers.next_steps)[0]
+                return line
+            steps: list[str] = []
+            for sent in guards.sentences(self.persona.answers.next_steps):  # enough to know what happens next
+                steps.append(sent)
+                if len(guards.words(" ".join(steps))) >= 15:
+                    break
+            return " ".join([line] + steps)
         return self._line("close" if st.asked_next_steps else "close_with_next_steps")
 
-    def _followup(self, kind: str, heard: Heard, stage: str) -> str:
-        """A follow-up question on what the candidate said; the stage's own line once they're used up."""
-        options = listening.tone_options(listening.data()["followups"][kind], self.persona.tone)
-        line = self._pick(f"followup_{kind}", options, fresh_only=True)
+    def _followup(self, kind: str, heard: Heard, stage: str, fallback: bool = True) -> str:
+        """A follow-up question on what the candidate said (the stage's own flavour first); the stage's
+        own line once they're used up, or "" without `fallback`."""
+        f = listening.data()["followups"]
+        line = ""
+        for key in (f"{kind}_{stage}", kind):
+            if key in f:
+                line = self._pick(f"followup_{key}", listening.tone_options(f[key], self.persona.tone), fresh_only=True)
+                if line:
+                    break
         if not line:
-            return self._line(stage)
+            return self._line(stage) if fallback else ""
         return listening.fill(line, figures=listening.join_figures(heard.content.figures))
 
     def _reaction(self, heard: Heard, kind: str | None = None) -> str:
@@ -442,18 +562,32 @@ class Interview:
                 amount = listening.join_figures(money)
                 if len(money) > 1 and re.search(rf"\bbetween\s+{re.escape(money[0])}", self._last_candidate(), re.I):
                     amount = "between " + amount  # "between 60 and 70 thousand", as they said it
+                elif len(money) == 2 and re.search(rf"{re.escape(money[0])}\s*(?:to|-|–)\s*{re.escape(money[1])}",
+                                                   self._last_candidate(), re.I):
+                    amount = f"{money[0]} to {money[1]}"  # "$72,000 to $80,000", a range, not two figures
                 said = listening.fill(line, figures=amount)
                 others = [f for f in c.figures if f not in money]  # "two to three years" is not pay
                 return listening.fill(f"{listening.join_figures(others)}, noted. {said}") if others else said
-        kind = kind or c.kind
-        if kind in ("vague", "one_word") and self._turn_stage not in ("vision", "probe", "react"):
-            kind = "default"  # "No, that's it." after "any questions?" is an answer, not a vague one
+        if kind is None:
+            kind = c.kind
+            stage = self._turn_stage
+            said = [t.text.strip().lower() for t in self.turns if t.speaker == "candidate"]
+            if len(said) > 1 and said[-1] in said[:-1] and kind != "rude":
+                kind = "done"  # the same answer again: don't echo it back a second time
+            elif stage == "opening" and kind in ("default", "vague", "one_word") and c.greeting:
+                kind = "opening"  # pleasantries: a greeting back, not a judgement
+            elif stage in ("questions", "compensation") and kind in ("default", "vague", "one_word") and not heard.questions:
+                kind = "done"  # "No, that's it." after "any questions?" is an answer, not a vague one
+            elif kind in ("vague", "one_word") and stage in ("vision", "probe", "react") and self._moving_on:
+                kind = "vague_moving"  # no more probing here: say so, don't ask for specifics and then move on
+            elif kind in ("vague", "one_word") and stage not in ("vision", "probe", "react"):
+                kind = "default"
         line = self._pick(f"reaction_{kind}", listening.tone_options(d["reactions"][kind], self.persona.tone), fresh_only=True)
         if not line and self.persona.tone != "neutral":
             line = self._pick(f"reaction_{kind}_spare", d["reactions"][kind]["neutral"], fresh_only=True)
         if not line and kind in ("number", "timeframe"):
             line = "{figures}."
-        if not line and kind not in ("vague", "one_word", "rude"):  # never a pleasantry for an empty or rude answer
+        if not line and kind not in ("vague", "one_word", "rude", "vague_moving", "done", "opening"):  # never a pleasantry for an empty or rude answer
             line = self._pick("acknowledgements", self.persona.lines.acknowledgements, fresh_only=True)
         return listening.fill(line, figures=figures, plan=c.plan, where=c.where, read=c.read)
 
@@ -539,15 +673,15 @@ class Interview:
             return Reply(" ".join(shown), kind, source, got.problems, got.raw, got.notice, got.ttft,
                          model_text=got.text if got.source == "model" else "")
 
-        if kind == "nudge":  # nothing to react to: just the encouragement
+        if kind == "nudge" or (self._bare and not grounded):  # nothing to react to: the line says it all
             out(plan_line)
             return reply("plan")
         if grounded:  # facts, a correction or the candidate's figures: no model words needed
             out(self._compose(grounded, transition, plan_line))
             return reply("answer+plan")
-        model_may_react = heard.content.kind in ("plan", "story", "read", "default") and kind != "close"
+        model_may_react = heard.content.kind in ("plan", "story", "read", "default") and kind != "close" and not self._bare
         if self.model is None or not model_may_react:
-            out(self._compose([self._reaction(heard)], transition, plan_line))
+            out(self._compose([self._short_reaction(heard, transition or plan_line)], transition, plan_line))
             return reply("plan")
         if self.caps.style == "guided":
             # The template reaction is on screen at once; the model may add one sentence of its own
@@ -571,6 +705,14 @@ class Interview:
             got.notice = prompts.data("dialogue.toml")["guard_notice"].format(problems=", ".join(got.problems) or "empty")
         out(self._compose([self._reaction(heard)], transition, plan_line))
         return reply("plan", got)
+
+    def _short_reaction(self, heard: Heard, then: str) -> str:
+        """The reaction, unless both it and what follows open with a bare acknowledgement ("Okay. Fine. ...")."""
+        reaction = self._reaction(heard)
+        first = (guards.sentences(then) or [""])[0]
+        if len(guards.words(reaction)) <= 2 and len(guards.words(first)) <= 2 and not heard.content.figures:
+            return ""
+        return reaction
 
     def _grounded(self, heard: Heard, stage: str) -> list[str]:
         """What the turn must carry from facts: the figure acknowledgement, the correction or

@@ -12,29 +12,39 @@ import json
 import os
 import stat
 import tempfile
+from contextvars import ContextVar
 from pathlib import Path
 
 from interviewer.errors import UserError
 from interviewer.sanitize import clean
 
-# Files read in this run (the CLI clears it per command): an output may never replace one.
-_inputs: set[tuple[int, int]] = set()
-_input_paths: set[str] = set()
+# Files read in this run (a CLI command, or one web request): an output may never replace one.
+# A context variable, not a module global, so two requests served at once never clear or see
+# each other's inputs: each reset() gives the current task (or thread) its own fresh record.
+_run: ContextVar[tuple[set[tuple[int, int]], set[str]] | None] = ContextVar("interviewer_inputs", default=None)
+
+
+def _record() -> tuple[set[tuple[int, int]], set[str]]:
+    rec = _run.get()
+    if rec is None:
+        rec = (set(), set())
+        _run.set(rec)
+    return rec
 
 
 def reset() -> None:
-    _inputs.clear()
-    _input_paths.clear()
+    """Start a new run: forget the inputs recorded so far in this context only."""
+    _run.set((set(), set()))
 
 
 def remember_input(path: str | os.PathLike[str]) -> None:
     """Mark a path as an input of this run, so no output of this run may overwrite it."""
     try:
         st = os.stat(path)
-        _inputs.add((st.st_dev, st.st_ino))
+        _record()[0].add((st.st_dev, st.st_ino))
     except OSError:
         pass
-    _input_paths.add(os.path.realpath(path))
+    _record()[1].add(os.path.realpath(path))
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -144,7 +154,8 @@ def check_output(path: str | os.PathLike[str]) -> Path:
     if str(real) in _protected() or (st is not None and any(
             _same(st, (d.st_dev, d.st_ino)) for d in _stats(_protected()))):
         raise UserError(f"refusing to write to {raw}: it is the interviewer database")
-    if str(real) in _input_paths or (st is not None and any(_same(st, key) for key in _inputs)):
+    inputs, input_paths = _record()
+    if str(real) in input_paths or (st is not None and any(_same(st, key) for key in inputs)):
         raise UserError(f"refusing to write to {raw}: it is an input of this command; choose another file name")
     if real.parent.exists() and not real.parent.is_dir():
         raise UserError(f"cannot write {raw}: {real.parent} is not a directory")

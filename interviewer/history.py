@@ -8,11 +8,12 @@ from collections import Counter
 from pydantic import BaseModel
 
 from interviewer import prompts
+from interviewer.criteria import LEVEL
 from interviewer.models import CORE_CRITERIA, CRITERIA
 from interviewer.scoring.feedback import role_values
 from interviewer.store import Store
 
-SCORE = {"covered": 2, "partial": 1, "missed": 0}
+SCORE = LEVEL  # covered 2, partial 1, missed 0: spelled once, in prompts/rubric.toml
 SPARK = {2: "█", 1: "▄", 0: "▁", None: "·"}
 
 

@@ -59,12 +59,16 @@ class TurnContent:
     one_word: bool = False
     rude: bool = False
     story: bool = False
+    offtopic: bool = False
+    greeting: bool = False
 
     @property
     def kind(self) -> str:
         """The reaction template this turn calls for, most telling first."""
         if self.rude:
             return "rude"
+        if self.offtopic:
+            return "offtopic"
         if self.figures:
             return "timeframe" if all(_TIMEFRAME.search(f) for f in self.figures) else "number"
         if self.one_word:
@@ -82,7 +86,7 @@ class TurnContent:
     @property
     def empty(self) -> bool:
         """Nothing in it to praise."""
-        return self.vague or self.one_word or self.rude or self.words < 5
+        return self.vague or self.one_word or self.rude or self.offtopic or self.words < 5
 
 
 def _second_person(text: str) -> str:
@@ -105,7 +109,7 @@ def _clause(text: str, limit: int) -> str:
 def figures(text: str) -> list[str]:
     seen: list[str] = []
     for m in _FIGURE.finditer(text):
-        f = m.group(0).strip()
+        f = m.group(0).strip().rstrip(",")  # "$70,000, depending on the bonus"
         if re.match(r"\d|\s?\(k\)", text[m.end():], re.I):
             continue  # part of a longer token ("401(k)")
         digits = re.sub(r"\D", "", f)
@@ -146,6 +150,8 @@ def contents(text: str) -> TurnContent:
             if len(read.split()) >= 4 and not re.search(r"\b(?:you|we)\b", read, re.I):
                 c.read = _second_person(read)
                 break
+    c.greeting = bool(_rx("contains", "greeting").search(text))
+    c.offtopic = bool(_rx("contains", "offtopic").search(text)) and not (c.plan or c.read or estimate_figures(c.figures))
     return c
 
 
@@ -256,6 +262,23 @@ def estimate_figures(figs: list[str]) -> list[str]:
     return [f for f in figs if re.search(r"[$£€%]|\d\s?k\b|thousand|million|percent", f, re.I)]
 
 
+def about_interview(question: str) -> bool:
+    return bool(re.search(data()["deflections"]["about_interview_words"], question, re.I))
+
+
+def pleasantry(question: str) -> bool:
+    return bool(re.search(data()["deflections"]["pleasantry_words"], question, re.I))
+
+
+def turned_back(question: str) -> bool:
+    return bool(re.search(data()["deflections"]["turned_back_words"], question, re.I))
+
+
+def small_talk(question: str) -> bool:
+    """A social question (the weather, the game, a restaurant): a light reply, not a deflection."""
+    return bool(re.search(data()["deflections"]["small_talk_words"], question, re.I))
+
+
 def about_the_job(question: str) -> bool:
     return bool(re.search(data()["deflections"]["job_words"], question, re.I))
 
@@ -290,6 +313,11 @@ def meaning_problems(text: str, candidate_text: str, persona: Persona, empty_ans
     if re.search(r"\b(?:i|my|me)\b", text, re.I) and re.search(r"\b(?:my (?:skills|strengths|background|career|last job)|i (?:have|bring) (?:\d|experience|skills))\b", text, re.I):
         found.append("speaks_as_candidate")
     return found
+
+
+def praises_answer(text: str) -> list[str]:
+    """The phrases in an interviewer reply that praise the candidate's answer or the session."""
+    return [m.group(0) for m in _rx("meaning", "praise_for_answer").finditer(text)]
 
 
 def persona_words(persona: Persona) -> set[str]:

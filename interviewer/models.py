@@ -106,11 +106,24 @@ class Persona(_Strict):
         return self.name.split()[0]
 
 
+class RoleDrafted(_Strict):
+    """The `[drafted]` table a capable model appended to a role file (interviewer/role_draft.py):
+    used only where the user's own fields are empty, and never drafted twice."""
+
+    company_summary: str = ""
+    description: str = ""
+    team: str = ""
+    goals: list[str] = Field(default_factory=list)
+    facts: dict[str, str] = Field(default_factory=dict)
+    realities: list[Reality] = Field(default_factory=list)
+
+
 class Role(_Strict):
     """The user's own interview, from `--role FILE`: adapts a persona to it."""
 
     title: str
-    company: str
+    # A title alone is a role file: the organisation is then spoken of neutrally.
+    company: str = "the organisation"
     description: str = ""
     first_interview_notes: str = ""
     interviewer_name: str | None = None
@@ -131,6 +144,19 @@ class Role(_Strict):
     tone: Literal["warm", "neutral", "skeptical"] | None = None
     facts: dict[str, str] = Field(default_factory=dict)
     realities: list[Reality] = Field(default_factory=list)
+    drafted: RoleDrafted | None = None
+
+    @field_validator("title")
+    @classmethod
+    def _has_title(cls, v: str) -> str:
+        if not v:
+            raise ValueError("give the job title (it can't be empty)")
+        return v
+
+    @field_validator("company")
+    @classmethod
+    def _company_or_neutral(cls, v: str) -> str:
+        return v or "the organisation"
 
 
 class CandidateScript(_Strict):

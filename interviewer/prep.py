@@ -15,7 +15,7 @@ from interviewer.errors import UserError, describe_validation
 from interviewer.models import Brief, PlannedQuestion, Transcript, now
 from interviewer.personas import load_data
 from interviewer.scoring.feedback import as_clause
-from interviewer.scoring.signals import split_sentences
+from interviewer.text import carries_signal, countable_sentences, is_question
 
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _STOP = set("the and for you your are was were what how when who does did this that with from have has will would could "
@@ -90,16 +90,14 @@ def check_plan(brief: Brief, transcript: Transcript) -> list[PlannedQuestion]:
     is ticked only against a candidate sentence that asks the same kind of thing (the scorer's own
     sign of that criterion) and shares its words; a ballpark check only where the turn also
     states that observation, so "am I in the ballpark?" about something else does not count."""
-    from interviewer.scoring.rules import carries_signal
-
-    asked: list[tuple[object, str]] = []  # (sentence, what the turn said up to and including it)
+    asked: list[tuple[int, str, str]] = []  # (turn, sentence, what the turn said up to and including it)
     for n, turn in enumerate(transcript.turns, start=1):
         if turn.speaker == "candidate":
             said = ""
-            for s in split_sentences(n, turn.text):
-                said += " " + s.text
-                if s.is_question or re.search(r"\b(?:correct me|tell me if|am i)\b", s.text, re.I):
-                    asked.append((s, said))
+            for s in countable_sentences(turn.text):
+                said += " " + s
+                if is_question(s) or re.search(r"\b(?:correct me|tell me if|am i)\b", s, re.I):
+                    asked.append((n, s, said))
     template_words = set().union(*(content_words(t) for t in prompts.data("prep.toml")["phrasing"]["ballpark"]))
     out = []
     for criterion, question in brief.planned_questions():
@@ -107,16 +105,16 @@ def check_plan(brief: Brief, transcript: Transcript) -> list[PlannedQuestion]:
         if criterion == "ballpark_check":
             want -= template_words  # what matters is the observation, not "am I in the ballpark"
         best, best_score = None, 0.0
-        for s, said in asked:
-            if not carries_signal(criterion, s.text):
+        for n, s, said in asked:
+            if not carries_signal(criterion, s):
                 continue
-            have = content_words(said if criterion == "ballpark_check" else s.text)
+            have = content_words(said if criterion == "ballpark_check" else s)
             score = len(want & have) / max(1, min(len(want), len(have)))
             if score > best_score:
-                best, best_score = s, score
+                best, best_score = (n, s), score
         hit = best is not None and best_score >= 0.5
         out.append(PlannedQuestion(criterion=criterion, question=question, asked=hit,
-                                   turn=best.turn if hit else None, quote=best.text if hit else ""))
+                                   turn=best[0] if hit else None, quote=best[1] if hit else ""))
     return out
 
 

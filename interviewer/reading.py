@@ -68,11 +68,29 @@ def is_check(r: Reading, asks_something_else: bool) -> bool:
     return bool(_patterns()["ballpark_check"].search(r.sentence)) or not asks_something_else
 
 
+# "I'd ask them to walk me through the number." is the candidate's plan, not a question to the
+# interviewer; "I'd love to hear how you give feedback." is a question.
+_OWN_PLAN = re.compile(
+    r"^(?:so,? |then,? |first,? |and )?i(?:'d| would|'ll| will| am going to|'m going to)\s+"
+    r"(?!(?:really |also )?(?:love|like|be (?:curious|interested|keen)|want) to (?:know|hear|understand|learn|ask you)\b)",
+    re.I,
+)
+
+
+def _own_plan(r: Reading) -> bool:
+    return r.is_question and not r.sentence.rstrip().endswith("?") and bool(_OWN_PLAN.match(r.sentence.strip()))
+
+
 def read(text: str) -> list[Reading]:
     """One Reading per sentence of a candidate turn."""
+    out = None
     if _shared_read_turn is not None:
         try:
-            return [Reading(r.sentence, r.is_question, dict(r.intents)) for r in _shared_read_turn(text)]
+            out = [Reading(r.sentence, r.is_question, dict(r.intents)) for r in _shared_read_turn(text)]
         except Exception:  # noqa: BLE001 - a fault in the shared reader must not end a session
-            pass
-    return _local(text)
+            out = None
+    out = out if out is not None else _local(text)
+    for r in out:
+        if _own_plan(r) and not r.has("ballpark_check"):
+            r.is_question = False
+    return out

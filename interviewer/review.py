@@ -26,6 +26,7 @@ def review_file(
     say: Callable[[str], None] = lambda _msg: None,
     save: bool = True,
     mine: bool | None = None,
+    keep: Callable[[Report, str, str], None] | None = None,
 ) -> Report:
     text = transcripts.read_text(path)  # read once; the input file is never modified
     dialogue = transcripts.parse(text)
@@ -45,11 +46,14 @@ def review_file(
     judge = build_judge(settings) if settings is not None else None
     report = score(transcript, dialogue.format, context, judge=judge, label=model_label(settings) if judge else "rules")
     report.source = str(path)
-    if save:
+    if save or keep is not None:
         owner = ownership(name, mine)
         if owner == "other":
             say("Kept in your history as someone else's interview: it doesn't count toward your trends.")
-        _remember(report, str(path), content_key(transcript), owner, say)
+        if keep is not None:  # the caller stores it (the web page keeps its own connection)
+            keep(report, content_key(transcript), owner)
+        else:
+            _remember(report, str(path), content_key(transcript), owner, say)
     return report
 
 

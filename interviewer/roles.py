@@ -50,8 +50,22 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "role"
 
 
+def with_drafted(role: Role) -> Role:
+    """The role with its `[drafted]` values where the user's own fields are empty: what the user
+    wrote always wins over what a model drafted, and that over the family's defaults."""
+    d = role.drafted
+    if d is None:
+        return role
+    return role.model_copy(update={
+        "company_summary": role.company_summary or d.company_summary, "description": role.description or d.description,
+        "team": role.team or d.team, "goals": role.goals or d.goals, "facts": d.facts | role.facts,
+        "realities": role.realities or d.realities,
+    })
+
+
 def persona_for_role(role: Role, default_level: str = "hiring_manager") -> Persona:
     """The interviewer for the user's own role."""
+    role = with_drafted(role)
     data = prompts.data("role_families.toml")
     family = role.family or guess_family(f"{role.title} {role.description}")
     if family not in families():

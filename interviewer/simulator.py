@@ -27,6 +27,7 @@ class Session:
     script: CandidateScript
     interview: Interview
     replies: list[Reply] = field(default_factory=list)
+    stages: list[str] = field(default_factory=list)  # the plan's stage each candidate turn answered
 
     def exchanges(self) -> list[tuple[str, Reply]]:
         """(candidate turn, the interviewer's reply to it), in order."""
@@ -40,6 +41,7 @@ def run(script: CandidateScript, persona: Persona, model: Any = None, caps=None,
     sim = SimulatedCandidate(script)
     s = Session(persona, script, iv, [iv.start()])
     while not iv.finished and len(iv.turns) < limit:
+        s.stages.append(iv.state.stage)
         s.replies.append(iv.respond(sim.answer(iv.state.stage)))
     return s
 
@@ -109,12 +111,67 @@ def guard_failures(s: Session) -> list[str]:
     return out
 
 
+_PROBING = ("vision", "probe", "react")
+
+
+def _asks(text: str) -> bool:
+    return any(r.is_question for r in reading.read(text))
+
+
+def unprobed_vague_answers(s: Session) -> list[str]:
+    """The first generic answer in a probing stage (vision, probe, react) gets a follow-up in that
+    stage, not the next stage's question; and a reply never asks for specifics and then moves on."""
+    out, probed = [], set()
+    vague_lines = [x for tone in listening.data()["reactions"]["vague"].values() for x in tone]
+    for (cand, r), stage in zip(s.exchanges(), s.stages):
+        c = listening.contents(cand)
+        moved = r.stage not in (stage, "nudge")
+        if stage in _PROBING and c.kind == "vague" and not _asks(cand) and stage not in probed:
+            probed.add(stage)
+            if moved:
+                out.append(f"moved on after {cand!r}: {r.text!r}")
+        if moved and any(v in r.text for v in vague_lines):
+            out.append(f"asked for specifics, then moved on: {r.text!r}")
+    return out
+
+
+def praise_after_empty(s: Session) -> list[str]:
+    """An empty, generic or rude answer is never praised."""
+    return [f"{cand!r} -> {r.text!r}" for cand, r in s.exchanges()
+            if (c := listening.contents(cand)).empty and not c.figures and not _asks(cand) and listening.praises_answer(r.text)]
+
+
+def warm_close_after_a_poor_session(s: Session) -> list[str]:
+    """After rudeness, or a run of empty or generic answers, the close is plain: no praise."""
+    st = s.interview.state
+    if not s.interview.finished or not (st.rude or st.weak_answers >= 2):
+        return []
+    last = s.replies[-1].text
+    if listening.praises_answer(last):
+        why = "rudeness" if st.rude else f"{st.weak_answers} empty answers"
+        return [f"warm close after {why}: {last!r}"]
+    return []
+
+
+def deflected_statements(s: Session) -> list[str]:
+    """A statement is never answered as a question (no deflection or small-talk reply to it)."""
+    d = listening.data()["deflections"]
+    blocks = s.persona.deflections + [x for k in ("neutral", "warm", "skeptical", "small_talk") for x in d[k]]
+    heads = [h for b in blocks if "{" not in (h := " ".join(b.split()[:4]))]
+    return [f"{cand!r} -> {r.text!r}" for cand, r in s.exchanges()
+            if not _asks(cand) and any(h in r.text for h in heads)]
+
+
 CHECKS = {
     "repeated_blocks": repeated_blocks,
     "unacknowledged_figures": unacknowledged_figures,
     "unanswered_parts": unanswered_parts,
     "missed_corrections": missed_corrections,
     "guard_failures": guard_failures,
+    "unprobed_vague_answers": unprobed_vague_answers,
+    "praise_after_empty": praise_after_empty,
+    "warm_close_after_a_poor_session": warm_close_after_a_poor_session,
+    "deflected_statements": deflected_statements,
 }
 
 

@@ -15,8 +15,8 @@ from rich.text import Text
 from interviewer import reports
 from interviewer.errors import UserError
 from interviewer.sanitize import SafeConsole
+from interviewer.criteria import SHORT
 from interviewer.models import CORE_CRITERIA, CRITERIA, Report
-from interviewer.scoring.rubric import load_rubric
 from interviewer.session import Session
 
 HELP = """[bold]Commands[/bold]
@@ -51,8 +51,7 @@ def header(console: Console, session: Session) -> None:
 # status line under it. Short names so the column stays narrow; core criteria in bold.
 SIDE_PANEL_MIN_WIDTH = 100
 COACH_WIDTH = 22
-_SHORT = {"role_vision": "vision", "ballpark_check": "check", "next_steps": "next", "goals_alignment": "goals",
-          "compensation": "pay", "mutual_fit": "fit"}
+_SHORT = SHORT  # one word per criterion, spelled in prompts/rubric.toml
 LEGEND = ("[green]✓[/green] covered  [yellow]◐[/yellow] partial  [red]·[/red] not yet  [dim]–[/dim] n/a · "
           "[bold]bold[/bold] = core · check = \"am I in the ballpark?\" · fit = interviewed them too")
 

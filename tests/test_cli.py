@@ -97,8 +97,8 @@ def test_practice_rejects_bad_flags_and_files_in_one_line(tmp_path):
     assert_one_line_error(cli("practice", "--persona", "nobody", stdin=""), "unknown persona")
     assert_one_line_error(cli("practice", "--role", str(tmp_path / "missing.toml"), stdin=""), "no such file")
     bad = tmp_path / "role.toml"
-    bad.write_text('title = "Analyst"\n')
-    assert_one_line_error(cli("practice", "--role", str(bad), stdin=""), "company")
+    bad.write_text('company = "Acme"\n')  # a title alone is a role file; no title is not
+    assert_one_line_error(cli("practice", "--role", str(bad), stdin=""), "title")
     persona = tmp_path / "p.toml"
     persona.write_text('id = "x"\nname = "X"\n')
     assert_one_line_error(cli("practice", "--persona", str(persona), stdin=""), "p.toml")

@@ -29,7 +29,8 @@ def test_the_plan_walks_the_second_interview_stages_in_order():
     for _ in range(12):
         if iv.finished:
             break
-        iv.respond(LONG)
+        iv.respond("Thanks for having me back - good to see you again." if iv.state.stage == "opening"
+                   else LONG + " Then I'd sit with two branch managers to see how they use the report today.")
         stages.append(iv.state.stage)
     assert stages[:5] == ["opening", "vision", "probe", "react", "questions"]
     assert "compensation" in stages and stages[-1] == "close" and iv.finished

@@ -15,13 +15,10 @@ freeze = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(freeze)
 
 
-def _recorded() -> dict[str, str]:
-    return json.loads((HELDOUT / "MANIFEST.json").read_text(encoding="utf-8"))["files"]
-
-
 def test_every_held_out_file_matches_its_recorded_hash():
-    on_disk = freeze.files_under(HELDOUT)
-    recorded = _recorded()
+    # The area may hold no set at all (between sets moving to development data and new ones arriving).
+    on_disk = freeze.files_under(HELDOUT) if HELDOUT.is_dir() else {}
+    recorded = freeze.recorded()
     edited = sorted(n for n in on_disk.keys() & recorded.keys() if on_disk[n] != recorded[n])
     assert not edited, f"held-out files were edited after freezing: {edited}"
     assert not sorted(on_disk.keys() - recorded.keys()), "files added to tests/heldout without freeze_heldout.py"
@@ -29,7 +26,7 @@ def test_every_held_out_file_matches_its_recorded_hash():
 
 
 def test_every_held_out_set_is_complete():
-    for folder in sorted(p for p in HELDOUT.iterdir() if p.is_dir() and p.name != "__pycache__"):
+    for folder in sorted(p for p in HELDOUT.iterdir() if p.is_dir() and p.name != "__pycache__") if HELDOUT.is_dir() else []:
         items = labelled_dir(folder)
         assert items, f"{folder.name}: no labelled transcripts"
         for item in items:
@@ -51,3 +48,52 @@ def test_the_freezer_only_appends(tmp_path, monkeypatch):
     assert (area / "MANIFEST.json").read_text() == before
     shutil.rmtree(area / "set_a")
     assert freeze.main([str(tmp_path)]) == 2  # outside the area
+
+
+def _area(tmp_path, monkeypatch, manifest: str | None):
+    area = tmp_path / "heldout"
+    area.mkdir()
+    if manifest is not None:
+        (area / "MANIFEST.json").write_text(manifest)
+    monkeypatch.setattr(freeze, "HELDOUT", area)
+    monkeypatch.setattr(freeze, "MANIFEST", area / "MANIFEST.json")
+    return area
+
+
+def test_a_missing_or_empty_manifest_is_an_empty_area(tmp_path, monkeypatch):
+    area = _area(tmp_path, monkeypatch, None)
+    assert freeze.recorded() == {}
+    (area / "MANIFEST.json").write_text("")
+    assert freeze.recorded() == {}
+    (area / "set_a").mkdir()
+    (area / "set_a" / "x.labels.json").write_text("{}")
+    assert freeze.main([str(area / "set_a")]) == 0
+    assert list(freeze.recorded()) == ["set_a/x.labels.json"]
+
+
+def test_a_set_from_outside_is_copied_in_and_recorded_never_overwriting(tmp_path, monkeypatch):
+    area = _area(tmp_path, monkeypatch, '{"files": {}}')
+    new = tmp_path / "incoming" / "setD"
+    new.mkdir(parents=True)
+    (new / "a.labels.json").write_text('{"labels": {}}')
+    (new / "a.txt").write_text("Interviewer: hi")
+    assert freeze.main([str(new)]) == 0
+    assert (area / "setD" / "a.txt").read_text() == "Interviewer: hi"
+    assert set(freeze.recorded()) == {"setD/a.labels.json", "setD/a.txt"}
+    (new / "a.txt").write_text("Interviewer: changed")
+    assert freeze.main([str(new)]) == 2  # setD is already there: not overwritten
+    assert (area / "setD" / "a.txt").read_text() == "Interviewer: hi"
+    assert freeze.main([str(tmp_path / "incoming")]) == 2  # no labels: not a set
+
+
+def test_release_drops_only_a_moved_set(tmp_path, monkeypatch):
+    area = _area(tmp_path, monkeypatch, '{"files": {}}')
+    for name in ("s1", "s2"):
+        (area / name).mkdir()
+        (area / name / "x.labels.json").write_text(name)
+    assert freeze.main([str(area / "s1"), str(area / "s2")]) == 0
+    assert freeze.main(["--release", "s1"]) == 2  # still here: refused
+    shutil.rmtree(area / "s1")
+    assert freeze.main(["--release", "s1"]) == 0
+    assert set(freeze.recorded()) == {"s2/x.labels.json"}
+    assert freeze.main(["--release", "s9"]) == 2

@@ -182,8 +182,18 @@ def test_ordinary_questions_get_real_answers():
     assert intents("What range do you have budgeted for this role?") == ["compensation"]
 
 
+def test_a_question_asked_again_gets_the_short_version_not_a_crash():
+    # The 'repeat' line lives in listening.toml's [deflections] table; a second ask once raised KeyError.
+    iv = at_questions()
+    first = iv.respond("What does a typical week look like?").text
+    again = iv.respond("Sorry, what does a typical week look like again?").text
+    opening = prompts.data("listening.toml")["deflections"]["repeat"].split("{")[0].strip()
+    assert again.startswith(opening) and guards.sentences(first)[0].split()[0] in again
+
+
 def test_how_much_right_after_the_pay_question_is_answered_with_the_range():
     iv = at_questions()
+    iv.respond("No, that's all from me.")  # no questions at all: drawn out once
     iv.respond("No, that's all from me.")
     assert iv.state.stage == "compensation"
     reply = iv.respond("How much?")
@@ -245,6 +255,7 @@ def test_the_interview_never_closes_on_a_candidate_who_is_mid_exchange():
 
 def test_compensation_is_asked_unless_pay_was_really_discussed():
     iv = at_questions()
+    iv.respond("No questions from me.")  # drawn out once
     iv.respond("I'd pay attention to how the branches use the reports.")  # "pay" but not pay
     assert iv.state.stage == "compensation"
     iv2 = at_questions()
@@ -284,3 +295,105 @@ def test_sessions_differ_run_to_run_without_a_seed():
         return [t.text for t in iv.turns if t.speaker == "interviewer"]
 
     assert len({tuple(session()) for _ in range(6)}) > 1
+
+
+# --- probing, drawing out, and closing by how the session went -------------------------------------
+
+OPENING = "Thanks for having me back, I've been thinking about the role a lot since we last spoke."
+
+
+def at_vision(persona_id: str = "sales-manager", seed: int = 1) -> Interview:
+    iv = Interview(load_persona(persona_id), None, seed=seed)
+    iv.start()
+    iv.respond(OPENING)
+    assert iv.state.stage == "vision"
+    return iv
+
+
+@pytest.mark.parametrize("persona_id", PERSONAS)
+def test_a_generic_answer_gets_a_follow_up_in_the_same_stage_then_a_plain_move_on(persona_id):
+    iv = at_vision(persona_id)
+    first = iv.respond("I'm a hard worker and a team player, I'd just do whatever the team needs.")
+    assert iv.state.stage == "vision" and first.text.endswith("?")
+    second = iv.respond("I'd get to know everyone, I guess.")
+    assert iv.state.stage == "probe"
+    vague = [x for tone in listening.data()["reactions"]["vague"].values() for x in tone]
+    assert not any(v in second.text for v in vague)  # no "let's be more specific", then a new topic
+
+
+def test_a_short_plan_gets_asked_how_before_the_plan_moves_on():
+    iv = at_vision()
+    reply = iv.respond("I would make sure tickets get answered faster.")
+    assert iv.state.stage == "vision" and "make sure tickets get answered faster" in reply.text and reply.text.endswith("?")
+
+
+def test_after_a_correction_the_candidate_gets_to_adjust_before_the_next_topic():
+    iv = at_vision("ops-vp-skeptical")
+    reply = iv.respond("Speed is what matters, I think. I'd rewrite the whole thing from scratch so it runs faster.")
+    speed = next(r for r in iv.persona.realities if "speed is what matters" in r.misread_keywords)
+    assert speed.correct in reply.text and iv.state.stage == "vision" and reply.text.endswith("?")
+    iv.respond("Then I'd start with the mispicks: I'd pull a week of them and see which zones and which people they come from.")
+    assert iv.state.stage == "probe"
+
+
+def test_a_question_instead_of_an_answer_is_answered_then_the_question_comes_back():
+    iv = at_vision("ops-vp-skeptical")
+    reply = iv.respond("Before I answer that - what happened to the last person in this job?")
+    assert guards.sentences(iv.persona.facts["last_person"])[0] in reply.text
+    assert iv.state.stage == "vision" and any(b in reply.text for b in listening.data()["transitions"]["back_to"])
+
+
+def test_a_candidate_plan_is_not_answered_as_a_question():
+    iv = at_vision()
+    reply = iv.respond("I'd ask them to walk me through the number before I changed anything.")
+    d = listening.data()["deflections"]
+    assert not any(x.split(" - ")[0][:30] in reply.text for k in ("neutral", "warm", "skeptical", "small_talk") for x in d[k])
+    assert not any(x[:30] in reply.text for x in SALES.deflections)
+
+
+def test_pleasantries_and_turned_back_questions_get_the_right_kind_of_reply():
+    iv = Interview(SALES, None, seed=1)
+    iv.start()
+    greeting = iv.respond("Good to see you again. How has your week been?").text
+    assert any(p in greeting for p in listening.data()["deflections"]["pleasantries"])
+    iv.respond("My read is that the reporting hasn't kept up with the branches, so I'd start with the pipeline report.")
+    reply = iv.respond("What would you check first, if you were me?")
+    assert any(t in reply.text for tone in listening.data()["turned_back"].values() for t in tone)
+
+
+def test_no_questions_at_all_is_drawn_out_once():
+    iv = at_questions()
+    reply = iv.respond("No, I think you covered everything.")
+    assert iv.state.stage == "questions"
+    assert reply.text in listening.tone_options(listening.data()["draw_out"], SALES.tone)
+    iv.respond("No, I think you covered everything.")
+    assert iv.state.stage == "compensation"
+
+
+def test_no_number_for_pay_is_asked_again_then_the_range_is_given_before_the_close():
+    iv = at_questions()
+    iv.respond("What does the team look like?")
+    iv.respond("No, that's all.")
+    assert iv.state.stage == "compensation"
+    probe = iv.respond("I'm flexible - whatever you think is fair.")
+    assert probe.text in listening.tone_options(listening.data()["pay_probe"], SALES.tone)
+    close = iv.respond("I'm flexible - whatever you think is fair.")
+    assert "$68,000" in close.text and iv.finished
+
+
+def test_the_close_is_plain_after_empty_answers_and_warm_after_good_ones():
+    weak = at_vision()
+    for a in ["I'm a hard worker, I'd do whatever is needed.", "Not sure, I guess I'd figure it out.",
+              "I don't know. People, maybe.", "Not sure.", "I'd look at the data, I guess.", "I'd figure it out."]:
+        if weak.state.stage == "questions":
+            break
+        weak.respond(a)
+    while not weak.finished:
+        weak.respond("No, that's all.")
+    assert weak.state.weak_answers >= 2
+    assert not listening.praises_answer(weak.turns[-1].text)
+    assert not any(line in weak.turns[-1].text for line in SALES.lines.close + SALES.lines.close_with_next_steps)
+    strong = at_questions()
+    while not strong.finished:
+        strong.respond("I'm targeting $75,000 base." if strong.state.stage == "compensation" else "No, that's all.")
+    assert any(strong.turns[-1].text.endswith(line) for line in SALES.lines.close_with_next_steps)

@@ -13,7 +13,7 @@ from interviewer.simulator import check, persona_for, run
 from interviewer.store import Store
 from interviewer.session import Session
 
-CANDIDATES = ["strong", "weak", "awkward", "rude", "offtopic", "multipart", "custom-role"]
+CANDIDATES = ["strong", "weak", "awkward", "rude", "offtopic", "multipart", "custom-role", "terse", "asks-back"]
 PERSONAS = [p.id for p in all_personas()]
 
 
@@ -36,6 +36,26 @@ def test_the_checks_catch_what_they_are_for():
     s.replies[asked].text = s.replies[asked - 1].text
     found = check(s)
     assert found["unacknowledged_figures"] and found["unanswered_parts"] and found["repeated_blocks"]
+
+
+def test_the_listening_checks_catch_no_probe_praise_a_warm_close_and_a_deflected_statement():
+    """A weak session doctored to move on after a vague answer, praise an empty one, close warmly
+    and deflect a statement fails each of those checks."""
+    script = load_candidate_script("weak")
+    persona = persona_for(script, "sales-manager")
+    s = run(script, persona, seed=2)
+    assert not any(check(s).values())
+    pairs = list(zip(s.exchanges(), s.stages))
+    i = next(i for i, ((c, _), st) in enumerate(pairs, start=1) if st == "vision" and listening.contents(c).kind == "vague")
+    s.replies[i].stage = "probe"
+    j = next(j for j, ((c, _), _) in enumerate(pairs, start=1) if listening.contents(c).empty and j != i)
+    s.replies[j].text = "Great answer. " + s.replies[j].text
+    s.replies[-1].text = "This has been a genuinely useful conversation - thank you."
+    k = next(k for k, ((c, _), _) in enumerate(pairs, start=1) if "?" not in c and k not in (i, j, len(pairs)))
+    s.replies[k].text = persona.deflections[0]
+    found = check(s)
+    for name in ("unprobed_vague_answers", "praise_after_empty", "warm_close_after_a_poor_session", "deflected_statements"):
+        assert found[name], name
 
 
 def test_a_rude_session_closes_coolly_and_the_report_says_why(tmp_path):

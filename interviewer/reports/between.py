@@ -12,7 +12,7 @@ from interviewer.history import History, score_label, sparkline
 from interviewer.models import CRITERIA, Brief, Debrief
 from interviewer.sanitize import html as escape
 from interviewer.sanitize import md
-from interviewer.scoring.rubric import load_rubric
+from interviewer.criteria import LABEL, TITLE
 
 from . import _common as C
 from . import document as D
@@ -54,9 +54,8 @@ def debrief_document(d: Debrief, report: dict | None = None) -> D.Document:
         D.Section(heading="Follow-ups I owe", items=d.follow_ups),
     ]
     if report:
-        rubric = load_rubric()
         sections.append(D.Section(heading="Transcript review", items=[
-            f"{_mark(c['verdict'])} {rubric[c['id']].title}: {c['verdict'].replace('_', ' ')}" for c in report["criteria"]]))
+            f"{_mark(c['verdict'])} {TITLE[c['id']]}: {c['verdict'].replace('_', ' ')}" for c in report["criteria"]]))
     return D.Document(
         title=f"Debrief: {d.role_title or 'interview'}" + (f" at {d.company}" if d.company else ""),
         meta=[("Date", d.interview_date), ("Met", d.interviewer), ("Debrief id", d.id or "")],
@@ -66,8 +65,7 @@ def debrief_document(d: Debrief, report: dict | None = None) -> D.Document:
 
 # --- history -------------------------------------------------------------------------------
 
-_CHART_LABEL = {"role_vision": "Vision of the role", "ballpark_check": "Ballpark check", "next_steps": "Next steps",
-                "goals_alignment": "Goals & the role", "compensation": "Compensation", "mutual_fit": "Interviewed them too"}
+_CHART_LABEL = LABEL  # spelled once, in prompts/rubric.toml
 CRITERION_LABEL = _CHART_LABEL  # short names, for tables too (interviewer serve's history)
 _SHORT = {"role_vision": "vis", "ballpark_check": "chk", "next_steps": "nxt", "goals_alignment": "goal",
           "compensation": "pay", "mutual_fit": "fit"}
@@ -83,8 +81,7 @@ def _source(r) -> str:
 
 
 def _most_missed(h: History) -> str:
-    rubric = load_rubric()
-    return ", ".join(f"{rubric[c].title} ({n}×)" for c, n in h.most_missed[:3])
+    return ", ".join(f"{TITLE[c]} ({n}×)" for c, n in h.most_missed[:3])
 
 
 _COUNTS_NOTE = "Trends and most often missed count only your own interviews (not demos, not other people's)."
@@ -124,15 +121,14 @@ def print_history(h: History, console: Console) -> None:
     console.print(table)
     if not wide:
         console.print("[dim]verdicts: vision, check, next, goals, pay, fit · ✓ covered ◐ partial ✗ missed[/dim]")
-    rubric = load_rubric()
     trend = Table("criterion", "trend (oldest → newest)", box=None)
     for c in CRITERIA:
-        trend.add_row(rubric[c].title, sparkline(h.trends[c]))
+        trend.add_row(TITLE[c], sparkline(h.trends[c]))
     console.print(trend)
     if h.most_missed:
         console.print("Most often missed: " + rich_escape(_most_missed(h)))
     if h.next_to_practise:
-        console.print(f"[bold]Practise next:[/bold] {rich_escape(rubric[h.next_to_practise].title)}. {rich_escape(h.advice)}")
+        console.print(f"[bold]Practise next:[/bold] {rich_escape(TITLE[h.next_to_practise])}. {rich_escape(h.advice)}")
     if any(r.owner != "own" for r in h.rows):
         console.print(f"[dim]{_COUNTS_NOTE}[/dim]")
 
@@ -141,17 +137,16 @@ _STYLE = {"covered": "green", "partial": "yellow", "missed": "red", "not_applica
 
 
 def history_markdown(h: History) -> str:
-    rubric = load_rubric()
     out = ["# Your second-interview history", "",
            "| date | kind | id | whose | source | role | " + " | ".join(_SHORT[c] for c in CRITERIA) + " | score |",
            "|---" * (7 + len(CRITERIA)) + "|"]
     out += [f"| {md(r.date)} | {md(r.kind)} | {md(r.id)} | {md(_whose(r))} | {md(_source(r))} | {md(r.role)} | "
             + " | ".join(_mark(r.verdicts.get(c)) for c in CRITERIA) + f" | {score_label(r.verdicts)} |" for r in h.rows]
-    out += ["", "## Trends", ""] + [f"- {rubric[c].title}: `{sparkline(h.trends[c])}`" for c in CRITERIA]
+    out += ["", "## Trends", ""] + [f"- {TITLE[c]}: `{sparkline(h.trends[c])}`" for c in CRITERIA]
     if h.most_missed:
         out += ["", f"**Most often missed:** {md(_most_missed(h))}"]
     if h.next_to_practise:
-        out += ["", f"**Practise next:** {md(rubric[h.next_to_practise].title)}. {md(h.advice)}"]
+        out += ["", f"**Practise next:** {md(TITLE[h.next_to_practise])}. {md(h.advice)}"]
     out += ["", f"_{md(_COUNTS_NOTE)}_"]
     return "\n".join(out) + "\n"
 
@@ -184,11 +179,10 @@ def _anchor(report_id: str) -> str:
 
 def _report_section(r, report: dict) -> str:
     """One stored report, in the page, for the row that links to it."""
-    rubric = load_rubric()
     items = []
     for c in report.get("criteria", []):
         v = str(c.get("verdict", ""))
-        title = rubric[c["id"]].title if c.get("id") in rubric else str(c.get("id", ""))
+        title = TITLE[c["id"]] if c.get("id") in TITLE else str(c.get("id", ""))
         detail = " ".join(x for x in (c.get("did", ""), (f"Try saying: “{c['try_saying']}”" if c.get("try_saying") else "")) if x)
         items.append(f'<li><span class="v v-{escape(v)}">{_mark(v)} {escape(title)}</span>'
                      + (f" — {escape(detail)}" if detail else "") + "</li>")
@@ -198,7 +192,6 @@ def _report_section(r, report: dict) -> str:
 
 
 def history_html(h: History, reports: dict[str, dict] | None = None) -> str:
-    rubric = load_rubric()
     reports = reports or {}
     head = "".join(f"<th>{escape(_SHORT[c])}</th>" for c in CRITERIA)
 
@@ -220,7 +213,7 @@ def history_html(h: History, reports: dict[str, dict] | None = None) -> str:
     if h.most_missed:
         body += f"<p><b>Most often missed:</b> {escape(_most_missed(h))}</p>"
     if h.next_to_practise:
-        body += f"<p><b>Practise next:</b> {escape(rubric[h.next_to_practise].title)}. {escape(h.advice)}</p>"
+        body += f"<p><b>Practise next:</b> {escape(TITLE[h.next_to_practise])}. {escape(h.advice)}</p>"
     body += f"<p class=\"note\">{escape(_COUNTS_NOTE)}</p>"
     linked = [r for r in h.rows if r.report_id and r.report_id in reports]
     if linked:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from interviewer.scoring.signals import Reading, Sentence
 from interviewer.text.cues import APPROACH, APPROACH_FILLER as _APPROACH_FILLER, FIT_STATEMENT, PAY_ASK, VAGUE as _VAGUE
-from interviewer.text.cues import asks_process as _asks_process, concrete as _concrete, fit_question
+from interviewer.text.cues import asks_process as _asks_process, carries_signal, concrete as _concrete, fit_question  # noqa: F401  (carries_signal: the scorer's public gate)
 from interviewer.text.phrases import fragment, phrase
 
 
@@ -107,7 +107,7 @@ def ballpark_check(r: Reading, vision: RuleFinding | None = None) -> RuleFinding
         for s in t.sentences:
             if NOT_CHECK.search(s.text) or _salary_context(t, s):
                 continue
-            if turn_observes and _model(s, "ballpark_check", t.prompt) and (s.is_question or re.search(r"correct me|tell me (?:if|where)", s.lower)):
+            if turn_observes and _model(s, "ballpark_check", t.prompt) and (s.is_question or re.search(r"correct me|tell me (?:if|where)|poke holes|let me know if", s.lower)):
                 checks.append(s)
                 _only_model(r, "ballpark_check", s, "ballpark_check", CHECK.search(s.text))
                 continue
@@ -117,7 +117,7 @@ def ballpark_check(r: Reading, vision: RuleFinding | None = None) -> RuleFinding
             if not (CHECK.search(s.text) or INVITE.search(s.text)):
                 continue
             if CHECK.search(s.text) and not (INVITE.search(s.text) and re.search(r"\b(?:i might|i could|i may) be\b", s.lower)) and (
-                    s.is_question or re.search(r"correct me|tell me (?:if|where)|push back|set me straight|stop me", s.lower)):
+                    s.is_question or re.search(r"correct me|tell me (?:if|where)|push back|set me straight|stop me|poke holes|let me know if", s.lower)):
                 # "Correct me if I'm wrong, but <their situation>?" carries its own observation.
                 if turn_observes or OBSERVATION.search(s.text) or len(s.text.split()) >= 15:
                     checks.append(s)
@@ -208,6 +208,8 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
                 continue
             if FIT_STATEMENT.search(s.text) or PAY.search(s.text) or pay_turn:
                 continue
+            if max(s.p("fit_wish"), s.p("pay_figure"), s.p("pay_deflect"), s.p("next_steps_interest")) >= SURE:
+                continue  # a wish, a pay figure or a hope to move on is about the candidate, not the role
             if INDUSTRY.search(s.text) or _restates(s.text, t.prompt):
                 continue
             if s.intents and s.p("role_read") < VETO and s.p("approach") < VETO:
@@ -348,8 +350,8 @@ def compensation(r: Reading) -> RuleFinding:
                 concrete.append(s)
             elif PAY.search(s.text) and re.search(r"\b(?:research|looking (?:at|for)|expect|target|aiming|based on)\b", s.lower):
                 concrete.append(s)
-            elif PAY.search(s.text) or VAGUE_PAY.search(s.text):
-                vague.append(s)
+            elif PAY.search(s.text) or VAGUE_PAY.search(s.text) or (bool(PAY.search(t.prompt)) and _model(s, "pay_deflect")):
+                vague.append(s)  # "Oh, I'm sure it'll be fine": a deflection, right after pay was named
     if concrete:
         return RuleFinding("covered", concrete[:2])
     if vague:
@@ -380,8 +382,8 @@ def mutual_fit(r: Reading) -> RuleFinding:
         if not NOT_FIT.search(s.text) and (_fit_question(s) or (FIT.search(s.text) and re.search(
                 r"\bcurious|wondering|tell me|love to (?:hear|know)\b", s.lower) and not FIT_STATEMENT.search(s.text))):
             asked.append(s)
-        elif FIT_STATEMENT.search(s.text):
-            stated.append(s)
+        elif FIT_STATEMENT.search(s.text) or (not s.is_question and _model(s, "fit_wish", prompts[s.turn])):
+            stated.append(s)  # "I just want a crew that gets along": a wish, asked of no one
     if asked:
         return RuleFinding("covered", asked[:2])
     if stated:
@@ -416,21 +418,3 @@ def _unless_unsure(cid: str, f: RuleFinding, model_only: dict[int, float]) -> Ru
         return f
     return RuleFinding("partial", f.evidence[:1], detail=f.detail, observation=f.observation, topic=f.topic,
                        note=f"{cid}: partial, not covered: only the learned model reads this as evidence, and it is unsure ({p:.2f})")
-
-
-# --- a loose gate for a capable model's opinion ---------------------------------------------
-
-_LOOSE = {
-    "role_vision": lambda t: bool(READ.search(t) or APPROACH.search(t) or ORG_REF.search(t)) and len(t.split()) >= 7 and not GENERIC.search(t),
-    "ballpark_check": lambda t: bool(CHECK.search(t) or INVITE.search(t)) and not NOT_CHECK.search(t),
-    "next_steps": lambda t: bool(PROCESS.search(t) or STATED_INTEREST.search(t)) and not NOT_PROCESS.search(t),
-    "goals_alignment": lambda t: bool(GOALS.search(t) or CONTRIBUTES.search(t) or SUCCESS.search(t)),
-    "compensation": lambda t: bool(PAY.search(t) or FIGURE.search(t)),
-    "mutual_fit": lambda t: bool(FIT.search(t) or FIT_STATEMENT.search(t)),
-}
-
-
-def carries_signal(criterion: str, text: str) -> bool:
-    """Does this candidate sentence show any sign of the criterion at all? A model may only
-    raise a verdict with a quote that passes this: it can add judgement, not invent evidence."""
-    return _LOOSE[criterion](text)

@@ -72,12 +72,7 @@ class Reading:
 
 def split_sentences(turn: int, raw: str) -> list[Sentence]:
     """The turn's sentences (verbatim spans) that have at least two words or ask something."""
-    out = []
-    for chunk in text.split_sentences(raw):
-        if len(_WORD.findall(chunk)) < 2 and "?" not in chunk:
-            continue
-        out.append(Sentence(turn, chunk, text.is_question(chunk)))
-    return out
+    return [Sentence(turn, chunk, text.is_question(chunk)) for chunk in text.countable_sentences(raw)]
 
 
 is_question = text.is_question
@@ -97,6 +92,18 @@ def is_gibberish(text: str) -> bool:
         return True
     odd = sum(1 for w in alpha if _MASH.search(w) or not re.search(r"[aeiouy]", w) or re.search(r"[bcdfghjklmnpqrstvwxz]{5,}", w))
     return odd / len(alpha) > 0.3
+
+
+_BARE_REPEAT = re.compile(r"\b([a-z']+)\s+(?=\1\b)", re.I)
+
+
+def is_garbled(sentence: str) -> bool:
+    """An auto-transcript that lost the speech: many words doubled with nothing between
+    ("the the route the route back back tiered tiered"). A spoken false start is written with a
+    comma ("that's, that's fine") and stays."""
+    words = len(_WORD.findall(sentence))
+    repeats = len(_BARE_REPEAT.findall(sentence))
+    return words >= 8 and repeats >= 3 and repeats / words >= 0.12
 
 
 def _norm(text: str) -> str:
@@ -130,9 +137,12 @@ def read(transcript: Transcript) -> Reading:
         every = split_sentences(i, t.text)
         if model is not None:
             every = [Sentence(s.turn, s.text, s.is_question, model.predict(s.text)) for s in every]
-        sents = [s for s in every if not _instruction(s)]
-        if len(sents) < len(every):
+        told, garbled = [_instruction(s) for s in every], [is_garbled(s.text) for s in every]
+        sents = [s for s, x, g in zip(every, told, garbled) if not (x or g)]
+        if any(told):
             reading.dropped.append(f"turn {i}: an instruction to the grader was ignored")
+        if any(garbled):
+            reading.dropped.append(f"turn {i}: garbled transcription, not counted")
         ct = CandidateTurn(i, t.text, sents, prompt)
         norm = _norm(t.text)
         if not sents or not any(len(_WORD.findall(x.text)) >= 1 for x in sents):

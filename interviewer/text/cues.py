@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from interviewer.text.normalize import normalize
+from interviewer.text.normalize import fluent
 from interviewer.text.phrases import phrase, tables
 
 _WORDS = tables()["words.words"]
@@ -39,7 +39,7 @@ class _Approach:
 
     @staticmethod
     def modal_action(text: str) -> bool:
-        text = normalize(text)  # _MODAL's spans refer to the normalised text
+        text = fluent(text)  # _MODAL's spans refer to the text the patterns read
         for m in _MODAL.finditer(text):
             for word in re.findall(r"[a-z'-]+", text[m.end() : m.end() + 200].lower())[:4]:
                 if word in MODAL_SKIP:
@@ -93,3 +93,31 @@ def fit_question(text: str, is_question: bool) -> bool:
     if _CHECK.search(text):
         return False
     return bool(_FIT.search(text) or (_PEOPLE.search(text) and _RELATION.search(text)) or _YOU_AS_BOSS.search(text))
+
+
+# --- a loose gate: does a sentence show any sign of a criterion at all? ---------------------
+
+def _loose() -> dict:
+    read, org, generic = phrase("role_vision.read"), phrase("role_vision.org_ref"), phrase("role_vision.generic")
+    check, invite, not_check = _CHECK, phrase("ballpark_check.invite"), phrase("ballpark_check.not_check")
+    stated, not_process = phrase("next_steps.stated_interest"), phrase("next_steps.not_process")
+    contributes, success = phrase("goals_alignment.contributes"), phrase("goals_alignment.success")
+    figure = phrase("compensation.figure")
+    return {
+        "role_vision": lambda t: bool(read.search(t) or APPROACH.search(t) or org.search(t)) and len(t.split()) >= 7 and not generic.search(t),
+        "ballpark_check": lambda t: bool(check.search(t) or invite.search(t)) and not not_check.search(t),
+        "next_steps": lambda t: bool(_PROCESS.search(t) or stated.search(t)) and not not_process.search(t),
+        "goals_alignment": lambda t: bool(_GOALS.search(t) or contributes.search(t) or success.search(t)),
+        "compensation": lambda t: bool(_PAY.search(t) or figure.search(t)),
+        "mutual_fit": lambda t: bool(_FIT.search(t) or FIT_STATEMENT.search(t)),
+    }
+
+
+_LOOSE = _loose()
+
+
+def carries_signal(criterion: str, text: str) -> bool:
+    """Does this candidate sentence show any sign of the criterion at all? A model may only
+    raise a verdict with a quote that passes this (it can add judgement, not invent evidence);
+    prep and debrief use it to recognise a question of a criterion's kind."""
+    return _LOOSE[criterion](text)

@@ -55,3 +55,14 @@ def normalize(text: str) -> str:
         text = unicodedata.normalize("NFKC", _drop_invisible(text))
         text = _WORDISH.sub(_fold_word, text).translate(_PUNCT)
     return _SPACE.sub(" ", text).strip()
+
+
+# Speech-to-text disfluencies: "um," / "uh" fillers and false starts ("the, the goals", "I'm, I'm
+# off") hide a phrase from the patterns. One linear pass each; the quote shown stays verbatim.
+_FILLERS = re.compile(r"\b(?:um+|uh+|erm|er|hmm+|mm+)\b[,.]?\s*", re.I)
+_REPEAT = re.compile(r"\b([\w']{1,20})(?:,?\s+\1\b)+", re.I)
+
+
+def fluent(text: str) -> str:
+    """`normalize(text)` without fillers and stuttered repeats: what the phrase patterns read."""
+    return _REPEAT.sub(r"\1", _FILLERS.sub("", normalize(text)))

@@ -14,11 +14,11 @@ from functools import cache, lru_cache
 from typing import Any
 
 from interviewer.resources import data_dir
-from interviewer.text.normalize import normalize
+from interviewer.text.normalize import fluent
 
-# Patterns see normalised text (curly apostrophes, look-alike letters); the same sentence is
-# read by many patterns, so the normal form is cached.
-_normal = lru_cache(maxsize=8192)(normalize)
+# Patterns see normalised, fluent text (curly apostrophes, look-alike letters, no "um," and no
+# "the, the"); the same sentence is read by many patterns, so the normal form is cached.
+_normal = lru_cache(maxsize=8192)(fluent)
 
 _COMPILED: dict[str, re.Pattern[str]] = {}
 

@@ -21,7 +21,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.$k%]*", re.I)
 MAX_SENTENCE = 400
 
 _INTERROGATIVE_START = re.compile(
-    r"^(?:(?:so|and|but|okay|ok|also|well|um+|uh+|er|like|yeah|right|oh|sorry|and then|one more thing|last thing|actually|just)[,.]?\s+)*"
+    r"^(?:(?:so|and|but|okay|ok|also|well|um+|uh+|er|like|yeah|yes|right|oh|sorry|and then|one more thing|last thing|actually|just)[,.]?\s+)*"
     r"(?:what|what's|how|how's|when|who|whom|where|why|which|is|are|am|do|does|did|could|can|would|will|should|"
     r"have|has|may|might|was|were|isn't|aren't|don't|doesn't)\b",
     re.I,
@@ -35,6 +35,25 @@ _INDIRECT_QUESTION = re.compile(
     r"i'?d be curious|i'?d be interested to (?:know|hear)|walk me through)\b",
     re.I,
 )
+
+
+# Unpunctuated speech often asks after a lead-in ("Um, so first, what are the goals ...",
+# "one thing I wanted to check, I'm assuming X, is that right"): a clause after a comma that
+# opens with a question word or an inverted "is that / do you / am I" asks something. Relative
+# "which" and bare auxiliaries ("..., is where") are left out: mid-sentence they are statements.
+_CLAUSE_QUESTION = re.compile(
+    r",\s+(?:(?:and|so|but|or|like|um+|uh+|just|then)[,]?\s+)*"
+    r"(?:what's|how's|(?:what|how|when|who|where|why) (?:is|are|was|were|do|does|did|would|will|can|could|should|happens|"
+    r"kind|long|many|much|often|else)|"
+    r"(?:is|was|does|did|do|are|am|have|can|could|would|will) (?:that|this|it|you|i|there|we|my|any of that|all of that))\b"
+    # "... the lunch spike am I reading that right or is": a checking inversion needs no comma.
+    r"|\bam i (?:reading|seeing|understanding|right|wrong|off|missing|close|on (?:track|the right track))\b",
+    re.I,
+)
+# A full stop after "Is this what you're seeing, or am I off." is transcription, not a statement.
+_INVERTED_CHECK = re.compile(
+    r"^(?:(?:so|and|but|okay|ok|yes|yeah|um+|uh+|just)[,.]?\s+)*"
+    r"(?:is|are|am|does|did|do|have|has) (?:this|that|it|i|any of (?:this|that)|my \w+) ", re.I)
 
 
 def _bounded(chunk: str) -> list[str]:
@@ -67,6 +86,11 @@ def split_sentences(text: str) -> list[str]:
     return [p.strip() for chunk in merged for p in _bounded(chunk) if p.strip()]
 
 
+def countable_sentences(text: str) -> list[str]:
+    """The sentences that can carry meaning: at least two words, or a question mark."""
+    return [c for c in split_sentences(text) if len(WORD.findall(c)) >= 2 or "?" in c]
+
+
 def words(text: str) -> list[str]:
     return WORD.findall(text)
 
@@ -78,6 +102,7 @@ def is_question(sentence: str) -> bool:
         return True
     if s.endswith("."):
         # A full stop usually settles it, except for indirect questions ("I'm curious how ...").
-        return bool(_INDIRECT_QUESTION.search(s))
-    # No punctuation at all is common in machine transcripts: judge by the opening words.
-    return bool(_INTERROGATIVE_START.match(s) or _INDIRECT_QUESTION.search(s))
+        return bool(_INDIRECT_QUESTION.search(s) or _INVERTED_CHECK.match(s))
+    # No punctuation at all is common in machine transcripts: judge by the opening words, or a
+    # question clause after a spoken lead-in.
+    return bool(_INTERROGATIVE_START.match(s) or _INDIRECT_QUESTION.search(s) or _CLAUSE_QUESTION.search(s))

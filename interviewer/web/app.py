@@ -138,17 +138,24 @@ def _ask(question: str, choices: list[str], default: str) -> str:
     raise _AskCandidate(choices, default)
 
 
-def _review(web: Web, path: Path, candidate: str | None, context: dict[str, str]) -> tuple[str, Report]:
-    """The CLI's review, with the page asking when the candidate is uncertain."""
+def _review(web: Web, path: Path, candidate: str | None, context: dict[str, str],
+            mine: bool | None = None) -> tuple[str, Report]:
+    """The CLI's review, with the page asking when the candidate is uncertain. Kept in history
+    as the CLI keeps it: one entry per transcript and candidate, marked yours or someone else's."""
     from interviewer.review import review_file
 
-    report = review_file(str(path), candidate, web.settings, context, ask=_ask, save=False)
-    report.source = path.name
-    store = web.store()
-    try:
-        return store.save_report(report, "review", source=path.name), report
-    finally:
-        store.close()
+    saved: dict[str, str] = {}
+
+    def keep(report: Report, key: str, owner: str) -> None:
+        report.source = path.name  # the upload's private folder is nobody's business
+        store = web.store()
+        try:
+            saved["id"] = store.save_report(report, "review", source=path.name, content_key=key, owner=owner)
+        finally:
+            store.close()
+
+    report = review_file(str(path), candidate, web.settings, context, ask=_ask, save=False, mine=mine, keep=keep)
+    return saved["id"], report
 
 
 async def review_page(request: Request):
@@ -158,7 +165,7 @@ async def review_page(request: Request):
 async def review_post(request: Request):
     web: Web = request.app.state.web
     form = await web.form(request)
-    values = {k: str(form.get(k) or "") for k in ("candidate", "role_title", "company", "upload")}
+    values = {k: str(form.get(k) or "") for k in ("candidate", "role_title", "company", "upload", "not_mine")}
     context = {"role_title": values["role_title"], "company": values["company"]}
     try:
         if values["upload"]:  # the second step: the candidate was chosen on the page
@@ -167,7 +174,8 @@ async def review_post(request: Request):
             path = await web.saved_upload(form.get("transcript"))
             if path is None:
                 raise UserError("choose a transcript file first (Zoom or Teams .vtt, Otter .txt, plain text or JSON)")
-        rid, _ = await run_in_threadpool(_review, web, path, values["candidate"] or None, context)
+        mine = False if values["not_mine"] else None  # unticked: INTERVIEWER_NAME decides, as in the CLI
+        rid, _ = await run_in_threadpool(_review, web, path, values["candidate"] or None, context, mine)
     except _AskCandidate as q:
         return web.page("candidate.html", title="Who is the candidate?", choices=q.choices, default=q.default,
                         upload=str(path.relative_to(web.uploads_dir.name)), values=values, filename=path.name)
@@ -203,7 +211,8 @@ async def report_page(request: Request):
         row, report = await web.with_store(lambda s: _load_report(s, rid))
     except UserError as e:
         return web.page("refused.html", status=404, title="Not found", message=str(e))
-    return web.page("report.html", title=f"Report — {report.candidate}", rid=rid, row=row, report=report, body=report_body(report))
+    return web.page("document.html", title=f"Report — {report.candidate}", heading="Interview feedback",
+                    body=report_body(report), kind="report", item_id=rid)
 
 
 async def report_download(request: Request):
@@ -477,7 +486,7 @@ async def brief_page(request: Request):
         text = brief.model_dump_json(indent=2) + "\n" if fmt == "json" else D.render(doc, fmt)
         return Response(text, media_type=DOWNLOADS.get(fmt, "text/plain"),
                         headers={"content-disposition": f'attachment; filename="brief-{bid}.{fmt}"'})
-    return web.page("document.html", title=doc.title, doc=doc, body=D.body_html(doc), kind="brief", item_id=bid)
+    return web.page("document.html", title=doc.title, heading=doc.title, body=D.body_html(doc), kind="brief", item_id=bid)
 
 
 async def debrief_post(request: Request):
@@ -525,7 +534,7 @@ async def debrief_page(request: Request):
     if fmt in ("md", "html"):
         return Response(D.render(doc, fmt), media_type=DOWNLOADS[fmt],
                         headers={"content-disposition": f'attachment; filename="debrief-{d.id}.{fmt}"'})
-    return web.page("document.html", title=doc.title, doc=doc, body=D.body_html(doc), kind="debrief", item_id=d.id,
+    return web.page("document.html", title=doc.title, heading=doc.title, body=D.body_html(doc), kind="debrief", item_id=d.id,
                     report_id=d.report_id)
 
 

@@ -128,3 +128,44 @@ def test_oversized_file_is_stopped_in_the_page(page, server, tmp_path):
     assert "the limit is 10 MB" in msg.inner_text()
     page.click("button[type=submit]")
     assert page.url.endswith("/review")  # not sent
+
+
+def test_reviewing_the_same_transcript_twice_keeps_one_history_entry_and_owner(page, server, tmp_path):
+    """As `interviewer review` does: one entry per transcript and candidate, marked whose it is."""
+    from interviewer.store import Store
+
+    src = FORMATS / "zoom_basic.vtt"
+    dialogue = transcripts.parse(src.read_text(encoding="utf-8"))
+    name = transcripts.identify_candidate(dialogue).name
+    copy = tmp_path / "again.vtt"  # same content, another file name and CRLF line ends
+    copy.write_bytes(src.read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8"))
+
+    def review(path: Path, not_mine: bool) -> str:
+        page.goto(server.base + "/review")
+        page.set_input_files("#transcript", str(path))
+        page.fill("#candidate", name)
+        if not_mine:
+            page.check("#not_mine")
+        page.click("button[type=submit]")
+        page.wait_for_url("**/report/*")
+        return page.url.rsplit("/", 1)[1]
+
+    before = {r["id"] for r in _home_rows(server)}
+    first = review(src, not_mine=False)
+    second = review(copy, not_mine=True)
+    assert first == second  # the same entry, updated in place
+    new = [r for r in _home_rows(server) if r["id"] not in before or r["id"] == first]
+    assert len(new) == 1 and new[0]["owner"] == "other" and new[0]["content_key"]
+
+
+def _home_rows(server) -> list[dict]:
+    import sqlite3
+
+    dbs = list(server.home.rglob("*.db"))
+    assert dbs, "the server keeps a database in its home"
+    con = sqlite3.connect(dbs[0])
+    con.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in con.execute("SELECT id, owner, content_key FROM reports WHERE kind='review'")]
+    finally:
+        con.close()
