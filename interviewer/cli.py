@@ -280,7 +280,7 @@ def role_draft(path, backend, model, base_url, model_path, timeout, no_stream, s
 
 
 @cli.command()
-@click.option("--candidate", "-c", default="strong", show_default=True, help="Which scripted candidate (personas/candidates/): strong, weak, awkward, rude, offtopic, multipart, custom-role.")
+@click.option("--candidate", "-c", default="strong", show_default=True, help="Which scripted candidate (personas/candidates/): strong, weak, awkward, rude, offtopic, multipart, custom-role, terse, asks-back.")
 @click.option("--persona", "-p", default="sales-manager", show_default=True, help="Persona id or file.")
 @click.option("--seed", type=int, default=1, show_default=True)
 @backend_options

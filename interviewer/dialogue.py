@@ -437,6 +437,8 @@ class Interview:
                     fk = "vague_again"  # not the same "walk me through your first day" twice
                 if line := self._followup(fk, heard, stage, fallback=False):
                     self._bare = fk == "more"  # "Go on - ..." is the reaction
+                    if fk == "more":
+                        st.probed_in.append(f"more_{stage}")
                     return stage, line, ""
         if probing and heard.questions and heard.statement_words < 8 and not (c.plan or c.read or c.story or heard.checked) \
                 and f"back_{stage}" not in st.probed_in:
@@ -491,6 +493,8 @@ class Interview:
             # The react stage digs into their last answer; after an empty one, or only a question of
             # theirs, a self-contained question ("Say you start next Monday...").
             fk = self._followup_kind(heard) if not asked else "" if (c.plan or c.read or c.story) else "vague"
+            if fk == "more" and "more_probe" in st.probed_in:
+                fk = "vague"  # not "go on - what would you do?" twice in a row
             if fk and (line := self._followup(fk, heard, nxt, fallback=False)):
                 if fk == "vague":
                     st.probed_in.append("entered_vague_react")
@@ -506,7 +510,7 @@ class Interview:
         kind = c.kind
         if kind == "number" and not listening.estimate_figures(c.figures):
             kind = "plan" if c.plan else "default"  # "people who've done this for 15 years" isn't a claim to probe
-        if kind == "vague" and not c.generic and not c.one_word and not c.figures and not re.search(
+        if kind == "vague" and not c.generic and not c.one_word and not c.figures and not c.plan and not re.search(
                 r"\b(?:not sure|no idea|don'?t know|nothing|dunno|idk)\b", self._last_candidate(), re.I):
             return "more"  # "Maybe the workload.": they named something - go on, what would you do about it?
         if kind in ("rude", "one_word", "offtopic") or c.empty:
