@@ -116,8 +116,12 @@ def ballpark_check(r: Reading, vision: RuleFinding | None = None) -> RuleFinding
                 continue
             if not (CHECK.search(s.text) or INVITE.search(s.text)):
                 continue
+            # Speech-to-text without punctuation: an inverted check ("is that pretty normal or was it
+            # a bad day") asks by itself; "we were on the right track" does not.
+            unpunctuated = not s.text.rstrip().endswith((".", "!", "?")) and bool(_INVERTED.search(s.text))
             if CHECK.search(s.text) and not (INVITE.search(s.text) and re.search(r"\b(?:i might|i could|i may) be\b", s.lower)) and (
-                    s.is_question or re.search(r"correct me|tell me (?:if|where)|push back|set me straight|stop me|poke holes|let me know if", s.lower)):
+                    s.is_question or unpunctuated
+                    or re.search(r"correct me|tell me (?:if|where)|push back|set me straight|stop me|poke holes|let me know if", s.lower)):
                 # "Correct me if I'm wrong, but <their situation>?" carries its own observation.
                 if turn_observes or OBSERVATION.search(s.text) or len(s.text.split()) >= 15:
                     checks.append(s)
@@ -129,6 +133,10 @@ def ballpark_check(r: Reading, vision: RuleFinding | None = None) -> RuleFinding
     if invites:
         return RuleFinding("partial", invites[:1])
     return RuleFinding("missed")
+
+
+_INVERTED = re.compile(r"\b(?:am i|is (?:that|this|it|my)|does (?:that|this|it|my)|did i|have i|do i have|would (?:that|it|you)|"
+                       r"or (?:am i|was it|is it|did i))\b", re.I)
 
 
 def _salary_context(turn, s: Sentence) -> bool:
@@ -226,6 +234,11 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
             if READ.search(s.text) and not APPROACH.modal_action(s.text):
                 reads.append(s)  # "my read is ... in the first ninety days" is a read, not a plan
                 continue
+            if len(s.text.split()) >= 30 and READ.search(s.text) and APPROACH.search(s.text) and _concrete(s.text):
+                reads.append(s)  # an unpunctuated run-on: "what I noticed is ... so first thing I'd do is ..."
+                approaches.append(s)
+                planning = True
+                continue
             if APPROACH.search(s.text):
                 if _concrete(s.text):
                     approaches.append(s)
@@ -246,7 +259,8 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
 def role_vision(r: Reading) -> RuleFinding:
     reads, approaches = vision_sentences(r)
     if reads and approaches:
-        return RuleFinding("covered", [reads[0], approaches[0]], observation=_short(reads[0].text))
+        both = [reads[0]] if reads[0] is approaches[0] else [reads[0], approaches[0]]
+        return RuleFinding("covered", both, observation=_short(reads[0].text))
     if reads:
         return RuleFinding("partial", reads[:1], detail="approach", observation=_short(reads[0].text))
     if approaches:

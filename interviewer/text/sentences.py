@@ -47,7 +47,8 @@ _CLAUSE_QUESTION = re.compile(
     r"kind|long|many|much|often|else)|"
     r"(?:is|was|does|did|do|are|am|have|can|could|would|will) (?:that|this|it|you|i|there|we|my|any of that|all of that))\b"
     # "... the lunch spike am I reading that right or is": a checking inversion needs no comma.
-    r"|\bam i (?:reading|seeing|understanding|right|wrong|off|missing|close|on (?:track|the right track))\b",
+    r"|\bam i (?:reading|seeing|understanding|right|wrong|off|missing|close|on (?:track|the right track))\b"
+    r"|\b(?:would|is|does) (?:that|this) (?:be )?(?:fair|accurate|correct|right(?! now| away| here| there)|match|sound right|line up)\b",
     re.I,
 )
 # A full stop after "Is this what you're seeing, or am I off." is transcription, not a statement.
