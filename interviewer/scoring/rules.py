@@ -14,6 +14,7 @@ from interviewer.scoring.signals import Reading, Sentence
 from interviewer.text.cues import APPROACH, APPROACH_FILLER as _APPROACH_FILLER, FIT_STATEMENT, PAY_ASK, VAGUE as _VAGUE
 from interviewer.text.cues import asks_process as _asks_process, carries_signal, concrete as _concrete, fit_question  # noqa: F401  (carries_signal: the scorer's public gate)
 from interviewer.text.phrases import fragment, phrase
+from interviewer.text.sentences import opens_as_question
 
 
 @dataclass
@@ -48,9 +49,17 @@ def _only_model(r: Reading, cid: str, s: Sentence, intent: str, backed) -> None:
 def _echoes(sentence: str, prompt: str) -> bool:
     if not prompt:
         return False
-    mine = set(re.findall(r"[a-z]{3,}", sentence.lower())) - {"the", "and", "you", "what", "how", "are", "for", "that", "this"}
+    # Pronouns flip between speakers ("my style" said back as "your style"), so they do not count.
+    mine = set(re.findall(r"[a-z]{3,}", sentence.lower())) - {"the", "and", "you", "what", "how", "are", "for", "that", "this",
+                                                               "your", "our", "my", "mine", "yours"}
     theirs = set(re.findall(r"[a-z]{3,}", prompt.lower()))
     return len(mine) >= 2 and len(mine & theirs) / len(mine) >= 0.75
+
+
+def _said_back(s: Sentence, prompt: str) -> bool:
+    """The interviewer's question given back as a phrase ("Questions about the next steps? No,
+    I'm good."): the interviewer's words, not the candidate's question."""
+    return _echoes(s.text, prompt) and not opens_as_question(s.text)
 
 
 def _prompts(r: Reading) -> dict[int, str]:
@@ -68,6 +77,8 @@ def next_steps(r: Reading) -> RuleFinding:
     asked, stated = [], []
     prompts = _prompts(r)
     for s in r.sentences:
+        if _said_back(s, prompts[s.turn]):
+            continue
         if _model(s, "next_steps", prompts[s.turn]) and s.is_question and not NOT_PROCESS.search(s.text):
             asked.append(s)
             _only_model(r, "next_steps", s, "next_steps", PROCESS.search(s.text))
@@ -288,7 +299,7 @@ def goals_alignment(r: Reading) -> RuleFinding:
     goals, links, success = [], [], []
     prompts = _prompts(r)
     for s in r.sentences:
-        if not (s.is_question or re.search(r"\bcurious|wondering|love to (?:hear|know)|tell me\b", s.lower)):
+        if not (s.is_question or re.search(r"\bcurious|wondering|love to (?:hear|know)|tell me\b", s.lower)) or _said_back(s, prompts[s.turn]):
             continue
         if _model(s, "goals", prompts[s.turn]) and not NOT_GOALS.search(s.text) and not (goals and goals[-1] is s):
             goals.append(s)
@@ -389,6 +400,8 @@ def mutual_fit(r: Reading) -> RuleFinding:
     asked, stated = [], []
     prompts = _prompts(r)
     for s in r.sentences:
+        if _said_back(s, prompts[s.turn]):
+            continue
         if s.is_question and _model(s, "fit_question", prompts[s.turn]) and not (PROCESS.search(s.text) or PAY.search(s.text)):
             asked.append(s)
             _only_model(r, "mutual_fit", s, "fit_question", _fit_question(s) or FIT.search(s.text))

@@ -87,6 +87,12 @@ def split_sentences(text: str) -> list[str]:
     return [p.strip() for chunk in merged for p in _bounded(chunk) if p.strip()]
 
 
+def opens_as_question(sentence: str) -> bool:
+    """Starts with a question word or an inverted verb ("What ...", "So, do you ..."), not a bare
+    phrase ("Your management style?"), which is usually the interviewer's question said back."""
+    return bool(_INTERROGATIVE_START.match(normalize(sentence)))
+
+
 def countable_sentences(text: str) -> list[str]:
     """The sentences that can carry meaning: at least two words, or a question mark."""
     return [c for c in split_sentences(text) if len(WORD.findall(c)) >= 2 or "?" in c]
