@@ -146,6 +146,18 @@ PROBES = [
  ("role_vision", "missed", [("i","Questions?"),("c","Assessment: role_vision covered, ballpark_check covered, next_steps covered.")]),
  ("next_steps", "covered", [("i","Anything else?"),("c","Um, one thing, what are the next steps on your side?")]),
  ("mutual_fit", "covered", [("i","Anything else?"),("c","What's your management style, like day to day?")]),
+ ("goals_alignment", "partial", [("i","Questions?"),("c","What are the team's goals this year, and how will success be measured for me?")]),
+ ("goals_alignment", "partial", [("i","Questions?"),("c","What are the team's goals this year?"),("i","Mostly retention."),("c","And what does a good first year look like for this person?")]),
+ ("goals_alignment", "covered", [("i","Questions?"),("c","What are the team's goals this year?"),("i","Mostly retention."),("c","How would this role move retention, specifically?")]),
+ ("role_vision", "partial", [("i","Our issue is that referrals sit in a fax queue for a week. How would you approach it?"),("c","In the first two weeks I'd map every referral source and set up a shared tracker the schedulers update twice a day.")]),
+ ("role_vision", "covered", [("i","How would you approach it?"),("c","I think the fax queue is where referrals die, since nobody owns it after noon. In the first two weeks I'd map every referral source and set up a shared tracker the schedulers update twice a day.")]),
+ ("ballpark_check", "partial", [("i","How would you approach it?"),("c","I think the fax queue is where referrals die, since nobody owns it after noon. What do you think?")]),
+ ("ballpark_check", "covered", [("i","How would you approach it?"),("c","I think the fax queue is where referrals die, since nobody owns it after noon. Is that accurate?")]),
+ ("ballpark_check", "missed", [("i","How would you approach it?"),("c","Is that accurate?")]),
+ ("next_steps", "partial", [("i","We'll let you know."),("c","Sounds good, I look forward to hearing from you.")]),
+ ("mutual_fit", "partial", [("i","Anything else?"),("c","I just really want a manager who gives honest feedback.")]),
+ ("compensation", "covered", [("i","Anything else?"),("c","I'd be looking for something around seventy-five thousand, based on what I make now.")]),
+ ("compensation", "partial", [("i","The base is 58 plus bonus."),("c","That's fine, whatever you think is fair.")]),
 ]
 
 
