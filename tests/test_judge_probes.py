@@ -158,6 +158,16 @@ PROBES = [
  ("mutual_fit", "partial", [("i","Anything else?"),("c","I just really want a manager who gives honest feedback.")]),
  ("compensation", "covered", [("i","Anything else?"),("c","I'd be looking for something around seventy-five thousand, based on what I make now.")]),
  ("compensation", "partial", [("i","The base is 58 plus bonus."),("c","That's fine, whatever you think is fair.")]),
+ ("role_vision", "covered", [("i","How are you thinking about the role?"),("c","On the tour I counted six kids waiting at the nurse's office at lunch, mostly for inhalers and insulin checks. I'd set up a scheduled med window before lunch and train two aides to cover the routine checks.")]),
+ ("role_vision", "partial", [("i","How are you thinking about the role?"),("c","On the tour I counted six kids waiting at the nurse's office at lunch, mostly for inhalers and insulin checks.")]),
+ ("role_vision", "covered", [("i","What's your plan?"),("c","The problem I see is the permit counter: people come three times because the checklist online is out of date. So first I would update the checklist and add a pre-check appointment on Tuesdays.")]),
+ ("role_vision", "covered", [("i","so what do you think"),("c","honestly the the big thing is your trucks are going out half empty on Thursdays cause the routes were never redone after you lost the Kroger account so what I'd do is redo the routes by zip code first week and combine the Thursday runs")]),
+ ("role_vision", "covered", [("i","How do you see the position?"),("c","In my understanding, the main difficulty is that the night shift has no senior nurse, so the new graduates call the doctor for everything. My plan is to make a buddy system and to write a short guide for the common night calls.")]),
+ ("role_vision", "partial", [("i","How do you see the position?"),("c","My plan is to make a buddy system for the new graduates and to write a short guide for the common night calls.")]),
+ ("role_vision", "missed", [("i","How do you see the position?"),("c","I am a very responsible person and I like to help people. In my country I worked eight years in a big hospital.")]),
+ ("role_vision", "missed", [("i","What would you change?"),("c","At my old school we had a reading program that worked really well, the kids loved it.")]),
+ ("role_vision", "partial", [("i","What would you change?"),("c","It seems like the sixth graders lose a lot of time switching rooms, the hallways are jammed for five minutes every period.")]),
+ ("ballpark_check", "covered", [("i","What would you change?"),("c","It seems like the sixth graders lose a lot of time switching rooms, the hallways are jammed for five minutes every period. Is that something you've noticed too, or is it just the days I visited?")]),
 ]
 
 

@@ -245,7 +245,7 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
             if READ.search(s.text) and not APPROACH.modal_action(s.text):
                 reads.append(s)  # "my read is ... in the first ninety days" is a read, not a plan
                 continue
-            if len(s.text.split()) >= 30 and READ.search(s.text) and APPROACH.search(s.text) and _concrete(s.text):
+            if len(s.text.split()) >= 30 and (READ.search(s.text) or s.p("role_read") >= SURE) and APPROACH.search(s.text) and _concrete(s.text):
                 reads.append(s)  # an unpunctuated run-on: "what I noticed is ... so first thing I'd do is ..."
                 approaches.append(s)
                 planning = True
