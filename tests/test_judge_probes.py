@@ -168,6 +168,20 @@ PROBES = [
  ("role_vision", "missed", [("i","What would you change?"),("c","At my old school we had a reading program that worked really well, the kids loved it.")]),
  ("role_vision", "partial", [("i","What would you change?"),("c","It seems like the sixth graders lose a lot of time switching rooms, the hallways are jammed for five minutes every period.")]),
  ("ballpark_check", "covered", [("i","What would you change?"),("c","It seems like the sixth graders lose a lot of time switching rooms, the hallways are jammed for five minutes every period. Is that something you've noticed too, or is it just the days I visited?")]),
+ ("compensation", "covered", [("i","Let's talk numbers. What are you at now?"),("c","Right now I'm on forty-two plus overtime.")]),
+ ("compensation", "covered", [("i","The role is salaried at 61."),("c","Is there any room to move on that, given the weekend on-call?")]),
+ ("compensation", "covered", [("i","The role is salaried at 61."),("c","Does that include the on-call stipend, or is that separate?")]),
+ ("compensation", "covered", [("i","Questions?"),("c","What's the pay like for this position?")]),
+ ("compensation", "covered", [("i","Questions?"),("c","how does the commission work here")]),
+ ("compensation", "partial", [("i","The role is salaried at 61."),("c","Okay, I'm sure we can work something out.")]),
+ ("compensation", "missed", [("i","The role is salaried at 61."),("c","Okay. So what are the big goals for the clinic?")]),
+ ("compensation", "not_applicable", [("i","Questions?"),("c","How many patients does the clinic see a day?")]),
+ ("next_steps", "covered", [("i","Any final questions?"),("c","Yes, what is the process after today, and is there a trial shift?")]),
+ ("next_steps", "covered", [("i","Any final questions?"),("c","Do you have a timeframe for filling the role?")]),
+ ("next_steps", "covered", [("i","Any final questions?"),("c","Who makes the final call, you or the director?")]),
+ ("next_steps", "covered", [("i","Any final questions?"),("c","and then like do you guys call references before or after you decide")]),
+ ("next_steps", "missed", [("i","Any final questions?"),("c","What happens after a patient is discharged, who follows up?")]),
+ ("next_steps", "missed", [("i","Any final questions?"),("c","When do the new trucks arrive?")]),
 ]
 
 
