@@ -21,10 +21,10 @@ from interviewer import guards
 from interviewer.personas import load_candidate_script
 from interviewer.simulator import check, persona_for, run
 
-RUNS = [("sales-manager", "strong"), ("sales-manager", "weak"), ("sales-manager", "awkward"), ("ops-vp-skeptical", "rude"),
-        ("eng-manager-warm", "offtopic"), ("sales-director", "multipart"), ("ops-vp-skeptical", "awkward"),
-        ("eng-manager-warm", "weak"), ("nurse-manager", "custom-role"), ("school-principal", "multipart"),
-        ("finance-controller", "awkward"), ("city-program-manager", "rude")]
+RUNS = [("sales-manager", "strong"), ("sales-manager", "weak"), ("ops-vp-skeptical", "awkward"), ("ops-vp-skeptical", "rude"),
+        ("eng-manager-warm", "offtopic"), ("sales-director", "multipart"), ("sales-director", "weak"),
+        ("nurse-manager", "custom-role"), ("school-principal", "terse"), ("finance-controller", "awkward"),
+        ("city-program-manager", "rude"), ("ops-vp-skeptical", "asks-back")]
 
 
 def main() -> None:

@@ -180,10 +180,11 @@ def practice(persona, role_file, candidate_name, coach, save_path, resume, seed,
     if role is not None and not no_draft and not resume:  # a resumed session keeps the persona it began with
         from interviewer.role_draft import offer
 
-        outcome = offer(role_file, role, settings)
+        err = _consoles()[1]
+        outcome = offer(role_file, role, settings, notify=lambda line: err.print(_said(f"({line}; --no-draft skips this)")))
         role = outcome.role
         if outcome.line:
-            _consoles()[1].print(_said(f"({outcome.line})"))
+            err.print(_said(f"({outcome.line})"))
     _run_session(adapt(load_persona(persona), role), role, settings, candidate_name, coach, save_path, resume, seed, brief=brief)
 
 
@@ -253,10 +254,10 @@ def role_draft(path, backend, model, base_url, model_path, timeout, no_stream, s
 
     role = load_role(path)
     if role.drafted is not None:
-        click.echo(f"{path} already has a [drafted] section; nothing to ask (delete that section to draft again).")
+        _emit(f"{path} already has a [drafted] section; nothing to ask (delete that section to draft again).")
         return
     if not missing(role):
-        click.echo(f"{path} already says everything a draft would add; nothing to ask.")
+        _emit(f"{path} already says everything a draft would add; nothing to ask.")
         return
     if path.lower().endswith(".json"):
         raise UserError(f"{path} is JSON; drafting writes only into TOML role files (`interviewer role init` writes one)")
@@ -264,21 +265,22 @@ def role_draft(path, backend, model, base_url, model_path, timeout, no_stream, s
     if not capabilities(settings).capable_judge:
         raise UserError("drafting needs a capable model, and the embedded SmolLM2 is too small: set OPENAI_API_KEY, "
                         "or give --base-url (a local server) or --model-path (your own GGUF)")
-    outcome = draft(path, role, settings)
+    err = _consoles()[1]
+    outcome = draft(path, role, settings, notify=lambda line: err.print(_said(line + "...")))
     if outcome.fault:
-        _consoles()[1].print(_said(outcome.line))
+        err.print(_said(outcome.line))
         sys.exit(1)
     _emit(table(outcome.drafted).rstrip("\n"))
     for name, why in outcome.rejected.items():
-        _consoles()[1].print(_said(f"not drafted: {name.replace('_', ' ')} ({why})"))
-    _consoles()[1].print(_said(outcome.line))
+        err.print(_said(f"not drafted: {name.replace('_', ' ')} ({why})"))
+    err.print(_said(outcome.line))
 
 
 # --- demo ----------------------------------------------------------------------------------
 
 
 @cli.command()
-@click.option("--candidate", "-c", default="strong", show_default=True, help="Which scripted candidate (personas/candidates/): strong, weak, awkward, rude, offtopic, multipart, custom-role.")
+@click.option("--candidate", "-c", default="strong", show_default=True, help="Which scripted candidate (personas/candidates/): strong, weak, awkward, rude, offtopic, multipart, custom-role, terse, asks-back.")
 @click.option("--persona", "-p", default="sales-manager", show_default=True, help="Persona id or file.")
 @click.option("--seed", type=int, default=1, show_default=True)
 @backend_options

@@ -432,7 +432,13 @@ class Interview:
                 and not heard.checked and not heard.lead and not c.empty
             if stage not in st.probed_in and f"corrected_{stage}" not in st.probed_in and (kind == "vague" or short):
                 st.probed_in.append(stage)
-                if (fk := self._followup_kind(heard) or "vague") and (line := self._followup(fk, heard, stage, fallback=False)):
+                fk = self._followup_kind(heard) or "vague"
+                if fk == "vague" and "entered_vague_react" in st.probed_in and stage == "react":
+                    fk = "vague_again"  # not the same "walk me through your first day" twice
+                if line := self._followup(fk, heard, stage, fallback=False):
+                    self._bare = fk == "more"  # "Go on - ..." is the reaction
+                    if fk == "more":
+                        st.probed_in.append(f"more_{stage}")
                     return stage, line, ""
         if probing and heard.questions and heard.statement_words < 8 and not (c.plan or c.read or c.story or heard.checked) \
                 and f"back_{stage}" not in st.probed_in:
@@ -487,7 +493,12 @@ class Interview:
             # The react stage digs into their last answer; after an empty one, or only a question of
             # theirs, a self-contained question ("Say you start next Monday...").
             fk = self._followup_kind(heard) if not asked else "" if (c.plan or c.read or c.story) else "vague"
+            if fk == "more" and "more_probe" in st.probed_in:
+                fk = "vague"  # not "go on - what would you do?" twice in a row
             if fk and (line := self._followup(fk, heard, nxt, fallback=False)):
+                if fk == "vague":
+                    st.probed_in.append("entered_vague_react")
+                self._bare = fk == "more"  # "Go on - ..." digs into the same answer: no "let's move on" before it
                 back = self._pick("back_to", d["transitions"]["back_to"]) if asked else ""
                 return nxt, line, back
         transitions = d["transitions"].get(nxt) or []
@@ -499,6 +510,9 @@ class Interview:
         kind = c.kind
         if kind == "number" and not listening.estimate_figures(c.figures):
             kind = "plan" if c.plan else "default"  # "people who've done this for 15 years" isn't a claim to probe
+        if kind == "vague" and not c.generic and not c.one_word and not c.figures and not c.plan and not re.search(
+                r"\b(?:not sure|no idea|don'?t know|nothing|dunno|idk)\b", self._last_candidate(), re.I):
+            return "more"  # "Maybe the workload.": they named something - go on, what would you do about it?
         if kind in ("rude", "one_word", "offtopic") or c.empty:
             return "vague"  # after a jibe or a non-answer, ask for substance
         if kind == "default" and c.words < 12:
@@ -686,7 +700,7 @@ class Interview:
         if self.caps.style == "guided":
             # The template reaction is on screen at once; the model may add one sentence of its own
             # while the user reads it, shown only if it passes every guard and the meaning check.
-            template = self._reaction(heard)
+            template = self._short_reaction(heard, transition or plan_line)
             out(template)
             ctx.max_words = max(10, ctx.max_words - len(guards.words(template)))
             got = self._generate(ctx, self.plan.reaction_tokens, 1, candidate_text, out, heard)

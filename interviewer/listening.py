@@ -61,6 +61,7 @@ class TurnContent:
     story: bool = False
     offtopic: bool = False
     greeting: bool = False
+    generic: bool = False  # a stock phrase ("team player", "I'd figure it out"), not just a short answer
 
     @property
     def kind(self) -> str:
@@ -93,7 +94,7 @@ def _second_person(text: str) -> str:
     return " ".join(_SWAP.get(w.lower(), w) for w in text.split())
 
 
-_TRAILING = set("and or the a an to of in on with for at that so where what how when who which if than as by from into "
+_TRAILING = set("and or the a an to of in on with for at that so if than as by from into "
                 "my your our their its is are was be".split())
 
 
@@ -131,7 +132,8 @@ def contents(text: str) -> TurnContent:
     c.rude = bool(_rx("contains", "rude").search(text))
     c.one_word = len(ws) <= 2
     specific = [w for w in ws if len(w) >= 5 and w.lower() not in generic_words()]
-    c.vague = bool(_rx("contains", "vague").search(text)) or (3 <= len(ws) < 12 and len(specific) <= 1)
+    c.generic = bool(_rx("contains", "vague").search(text))
+    c.vague = c.generic or (3 <= len(ws) < 12 and len(specific) <= 1)
     for m in _rx("contains", "plan").finditer(text):
         rest = _clause(text[m.end():], 14)
         first = rest.split()[0].lower() if rest.split() else ""

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Callable
 
 from pydantic import BaseModel, Field, ValidationError, create_model
 
@@ -381,7 +381,7 @@ class Outcome:
     fault: bool = False
 
 
-def draft(path: str | Path, role: Role, settings) -> Outcome:
+def draft(path: str | Path, role: Role, settings, notify: Callable[[str], None] | None = None) -> Outcome:
     """Draft the role file's missing facts into it; on any fault the file and the role stay as they were."""
     from interviewer.backends import describe_fault, model_label
     from interviewer.personas import load_role
@@ -393,6 +393,9 @@ def draft(path: str | Path, role: Role, settings) -> Outcome:
     if not fields:
         return Outcome(role, "")
     original = read_bytes(path, MAX_DATA_BYTES, what="role file")
+    label = model_label(settings) if settings.model or settings.backend != "compatible" else "the model on your server"
+    if notify:  # a real model may take a while: say what is happening, and how to skip it
+        notify(f"drafting what {path.name} leaves out with {label}, once")
     try:
         reply = ask(role, fields, settings)
     except Exception as e:  # noqa: BLE001 - any model fault: the session runs on the defaults
@@ -403,7 +406,6 @@ def draft(path: str | Path, role: Role, settings) -> Outcome:
         return Outcome(role, f"the model's draft didn't pass the checks ({'; '.join(sorted(set(checked.rejected.values())))}); "
                              f"{path} is unchanged", rejected=checked.rejected, fault=True)
     try:
-        label = model_label(settings) if settings.model or settings.backend != "compatible" else "the model on your server"
         backup = append_draft(path, original, checked.values, label)
     except UserError as e:
         return Outcome(role, str(e), rejected=checked.rejected, fault=True)
@@ -413,7 +415,7 @@ def draft(path: str | Path, role: Role, settings) -> Outcome:
                    drafted=checked.values, rejected=checked.rejected, backup=backup)
 
 
-def offer(path: str | Path, role: Role, settings) -> Outcome:
+def offer(path: str | Path, role: Role, settings, notify: Callable[[str], None] | None = None) -> Outcome:
     """`practice --role`: draft when a capable model is configured, else say how to get drafting."""
     from interviewer.backends import capabilities
     from interviewer.roles import guess_family
@@ -428,4 +430,4 @@ def offer(path: str | Path, role: Role, settings) -> Outcome:
     if not capabilities(settings).capable_judge:
         return Outcome(role, f"{len(fields)} facts about this role come from neutral {family} defaults; with a capable "
                              f"model (OPENAI_API_KEY, --base-url or --model-path) they are drafted into {path} for you to edit")
-    return draft(path, role, settings)
+    return draft(path, role, settings, notify)

@@ -170,7 +170,9 @@ def test_practice_drafts_on_first_use_unless_told_not_to(tmp_path):
         assert declined.exit_code == 0 and server.drafts == 0 and path.read_bytes() == b'title = "Warehouse Lead"\n'
         first = run("practice", "--role", str(path), *compatible(server.url), stdin="Hello.\n")
         assert first.exit_code == 0, first.output
-        assert server.drafts == 1 and "drafted company summary" in " ".join(first.output.split())
+        said = " ".join(first.output.split())
+        assert server.drafts == 1 and "drafted company summary" in said
+        assert said.index("(drafting what role.toml leaves out with the model on your server, once; --no-draft skips this)") < said.index("drafted company")
         assert load_role(path).drafted.team == GOOD["team"]
         # the realities the model gave were empty: they were not written, and the family's stand
         assert load_role(path).drafted.realities == [] and persona_for_role(load_role(path)).realities
@@ -277,3 +279,23 @@ def test_the_real_engine_drafts_through_the_contract_once_and_keeps_the_users_by
     # once: the second run finds the section and asks nothing
     assert missing(load_role(path)) == [] and draft(path, load_role(path), settings).line == ""
     assert path.read_bytes() == new
+
+
+def test_a_linked_role_file_keeps_its_link_and_a_complete_file_asks_nothing(tmp_path):
+    real = role_file(tmp_path)
+    link = tmp_path / "my-role.toml"
+    link.symlink_to(real)
+    complete = tmp_path / "complete.toml"
+    complete.write_text(persona_free_complete_file())
+    with DraftServer(GOOD) as server:
+        assert run("role", "draft", str(link), *compatible(server.url)).exit_code == 0
+        nothing = run("role", "draft", str(complete), *compatible(server.url))
+    assert link.is_symlink() and real.read_bytes().startswith(USER_FILE) and b"[drafted]" in real.read_bytes()
+    assert nothing.exit_code == 0 and "nothing to ask" in nothing.output and server.drafts == 1
+
+
+def persona_free_complete_file() -> str:
+    facts = "\n".join(f'{k} = "Something true about {k}."' for k in ("typical_week", "success", "challenges", "tools", "schedule"))
+    return ('title = "Baker"\ncompany_summary = "A bakery."\ndescription = "Bake bread."\nteam = "Two bakers."\n'
+            f'goals = ["Good bread."]\n[facts]\n{facts}\n[[realities]]\ntopic = "Early"\nkeywords = ["early"]\n'
+            'truth = "Starts early."\nconfirm = "Yes."\ncorrect = "No."\n')

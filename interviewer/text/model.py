@@ -7,6 +7,7 @@ biases, feature set). No download, no numpy at run time; loads in a few millisec
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 from operator import add
@@ -47,9 +48,29 @@ class IntentModel:
         return out
 
 
-@cache
+# A scorer installed by `installed()` stands in for the shipped model (benchmarks/feature_compare.py
+# runs the whole judge with other feature sets); empty means the shipped artifact.
+_INSTALLED: list = []
+
+
+@contextlib.contextmanager
+def installed(scorer):
+    """Inside this block every load_model() caller gets `scorer` (anything with
+    `intents` and `predict(sentence) -> {intent: probability}`); None means patterns alone."""
+    _INSTALLED.append(scorer)
+    try:
+        yield scorer
+    finally:
+        _INSTALLED.pop()
+
+
 def load_model() -> IntentModel | None:
-    """The shipped model, or None if the artifact is missing (the patterns then decide alone)."""
+    """The installed scorer if any, else the shipped model, else None (the patterns decide alone)."""
+    return _INSTALLED[-1] if _INSTALLED else _shipped()
+
+
+@cache
+def _shipped() -> IntentModel | None:
     try:
         meta = json.loads(ARTIFACT.with_suffix(".json").read_text(encoding="utf-8"))
         weights = array("b")
