@@ -620,7 +620,8 @@ class Interview:
                 kind = "vague_moving"  # no more probing here: say so, don't ask for specifics and then move on
             elif kind in ("vague", "one_word") and stage not in ("vision", "probe", "react"):
                 kind = "default"
-        line = self._pick(f"reaction_{kind}", listening.tone_options(d["reactions"][kind], self.persona.tone), fresh_only=True)
+        tone = "skeptical" if c.rude and kind in ("number", "timeframe") else self.persona.tone  # no thanks for an ultimatum
+        line = self._pick(f"reaction_{kind}", listening.tone_options(d["reactions"][kind], tone), fresh_only=True)
         if not line and self.persona.tone != "neutral":
             line = self._pick(f"reaction_{kind}_spare", d["reactions"][kind]["neutral"], fresh_only=True)
         if not line and kind in ("number", "timeframe"):
