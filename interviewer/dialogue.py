@@ -149,6 +149,7 @@ class Heard:
     corrected: bool = False  # the lead corrects a misread
     statement_words: int = 0  # words outside the turn's questions
     turned_back: bool = False  # "what would you do, if you were me?"
+    clarify: bool = False  # "Can you repeat the question?"
 
 
 _CANDIDATE_VOICE = re.compile(
@@ -308,6 +309,9 @@ class Interview:
                 continue
             parts = bank.parts(r.sentence)
             for part in parts:
+                if listening.clarify(part):
+                    heard.clarify = True  # "what do you mean?": the question again, in other words
+                    continue
                 heard.questions += 1
                 q = _question_for(part, r, len(parts) == 1)
                 if q is None and self.state.stage == "compensation" and len(part.split()) <= 4:
@@ -416,10 +420,16 @@ class Interview:
         asked = heard.questions > 0
         probing = stage in ("vision", "probe", "react")
         d = listening.data()
+        if heard.clarify and not asked and not (c.plan or c.read or c.story) and st.probed_in.count(f"clarify_{stage}") < 2:
+            st.probed_in.append(f"clarify_{stage}")
+            self._bare = True
+            again = self._pick("anything_else", prompts.data("dialogue.toml")["anything_else"]) if stage == "questions" \
+                else self._line(stage)
+            return stage, self._pick("clarify", d["transitions"]["clarify"]) + " " + again, ""
         if probing and c.offtopic and not asked and f"back_{stage}" not in st.probed_in:
             st.probed_in.append(f"back_{stage}")  # a story about the office pizza: bring it back, ask again
             return stage, self._line(stage), ""
-        if probing and not asked and not c.rude:
+        if probing and not asked and not c.rude and not heard.clarify:
             # A misread just corrected: let them adjust their answer before the plan moves on.
             if heard.corrected and f"corrected_{stage}" not in st.probed_in:
                 st.probed_in.append(f"corrected_{stage}")
@@ -430,7 +440,8 @@ class Interview:
             # (a read of the whole role in under 25 words is thin; elsewhere, under 12, or 20 with no plan)
             short = (c.words < 12 or (c.words < 20 and not (c.plan or c.read or c.story)) or (stage == "vision" and c.words < 25)) \
                 and not heard.checked and not heard.lead and not c.empty
-            if stage not in st.probed_in and f"corrected_{stage}" not in st.probed_in and (kind == "vague" or short):
+            if stage not in st.probed_in and f"corrected_{stage}" not in st.probed_in and (kind == "vague" or short) \
+                    and not heard.checked and not heard.lead:  # after "does that sound right?" they get an answer, not a probe
                 st.probed_in.append(stage)
                 fk = self._followup_kind(heard) or "vague"
                 if fk == "vague" and "entered_vague_react" in st.probed_in and stage == "react":
@@ -446,6 +457,10 @@ class Interview:
             st.probed_in.append(f"back_{stage}")
             line = self._followup("vague", heard, stage, fallback=False) if stage == "react" else ""
             return stage, line or self._line(stage), self._pick("back_to", d["transitions"]["back_to"])
+        if stage == "compensation" and asked and not heard.next_steps and not heard.pay_figure and not c.figures \
+                and "back_compensation" not in st.probed_in and not any("$" in a for a in heard.answers):
+            st.probed_in.append("back_compensation")  # answered their question; pay still needs their number
+            return stage, self._line("compensation"), self._pick("back_to", d["transitions"]["back_to"])
         if stage == "compensation" and not asked and not c.rude and not heard.pay_figure and not c.figures \
                 and "pay" not in st.probed_in:
             st.probed_in.append("pay")  # "whatever you think is fair": ask once more for a number
@@ -459,7 +474,8 @@ class Interview:
                 if re.match(r"(?:The|Our|It|We|Salary|Base|Pay|There|This)\b", first):
                     first = first[0].lower() + first[1:]  # it follows a colon
                 heard.answers.append(self._pick("pay_reference", d["pay_probe"]["pay_reference"]) + " " + first)
-        if stage == "questions" and not asked and not c.rude and st.candidate_questions == 0 and "questions" not in st.probed_in:
+        if stage == "questions" and not asked and not c.rude and st.candidate_questions == 0 and "questions" not in st.probed_in \
+                and not (c.plan or c.read or c.story or c.figures):
             st.probed_in.append("questions")  # no questions at all: draw them out once
             self._bare = True
             return stage, self._pick("draw_out", listening.tone_options(d["draw_out"], self.persona.tone)), ""
@@ -493,6 +509,8 @@ class Interview:
             # The react stage digs into their last answer; after an empty one, or only a question of
             # theirs, a self-contained question ("Say you start next Monday...").
             fk = self._followup_kind(heard) if not asked else "" if (c.plan or c.read or c.story) else "vague"
+            if heard.checked or heard.lead or heard.clarify:
+                fk = ""  # they just heard our answer to their check: the stage's own question
             if fk == "more" and "more_probe" in st.probed_in:
                 fk = "vague"  # not "go on - what would you do?" twice in a row
             if fk and (line := self._followup(fk, heard, nxt, fallback=False)):
@@ -523,7 +541,7 @@ class Interview:
         """Count answers to the interviewer's questions that were empty or generic, and ones with substance
         (the close is plain, not warm, after a run of empty ones)."""
         c, st = heard.content, self.state
-        if self._turn_stage not in ("vision", "probe", "react", "compensation") or c.rude:
+        if self._turn_stage not in ("vision", "probe", "react", "compensation") or c.rude or heard.clarify:
             return
         if heard.questions and not (c.plan or c.read or c.story):
             return
@@ -735,8 +753,11 @@ class Interview:
         c = heard.content
         if c.rude and (heard.lead or heard.answers or c.figures):
             out.append(self._reaction(heard, "rude"))
-        if c.figures and (heard.lead or heard.answers or heard.pay_figure or c.rude):
-            out.append(self._reaction(heard, "timeframe" if c.kind == "timeframe" else "number"))
+        said = " ".join([heard.lead] + heard.answers).lower()
+        missing = [f for f in c.figures if f.lower() not in said]  # "the first 90 days" the answer already says
+        if missing and (heard.lead or heard.answers or heard.pay_figure or c.rude):
+            rest = dataclasses.replace(heard, content=dataclasses.replace(c, figures=missing))
+            out.append(self._reaction(rest, "timeframe" if c.kind == "timeframe" else "number"))
         if heard.lead:
             out.append(heard.lead)
         out.extend(heard.answers)

@@ -264,6 +264,11 @@ def estimate_figures(figs: list[str]) -> list[str]:
     return [f for f in figs if re.search(r"[$£€%]|\d\s?k\b|thousand|million|percent", f, re.I)]
 
 
+def clarify(question: str) -> bool:
+    """'Can you repeat the question?', 'What do you mean by landscape?'"""
+    return bool(re.search(data()["deflections"]["clarify_words"], question, re.I))
+
+
 def about_interview(question: str) -> bool:
     return bool(re.search(data()["deflections"]["about_interview_words"], question, re.I))
 

@@ -147,6 +147,9 @@ def _shingles(text: str, n: int = 5) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
 
 
+_META = re.compile(r"\b(?:" + "|".join(re.escape(m) for m in prompts.data("role_draft.toml")["meta"]) + r")\b", re.I)
+
+
 @cache
 def _prompt_shingles() -> frozenset[tuple[str, ...]]:
     data = prompts.data("role_draft.toml")
@@ -157,7 +160,7 @@ def _problem(text: str, own: str, cap: int, sentence: bool = True) -> str:
     """Why this drafted text may not be used ('' when it may)."""
     if not text:
         return "empty"
-    if sentence and len(text.split()) < 3:
+    if sentence and len(text.split()) < 3 and (" " in text or len(text) < 12):  # (scripts without spaces count by length)
         return "too short to say anything"
     if cap and len(text) > cap:
         return "too long"
@@ -165,8 +168,12 @@ def _problem(text: str, own: str, cap: int, sentence: bool = True) -> str:
         return "cut off"
     if sentence and re.sub(r"\W+", " ", text).strip().lower() in _own_values(own):
         return "only repeats the file"
-    if _shingles(text) & _prompt_shingles():  # a small model echoing what it was told
+    if _shingles(text) & _prompt_shingles() or _META.search(text):  # a small model echoing what it was told
         return "repeats the instructions"
+    if sentence and not (text[0] in "\"'(“‘" or text[0].isalpha() and not text[0].islower()):
+        return "not a sentence"  # no capital (or any letter) to start it: a fragment
+    if re.search(r"</?[a-z][^>]*>|`", text, re.I):
+        return "reads like instructions or markup"
     if guards.looks_like_instruction(text) or guards.sanitize_candidate(text) != text or "{" in text or "}" in text:
         return "reads like instructions or markup"
     names = shipped_names()
@@ -230,6 +237,8 @@ def check(reply: BaseModel, own: str) -> Checked:
         else:
             text = _tidy(value, CAPS[name])
             why = _problem(text, own, CAPS[name])
+            if not why and text.lower() in {v.lower() for v in out.values.values() if isinstance(v, str)}:
+                why = "repeats another drafted field"
             if why:
                 out.rejected[name] = why
             else:

@@ -397,3 +397,21 @@ def test_the_close_is_plain_after_empty_answers_and_warm_after_good_ones():
     while not strong.finished:
         strong.respond("I'm targeting $75,000 base." if strong.state.stage == "compensation" else "No, that's all.")
     assert any(strong.turns[-1].text.endswith(line) for line in SALES.lines.close_with_next_steps)
+
+
+def test_can_you_repeat_the_question_gets_the_question_again_not_a_deflection():
+    iv = at_vision()
+    reply = iv.respond("Sorry, can you repeat the question?")
+    assert iv.state.stage == "vision" and reply.text.endswith("?")
+    assert any(reply.text.startswith(x) for x in listening.data()["transitions"]["clarify"])
+    assert not any(x[:30] in reply.text for x in SALES.deflections)
+
+
+def test_a_question_in_the_pay_stage_is_answered_and_then_the_number_is_asked_again():
+    iv = at_questions()
+    iv.respond("What does the team look like?")
+    iv.respond("No, that's all.")
+    assert iv.state.stage == "compensation"
+    reply = iv.respond("Do you offer remote work?")
+    assert iv.state.stage == "compensation" and reply.text.endswith("?")
+    assert any(b in reply.text for b in listening.data()["transitions"]["back_to"])

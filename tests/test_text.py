@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from interviewer.text import normalize, read_turn, split_sentences
+from interviewer.text import is_question, normalize, read_turn, split_sentences
 from interviewer.text.sentences import MAX_SENTENCE
 
 
@@ -39,3 +39,54 @@ def test_read_turn_gives_one_reading_per_sentence_with_intents():
     assert readings[2].intents.get("ballpark_check", 0) >= 0.5
     assert not readings[0].is_question and "next_steps" not in readings[0].intents
     assert all(0.0 <= v <= 1.0 for r in readings for v in r.intents.values())
+
+
+# --- speech-to-text: fillers, false starts, questions without question marks ----------------
+
+@pytest.mark.parametrize("raw, want", [
+    ("Is this what you are seeing, or I'm, I'm off", "Is this what you are seeing, or I'm off"),
+    ("um so what, what happens next", "so what happens next"),
+    ("is that is that pretty normal", "is that pretty normal"),
+    ("I had a good day.", "I had a good day."),
+])
+def test_fluent_drops_fillers_and_stutters_for_the_patterns(raw, want):
+    from interviewer.text.normalize import fluent
+
+    assert fluent(raw) == want
+
+
+@pytest.mark.parametrize("sentence, asks", [
+    ("Um, so first, what are the big goals for the site this year", True),
+    ("one thing i wanted to check, i'm assuming the hours stay seven to seven, is that right", True),
+    ("so I'd re-slot the top fifty SKUs am I reading that right or is", True),
+    ("Is this what you are seeing also, or I'm off, because I only have the portal data.", True),
+    ("Yes, um, why the role is open, somebody left the team", True),
+    ("I'd sort the book by renewal date, and when the renewals come I call", False),
+    ("I moved to Denver, which is nice", False),
+    ("It is what it is.", False),
+])
+def test_questions_without_question_marks(sentence, asks):
+    assert is_question(sentence) is asks
+
+
+def test_countable_sentences_skip_one_word_noise_but_keep_short_questions():
+    from interviewer.text import countable_sentences
+
+    assert countable_sentences("Okay. Yes, thanks. How much? Right.") == ["Yes, thanks.", "How much?"]
+
+
+def test_carries_signal_is_the_public_gate():
+    from interviewer.text import carries_signal
+
+    assert carries_signal("next_steps", "What happens after today?")
+    assert not carries_signal("next_steps", "What are the next steps for the product?")
+    assert carries_signal("compensation", "What's the salary range?")
+    assert not carries_signal("mutual_fit", "When will I hear back?")
+
+
+def test_a_garbled_auto_transcript_sentence_is_not_evidence_but_a_false_start_is():
+    from interviewer.scoring.signals import is_garbled
+
+    assert is_garbled("so the the routes um the route the route and the er the double back back the tiered tiered bell bell time")
+    assert not is_garbled("Oh yeah, that's, that's fine. I'm, I'm not too worried about that part.")
+    assert not is_garbled("kjhg kjhg kjhg Okay so what's the next step after this?")

@@ -14,6 +14,7 @@ from interviewer.scoring.signals import Reading, Sentence
 from interviewer.text.cues import APPROACH, APPROACH_FILLER as _APPROACH_FILLER, FIT_STATEMENT, PAY_ASK, VAGUE as _VAGUE
 from interviewer.text.cues import asks_process as _asks_process, carries_signal, concrete as _concrete, fit_question  # noqa: F401  (carries_signal: the scorer's public gate)
 from interviewer.text.phrases import fragment, phrase
+from interviewer.text.sentences import opens_as_question
 
 
 @dataclass
@@ -48,9 +49,17 @@ def _only_model(r: Reading, cid: str, s: Sentence, intent: str, backed) -> None:
 def _echoes(sentence: str, prompt: str) -> bool:
     if not prompt:
         return False
-    mine = set(re.findall(r"[a-z]{3,}", sentence.lower())) - {"the", "and", "you", "what", "how", "are", "for", "that", "this"}
+    # Pronouns flip between speakers ("my style" said back as "your style"), so they do not count.
+    mine = set(re.findall(r"[a-z]{3,}", sentence.lower())) - {"the", "and", "you", "what", "how", "are", "for", "that", "this",
+                                                               "your", "our", "my", "mine", "yours"}
     theirs = set(re.findall(r"[a-z]{3,}", prompt.lower()))
     return len(mine) >= 2 and len(mine & theirs) / len(mine) >= 0.75
+
+
+def _said_back(s: Sentence, prompt: str) -> bool:
+    """The interviewer's question given back as a phrase ("Questions about the next steps? No,
+    I'm good."): the interviewer's words, not the candidate's question."""
+    return _echoes(s.text, prompt) and not opens_as_question(s.text)
 
 
 def _prompts(r: Reading) -> dict[int, str]:
@@ -68,6 +77,8 @@ def next_steps(r: Reading) -> RuleFinding:
     asked, stated = [], []
     prompts = _prompts(r)
     for s in r.sentences:
+        if _said_back(s, prompts[s.turn]):
+            continue
         if _model(s, "next_steps", prompts[s.turn]) and s.is_question and not NOT_PROCESS.search(s.text):
             asked.append(s)
             _only_model(r, "next_steps", s, "next_steps", PROCESS.search(s.text))
@@ -116,8 +127,12 @@ def ballpark_check(r: Reading, vision: RuleFinding | None = None) -> RuleFinding
                 continue
             if not (CHECK.search(s.text) or INVITE.search(s.text)):
                 continue
+            # Speech-to-text without punctuation: an inverted check ("is that pretty normal or was it
+            # a bad day") asks by itself; "we were on the right track" does not.
+            unpunctuated = not s.text.rstrip().endswith((".", "!", "?")) and bool(_INVERTED.search(s.text))
             if CHECK.search(s.text) and not (INVITE.search(s.text) and re.search(r"\b(?:i might|i could|i may) be\b", s.lower)) and (
-                    s.is_question or re.search(r"correct me|tell me (?:if|where)|push back|set me straight|stop me|poke holes|let me know if", s.lower)):
+                    s.is_question or unpunctuated
+                    or re.search(r"correct me|tell me (?:if|where)|push back|set me straight|stop me|poke holes|let me know if", s.lower)):
                 # "Correct me if I'm wrong, but <their situation>?" carries its own observation.
                 if turn_observes or OBSERVATION.search(s.text) or len(s.text.split()) >= 15:
                     checks.append(s)
@@ -129,6 +144,10 @@ def ballpark_check(r: Reading, vision: RuleFinding | None = None) -> RuleFinding
     if invites:
         return RuleFinding("partial", invites[:1])
     return RuleFinding("missed")
+
+
+_INVERTED = re.compile(r"\b(?:am i|is (?:that|this|it|my)|does (?:that|this|it|my)|did i|have i|do i have|would (?:that|it|you)|"
+                       r"or (?:am i|was it|is it|did i))\b", re.I)
 
 
 def _salary_context(turn, s: Sentence) -> bool:
@@ -226,6 +245,11 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
             if READ.search(s.text) and not APPROACH.modal_action(s.text):
                 reads.append(s)  # "my read is ... in the first ninety days" is a read, not a plan
                 continue
+            if len(s.text.split()) >= 30 and (READ.search(s.text) or s.p("role_read") >= SURE) and APPROACH.search(s.text) and _concrete(s.text):
+                reads.append(s)  # an unpunctuated run-on: "what I noticed is ... so first thing I'd do is ..."
+                approaches.append(s)
+                planning = True
+                continue
             if APPROACH.search(s.text):
                 if _concrete(s.text):
                     approaches.append(s)
@@ -246,7 +270,8 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
 def role_vision(r: Reading) -> RuleFinding:
     reads, approaches = vision_sentences(r)
     if reads and approaches:
-        return RuleFinding("covered", [reads[0], approaches[0]], observation=_short(reads[0].text))
+        both = [reads[0]] if reads[0] is approaches[0] else [reads[0], approaches[0]]
+        return RuleFinding("covered", both, observation=_short(reads[0].text))
     if reads:
         return RuleFinding("partial", reads[:1], detail="approach", observation=_short(reads[0].text))
     if approaches:
@@ -274,7 +299,7 @@ def goals_alignment(r: Reading) -> RuleFinding:
     goals, links, success = [], [], []
     prompts = _prompts(r)
     for s in r.sentences:
-        if not (s.is_question or re.search(r"\bcurious|wondering|love to (?:hear|know)|tell me\b", s.lower)):
+        if not (s.is_question or re.search(r"\bcurious|wondering|love to (?:hear|know)|tell me\b", s.lower)) or _said_back(s, prompts[s.turn]):
             continue
         if _model(s, "goals", prompts[s.turn]) and not NOT_GOALS.search(s.text) and not (goals and goals[-1] is s):
             goals.append(s)
@@ -375,6 +400,8 @@ def mutual_fit(r: Reading) -> RuleFinding:
     asked, stated = [], []
     prompts = _prompts(r)
     for s in r.sentences:
+        if _said_back(s, prompts[s.turn]):
+            continue
         if s.is_question and _model(s, "fit_question", prompts[s.turn]) and not (PROCESS.search(s.text) or PAY.search(s.text)):
             asked.append(s)
             _only_model(r, "mutual_fit", s, "fit_question", _fit_question(s) or FIT.search(s.text))

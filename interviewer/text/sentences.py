@@ -47,7 +47,8 @@ _CLAUSE_QUESTION = re.compile(
     r"kind|long|many|much|often|else)|"
     r"(?:is|was|does|did|do|are|am|have|can|could|would|will) (?:that|this|it|you|i|there|we|my|any of that|all of that))\b"
     # "... the lunch spike am I reading that right or is": a checking inversion needs no comma.
-    r"|\bam i (?:reading|seeing|understanding|right|wrong|off|missing|close|on (?:track|the right track))\b",
+    r"|\bam i (?:reading|seeing|understanding|right|wrong|off|missing|close|on (?:track|the right track))\b"
+    r"|\b(?:would|is|does) (?:that|this) (?:be )?(?:fair|accurate|correct|right(?! now| away| here| there)|match|sound right|line up)\b",
     re.I,
 )
 # A full stop after "Is this what you're seeing, or am I off." is transcription, not a statement.
@@ -84,6 +85,12 @@ def split_sentences(text: str) -> list[str]:
         else:
             merged.append(piece)
     return [p.strip() for chunk in merged for p in _bounded(chunk) if p.strip()]
+
+
+def opens_as_question(sentence: str) -> bool:
+    """Starts with a question word or an inverted verb ("What ...", "So, do you ..."), not a bare
+    phrase ("Your management style?"), which is usually the interviewer's question said back."""
+    return bool(_INTERROGATIVE_START.match(normalize(sentence)))
 
 
 def countable_sentences(text: str) -> list[str]:
