@@ -21,7 +21,9 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.$k%]*", re.I)
 MAX_SENTENCE = 400
 
 _INTERROGATIVE_START = re.compile(
-    r"^(?:(?:so|and|but|okay|ok|also|well|um+|uh+|er|like|yeah|yes|right|oh|sorry|and then|one more thing|last thing|actually|just)[,.]?\s+)*"
+# Spoken acknowledgements before an unpunctuated question ("ok great so what's the timeline").
+    r"^(?:(?:so|and|but|okay|ok|also|well|um+|uh+|er|like|yeah|yes|right|oh|sorry|and then|one more thing|last thing|actually|just|"
+    r"great|cool|alright|all right|perfect|thanks|thank you|ha|haha|hmm+|mm+|sure|got it|good|nice|awesome|wow|fair enough|makes sense)[,.!]?\s+)*"
     r"(?:what|what's|how|how's|when|who|whom|where|why|which|is|are|am|do|does|did|could|can|would|will|should|"
     r"have|has|may|might|was|were|isn't|aren't|don't|doesn't)\b",
     re.I,
