@@ -116,13 +116,14 @@ def ballpark_check(r: Reading, vision: RuleFinding | None = None) -> RuleFinding
             continue
         turn_observes = observed_before or t.turn in own_view or any(OBSERVATION.search(s.text) for s in t.sentences) or len(t.text.split()) > 60
         for s in t.sentences:
-            if NOT_CHECK.search(s.text) or _salary_context(t, s):
+            if _pay_check(s.text) or _salary_context(t, s):
                 continue
             if turn_observes and _model(s, "ballpark_check", t.prompt) and (s.is_question or re.search(r"correct me|tell me (?:if|where)|poke holes|let me know if", s.lower)):
                 checks.append(s)
                 _only_model(r, "ballpark_check", s, "ballpark_check", CHECK.search(s.text))
                 continue
-            if turn_observes and _model(s, "loose_check", t.prompt):
+            # An invitation is addressed to the interviewer: "I'm curious" alone is a trait, not an invite.
+            if turn_observes and _model(s, "loose_check", t.prompt) and (s.is_question or _SECOND_PERSON.search(s.text)):
                 invites.append(s)
                 continue
             if not (CHECK.search(s.text) or INVITE.search(s.text)):
@@ -146,6 +147,19 @@ def ballpark_check(r: Reading, vision: RuleFinding | None = None) -> RuleFinding
     return RuleFinding("missed")
 
 
+def _pay_check(text: str) -> bool:
+    """The check is about pay ("is 70k in the ballpark?"). In a long run-on only the words around
+    the check count: "paid social" or "the budget bill" earlier in the read does not make
+    "correct me if I'm wrong" a salary question."""
+    if len(text) <= 160:
+        return bool(NOT_CHECK.search(text))
+    m = CHECK.search(text) or INVITE.search(text)
+    if not m:
+        return bool(NOT_CHECK.search(text))
+    return bool(NOT_CHECK.search(m.string[max(0, m.start() - 50) : m.end() + 100]))
+
+
+_SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you'd|yours)\b", re.I)
 _INVERTED = re.compile(r"\b(?:am i|is (?:that|this|it|my)|does (?:that|this|it|my)|did i|have i|do i have|would (?:that|it|you)|"
                        r"or (?:am i|was it|is it|did i))\b", re.I)
 

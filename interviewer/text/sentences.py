@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from interviewer.text.normalize import normalize
+from interviewer.text.normalize import fluent, normalize
 
 # A sentence ends at . ! ? … but not inside "1.2" or "e.g" (a full stop followed by a letter or digit).
 _SENT = re.compile(r"(?:[^.!?…\n]|\.(?=\w))+(?:[.!?…]+[\"'”’)\]]*|$)|(?:[^.!?…\n]|\.(?=\w))*\n", re.M)
@@ -106,7 +106,7 @@ def words(text: str) -> list[str]:
 
 def is_question(sentence: str) -> bool:
     """Asks something: a question mark, an indirect question, or (unpunctuated speech) question words."""
-    s = normalize(sentence)
+    s = fluent(sentence)  # "Am I, am I way off base ..." asks like "Am I way off base ..."
     if s.endswith("?") or s.endswith('?"'):
         return True
     if s.endswith("."):
