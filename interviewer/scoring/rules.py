@@ -333,7 +333,7 @@ def goals_alignment(r: Reading) -> RuleFinding:
             goals.append(s)
             if CONTRIBUTES.search(s.text):
                 links.append(s)
-        elif CONTRIBUTES.search(s.text):
+        elif CONTRIBUTES.search(s.text) and not NOT_GOALS.search(s.text):  # "does the role have a bonus target" is pay
             links.append(s)
     if goals and links:
         ev = [links[0]] if links[0] in goals else [goals[0], links[0]]

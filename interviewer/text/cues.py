@@ -84,11 +84,12 @@ _FIT = phrase("mutual_fit.fit")
 _PROCESS = phrase("next_steps.process")
 _PAY = phrase("compensation.pay")
 _GOALS = phrase("goals_alignment.goals")
+_SUCCESS = phrase("goals_alignment.success")  # "how will you measure the team lead" asks about the role, not the boss
 _CHECK = phrase("ballpark_check.check")
 
 
 def fit_question(text: str, is_question: bool) -> bool:
-    if not is_question or _PROCESS.search(text) or _PAY.search(text) or (_GOALS.search(text) and not _FIT.search(text)):
+    if not is_question or _PROCESS.search(text) or _PAY.search(text) or ((_GOALS.search(text) or _SUCCESS.search(text)) and not _FIT.search(text)):
         return False
     if _CHECK.search(text):
         return False

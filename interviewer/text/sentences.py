@@ -59,6 +59,13 @@ _INVERTED_CHECK = re.compile(
     r"(?:is|are|am|does|did|do|have|has) (?:this|that|it|i|any of (?:this|that)|my \w+) ", re.I)
 
 
+_WH_ASKS = re.compile(
+    r"^(?:(?:so|and|but|okay|ok|also|well|yeah|yes|right|oh|actually|just|great|alright|thanks|thank you)[,.]?\s+)*"
+    r"(?:what's|where's|how's|(?:what|where|how|when|who|which) (?:is|are|was|were|do|does|did|would|will|can|could|should)\b)"
+    r"(?! (?:interesting|clear|important|striking|funny|hard|tricky|nice|great|key|needed|missing|working)\b)", re.I)
+_WH_CLAUSE = re.compile(r",\s+(?:(?:and|so|but|or|like)[,]?\s+)*(?:what|where|how|when|who) (?:is|are|does|do|would|will)\b", re.I)
+
+
 def _bounded(chunk: str) -> list[str]:
     if len(chunk) <= MAX_SENTENCE:
         return [chunk]
@@ -110,8 +117,10 @@ def is_question(sentence: str) -> bool:
     if s.endswith("?") or s.endswith('?"'):
         return True
     if s.endswith("."):
-        # A full stop usually settles it, except for indirect questions ("I'm curious how ...").
-        return bool(_INDIRECT_QUESTION.search(s) or _INVERTED_CHECK.match(s))
+        # A full stop usually settles it, except for indirect questions ("I'm curious how ..."), and
+        # a wh-word with its verb ("What are the goals this year, and how does the role feed into
+        # that.") that transcribers and non-native writers close with a full stop.
+        return bool(_INDIRECT_QUESTION.search(s) or _INVERTED_CHECK.match(s) or _WH_ASKS.match(s) or _WH_CLAUSE.search(s))
     # No punctuation at all is common in machine transcripts: judge by the opening words, or a
     # question clause after a spoken lead-in.
     return bool(_INTERROGATIVE_START.match(s) or _INDIRECT_QUESTION.search(s) or _CLAUSE_QUESTION.search(s))
