@@ -581,22 +581,28 @@ class Interview:
             return self._line(stage) if fallback else ""
         return listening.fill(line, figures=listening.join_figures(heard.content.figures))
 
+    def _as_said(self, figs: list[str]) -> str:
+        """Figures joined the way the candidate said them: "between 60 and 70 thousand", "$72,000 to
+        $80,000" (a range, not two figures), else "a, b and c"."""
+        amount = listening.join_figures(figs)
+        said = self._last_candidate()
+        if len(figs) > 1 and re.search(rf"\bbetween\s+{re.escape(figs[0])}", said, re.I):
+            return "between " + amount
+        if len(figs) == 2 and re.search(rf"{re.escape(figs[0])}\s*(?:to|-|–)\s*{re.escape(figs[1])}", said, re.I):
+            return f"{figs[0]} to {figs[1]}"
+        return amount
+
     def _reaction(self, heard: Heard, kind: str | None = None) -> str:
         """A listening reaction from the templates, filled with the candidate's own words; never a
         line already said this session (a short acknowledgement, then nothing, once used up)."""
         c = heard.content
         d = listening.data()
-        figures = listening.join_figures(c.figures)
+        figures = self._as_said(c.figures)
         money = listening.money_figures(c.figures)
         if money and heard.pay_figure:
             where = listening.pay_position(self._last_candidate(), self.persona.pay_range)
             if where and (line := self._pick(f"pay_{where}", d["pay_reactions"][where], fresh_only=True)):
-                amount = listening.join_figures(money)
-                if len(money) > 1 and re.search(rf"\bbetween\s+{re.escape(money[0])}", self._last_candidate(), re.I):
-                    amount = "between " + amount  # "between 60 and 70 thousand", as they said it
-                elif len(money) == 2 and re.search(rf"{re.escape(money[0])}\s*(?:to|-|–)\s*{re.escape(money[1])}",
-                                                   self._last_candidate(), re.I):
-                    amount = f"{money[0]} to {money[1]}"  # "$72,000 to $80,000", a range, not two figures
+                amount = self._as_said(money)
                 said = listening.fill(line, figures=amount)
                 others = [f for f in c.figures if f not in money]  # "two to three years" is not pay
                 return listening.fill(f"{listening.join_figures(others)}, noted. {said}") if others else said
@@ -614,7 +620,8 @@ class Interview:
                 kind = "vague_moving"  # no more probing here: say so, don't ask for specifics and then move on
             elif kind in ("vague", "one_word") and stage not in ("vision", "probe", "react"):
                 kind = "default"
-        line = self._pick(f"reaction_{kind}", listening.tone_options(d["reactions"][kind], self.persona.tone), fresh_only=True)
+        tone = "skeptical" if c.rude and kind in ("number", "timeframe") else self.persona.tone  # no thanks for an ultimatum
+        line = self._pick(f"reaction_{kind}", listening.tone_options(d["reactions"][kind], tone), fresh_only=True)
         if not line and self.persona.tone != "neutral":
             line = self._pick(f"reaction_{kind}_spare", d["reactions"][kind]["neutral"], fresh_only=True)
         if not line and kind in ("number", "timeframe"):

@@ -415,3 +415,12 @@ def test_a_question_in_the_pay_stage_is_answered_and_then_the_number_is_asked_ag
     reply = iv.respond("Do you offer remote work?")
     assert iv.state.stage == "compensation" and reply.text.endswith("?")
     assert any(b in reply.text for b in listening.data()["transitions"]["back_to"])
+
+
+def test_a_bare_whatever_and_an_ultimatum_are_heard_as_rude_and_not_thanked():
+    assert listening.contents("whatever").rude and listening.contents("110k or I walk.").rude
+    assert not listening.contents("I'd do whatever the team needs, I guess.").rude
+    iv = at_vision("eng-manager-warm")
+    reply = iv.respond("110k or I walk.")
+    assert "110k" in reply.text and "thank" not in reply.text.lower() and not listening.praises_answer(reply.text)
+    assert iv.state.rude == 1
