@@ -237,7 +237,11 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
         industry = False  # once a turn talks about the industry at large, only sentences about *you* are a read
         for s in t.sentences:
             industry = industry or bool(INDUSTRY.search(s.text))
-            if s.text.rstrip().endswith("?") or not _specific(s) or PAST_SELF.search(s.text):
+            if s.text.rstrip().endswith("?") or not _specific(s):
+                continue
+            # "I spent a day riding along ... and what I saw is your trucks run back empty": the visit
+            # is past experience, the read that follows it in the same run-on is about them.
+            if PAST_SELF.search(s.text) and not (READ.search(s.text) and _about_them(s.text, entities)):
                 continue
             if FIT_STATEMENT.search(s.text) or PAY.search(s.text) or pay_turn:
                 continue
