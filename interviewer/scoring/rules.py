@@ -190,6 +190,12 @@ ORG_REF = phrase("role_vision.org_ref")
 GENERIC = phrase("role_vision.generic")
 BEHAVIOURAL = phrase("role_vision.behavioural")
 PAST_NARRATIVE = phrase("role_vision.past_narrative")
+VISIT = phrase("role_vision.visit")
+BARE_STEP = phrase("role_vision.bare_step")
+# "If I had the region, I'd point the reps at ...": a counterfactual, not past experience.
+_COUNTERFACTUAL = re.compile(r"^\W*(?:and |so |but )?if (?:i|it|we|this|that) (?:had|were|was|got)\b", re.I)
+
+
 def _specific(s: Sentence) -> bool:
     return len(s.text.split()) >= 7 and not GENERIC.search(s.text) and not HEDGE.search(s.text) and not CHATTER.search(s.text)
 
@@ -233,6 +239,9 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
             continue
         # An answer about pay is not a vision (but a turn that ignores the pay question may be one).
         pay_turn = bool(PAY.search(t.prompt)) and any(PAY.search(x.text) or FIGURE.search(x.text) for x in t.sentences)
+        # "I went in twice, Friday and Tuesday lunch": what they saw on a visit to *this* place, told
+        # in the past tense, is an observation of it, not their own story.
+        visited = bool(VISIT.search(t.text))
         planning = False  # after an approach sentence, the turn's plain statements are more of the plan
         industry = False  # once a turn talks about the industry at large, only sentences about *you* are a read
         for s in t.sentences:
@@ -241,7 +250,7 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
                 continue
             # "I spent a day riding along ... and what I saw is your trucks run back empty": the visit
             # is past experience, the read that follows it in the same run-on is about them.
-            if PAST_SELF.search(s.text) and not (READ.search(s.text) and _about_them(s.text, entities)):
+            if PAST_SELF.search(s.text) and not (READ.search(s.text) and _about_them(s.text, entities)) and not _COUNTERFACTUAL.match(s.text):
                 continue
             if FIT_STATEMENT.search(s.text) or PAY.search(s.text) or pay_turn:
                 continue
@@ -268,7 +277,9 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
                 approaches.append(s)
                 planning = True
                 continue
-            if APPROACH.search(s.text):
+            if APPROACH.search(s.text) or (planning and BARE_STEP.match(s.text)):
+                # "So my approach would be: triage. Build a self-serve NDA ...": once a plan is under
+                # way, a bare imperative step is more of it.
                 if _concrete(s.text):
                     approaches.append(s)
                 planning = True
@@ -279,7 +290,7 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
                 continue
             elif READ.search(s.text) or (
                 not planning and substantive and len(s.text.split()) >= 9 and ORG_REF.search(s.text) and not _MODAL.search(s.text)
-                and not (PAST_NARRATIVE.search(s.text) and not _about_them(s.text, entities))
+                and not (PAST_NARRATIVE.search(s.text) and not (visited or _about_them(s.text, entities)))
             ):
                 reads.append(s)
     return reads, approaches
