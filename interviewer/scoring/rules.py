@@ -419,6 +419,8 @@ FIT = phrase("mutual_fit.fit")
 
 
 NOT_FIT = phrase("mutual_fit.not_fit")
+# "I just really want this" wants the job, not a team or a manager.
+_WANTS_THE_JOB = re.compile(r"\b(?:want|need|love) (?:this|it|the (?:job|role|position)|this (?:job|role|position))\W*$", re.I)
 
 
 def _fit_question(s: Sentence) -> bool:
@@ -438,7 +440,7 @@ def mutual_fit(r: Reading) -> RuleFinding:
         if not NOT_FIT.search(s.text) and (_fit_question(s) or (FIT.search(s.text) and re.search(
                 r"\bcurious|wondering|tell me|love to (?:hear|know)\b", s.lower) and not FIT_STATEMENT.search(s.text))):
             asked.append(s)
-        elif FIT_STATEMENT.search(s.text) or (not s.is_question and _model(s, "fit_wish", prompts[s.turn])):
+        elif FIT_STATEMENT.search(s.text) or (not s.is_question and _model(s, "fit_wish", prompts[s.turn]) and not _WANTS_THE_JOB.search(s.text)):
             stated.append(s)  # "I just want a crew that gets along": a wish, asked of no one
     if asked:
         return RuleFinding("covered", asked[:2])
