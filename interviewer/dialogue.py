@@ -303,6 +303,8 @@ class Interview:
                 heard.corrected = True
             elif not heard.lead:
                 heard.lead = self._react_to_hypothesis(text)
+        if heard.content.words < 12 and listening.clarify(text):
+            heard.clarify = True  # "Not sure what you're asking." said as a statement
         this_turn: list[str] = []
         for r in readings:
             if not r.is_question or r.has("ballpark_check"):
@@ -466,9 +468,9 @@ class Interview:
             st.probed_in.append("pay")  # "whatever you think is fair": ask once more for a number
             self._bare = True
             return stage, self._pick("pay_probe", listening.tone_options(d["pay_probe"], self.persona.tone)), ""
-        if stage == "compensation" and not heard.pay_figure and not c.figures:
+        if stage == "compensation" and not asked:
             name, answer = bank.answer_for(self.persona, bank.by_id("pay_range"))
-            if answer and name not in st.answered:  # they gave no number: tell them ours before closing
+            if answer and name not in st.answered:  # their number (or none) heard: tell them ours before moving on
                 st.answered.append(name)
                 first = guards.sentences(answer)[0]
                 if re.match(r"(?:The|Our|It|We|Salary|Base|Pay|There|This)\b", first):

@@ -77,6 +77,15 @@ _OWN_PLAN = re.compile(
 )
 
 
+# "idk, dashboards?" / "60k?" / "Maybe the workload?": a tentative answer, said with a question mark.
+_TENTATIVE = re.compile(r"^(?:idk|dunno|maybe|probably|perhaps|i guess|not sure|no idea)\b|^[$£€]?\d[\d,.]*\s?(?:k|thousand)?\??$", re.I)
+
+
+def _tentative(r: Reading) -> bool:
+    s = r.sentence.strip()
+    return r.is_question and len(s.split()) <= 6 and bool(_TENTATIVE.search(s))
+
+
 def _own_plan(r: Reading) -> bool:
     return r.is_question and not r.sentence.rstrip().endswith("?") and bool(_OWN_PLAN.match(r.sentence.strip()))
 
@@ -91,6 +100,6 @@ def read(text: str) -> list[Reading]:
             out = None
     out = out if out is not None else _local(text)
     for r in out:
-        if _own_plan(r) and not r.has("ballpark_check"):
+        if (_own_plan(r) or _tentative(r)) and not r.has("ballpark_check"):
             r.is_question = False
     return out

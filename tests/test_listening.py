@@ -424,3 +424,10 @@ def test_a_bare_whatever_and_an_ultimatum_are_heard_as_rude_and_not_thanked():
     reply = iv.respond("110k or I walk.")
     assert "110k" in reply.text and "thank" not in reply.text.lower() and not listening.praises_answer(reply.text)
     assert iv.state.rude == 1
+
+
+def test_a_tentative_answer_with_a_question_mark_is_an_answer_not_a_question():
+    iv = at_vision()
+    reply = iv.respond("idk, dashboards?")
+    assert not any(x[:30] in reply.text for x in SALES.deflections)
+    assert not any(x[:30] in reply.text for tone in ("neutral", "warm") for x in listening.data()["deflections"][tone])
