@@ -116,13 +116,14 @@ def ballpark_check(r: Reading, vision: RuleFinding | None = None) -> RuleFinding
             continue
         turn_observes = observed_before or t.turn in own_view or any(OBSERVATION.search(s.text) for s in t.sentences) or len(t.text.split()) > 60
         for s in t.sentences:
-            if NOT_CHECK.search(s.text) or _salary_context(t, s):
+            if _pay_check(s.text) or _salary_context(t, s):
                 continue
             if turn_observes and _model(s, "ballpark_check", t.prompt) and (s.is_question or re.search(r"correct me|tell me (?:if|where)|poke holes|let me know if", s.lower)):
                 checks.append(s)
                 _only_model(r, "ballpark_check", s, "ballpark_check", CHECK.search(s.text))
                 continue
-            if turn_observes and _model(s, "loose_check", t.prompt):
+            # An invitation is addressed to the interviewer: "I'm curious" alone is a trait, not an invite.
+            if turn_observes and _model(s, "loose_check", t.prompt) and (s.is_question or _SECOND_PERSON.search(s.text)):
                 invites.append(s)
                 continue
             if not (CHECK.search(s.text) or INVITE.search(s.text)):
@@ -146,6 +147,19 @@ def ballpark_check(r: Reading, vision: RuleFinding | None = None) -> RuleFinding
     return RuleFinding("missed")
 
 
+def _pay_check(text: str) -> bool:
+    """The check is about pay ("is 70k in the ballpark?"). In a long run-on only the words around
+    the check count: "paid social" or "the budget bill" earlier in the read does not make
+    "correct me if I'm wrong" a salary question."""
+    if len(text) <= 160:
+        return bool(NOT_CHECK.search(text))
+    m = CHECK.search(text) or INVITE.search(text)
+    if not m:
+        return bool(NOT_CHECK.search(text))
+    return bool(NOT_CHECK.search(m.string[max(0, m.start() - 50) : m.end() + 100]))
+
+
+_SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you'd|yours)\b", re.I)
 _INVERTED = re.compile(r"\b(?:am i|is (?:that|this|it|my)|does (?:that|this|it|my)|did i|have i|do i have|would (?:that|it|you)|"
                        r"or (?:am i|was it|is it|did i))\b", re.I)
 
@@ -176,6 +190,12 @@ ORG_REF = phrase("role_vision.org_ref")
 GENERIC = phrase("role_vision.generic")
 BEHAVIOURAL = phrase("role_vision.behavioural")
 PAST_NARRATIVE = phrase("role_vision.past_narrative")
+VISIT = phrase("role_vision.visit")
+BARE_STEP = phrase("role_vision.bare_step")
+# "If I had the region, I'd point the reps at ...": a counterfactual, not past experience.
+_COUNTERFACTUAL = re.compile(r"^\W*(?:and |so |but )?if (?:i|it|we|this|that) (?:had|were|was|got)\b", re.I)
+
+
 def _specific(s: Sentence) -> bool:
     return len(s.text.split()) >= 7 and not GENERIC.search(s.text) and not HEDGE.search(s.text) and not CHATTER.search(s.text)
 
@@ -219,11 +239,18 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
             continue
         # An answer about pay is not a vision (but a turn that ignores the pay question may be one).
         pay_turn = bool(PAY.search(t.prompt)) and any(PAY.search(x.text) or FIGURE.search(x.text) for x in t.sentences)
+        # "I went in twice, Friday and Tuesday lunch": what they saw on a visit to *this* place, told
+        # in the past tense, is an observation of it, not their own story.
+        visited = bool(VISIT.search(t.text))
         planning = False  # after an approach sentence, the turn's plain statements are more of the plan
         industry = False  # once a turn talks about the industry at large, only sentences about *you* are a read
         for s in t.sentences:
             industry = industry or bool(INDUSTRY.search(s.text))
-            if s.text.rstrip().endswith("?") or not _specific(s) or PAST_SELF.search(s.text):
+            if s.text.rstrip().endswith("?") or not _specific(s):
+                continue
+            # "I spent a day riding along ... and what I saw is your trucks run back empty": the visit
+            # is past experience, the read that follows it in the same run-on is about them.
+            if PAST_SELF.search(s.text) and not (READ.search(s.text) and _about_them(s.text, entities)) and not _COUNTERFACTUAL.match(s.text):
                 continue
             if FIT_STATEMENT.search(s.text) or PAY.search(s.text) or pay_turn:
                 continue
@@ -250,7 +277,9 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
                 approaches.append(s)
                 planning = True
                 continue
-            if APPROACH.search(s.text):
+            if APPROACH.search(s.text) or (planning and BARE_STEP.match(s.text)):
+                # "So my approach would be: triage. Build a self-serve NDA ...": once a plan is under
+                # way, a bare imperative step is more of it.
                 if _concrete(s.text):
                     approaches.append(s)
                 planning = True
@@ -261,7 +290,7 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
                 continue
             elif READ.search(s.text) or (
                 not planning and substantive and len(s.text.split()) >= 9 and ORG_REF.search(s.text) and not _MODAL.search(s.text)
-                and not (PAST_NARRATIVE.search(s.text) and not _about_them(s.text, entities))
+                and not (PAST_NARRATIVE.search(s.text) and not (visited or _about_them(s.text, entities)))
             ):
                 reads.append(s)
     return reads, approaches
@@ -319,7 +348,7 @@ def goals_alignment(r: Reading) -> RuleFinding:
             goals.append(s)
             if CONTRIBUTES.search(s.text):
                 links.append(s)
-        elif CONTRIBUTES.search(s.text):
+        elif CONTRIBUTES.search(s.text) and not NOT_GOALS.search(s.text):  # "does the role have a bonus target" is pay
             links.append(s)
     if goals and links:
         ev = [links[0]] if links[0] in goals else [goals[0], links[0]]
@@ -390,6 +419,8 @@ FIT = phrase("mutual_fit.fit")
 
 
 NOT_FIT = phrase("mutual_fit.not_fit")
+# "I just really want this" wants the job, not a team or a manager.
+_WANTS_THE_JOB = re.compile(r"\b(?:want|need|love) (?:this|it|the (?:job|role|position)|this (?:job|role|position))\W*$", re.I)
 
 
 def _fit_question(s: Sentence) -> bool:
@@ -409,7 +440,7 @@ def mutual_fit(r: Reading) -> RuleFinding:
         if not NOT_FIT.search(s.text) and (_fit_question(s) or (FIT.search(s.text) and re.search(
                 r"\bcurious|wondering|tell me|love to (?:hear|know)\b", s.lower) and not FIT_STATEMENT.search(s.text))):
             asked.append(s)
-        elif FIT_STATEMENT.search(s.text) or (not s.is_question and _model(s, "fit_wish", prompts[s.turn])):
+        elif FIT_STATEMENT.search(s.text) or (not s.is_question and _model(s, "fit_wish", prompts[s.turn]) and not _WANTS_THE_JOB.search(s.text)):
             stated.append(s)  # "I just want a crew that gets along": a wish, asked of no one
     if asked:
         return RuleFinding("covered", asked[:2])

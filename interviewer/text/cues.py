@@ -25,6 +25,11 @@ _IMPERATIVE_STEP = phrase("role_vision.imperative_step")
 PAY_ASK = phrase("compensation.pay_ask")
 
 
+# After "I'd", a past participle means "I had" ("I'd heard", "I'd noticed"); base forms in -ed are not.
+_PAST_PARTICIPLE = re.compile(r"^(?!(?:need|feed|seed|speed|proceed|succeed|exceed|embed|shred|bleed|breed|heed|weed|shed)$)"
+                              r"(?:[a-z]+ed|heard|seen|been|done|gone|known|thought|taken|gotten|spoken|written|told|met|had)$")
+
+
 class _Approach:
     """Matches a sentence that says what the candidate would do."""
 
@@ -44,6 +49,8 @@ class _Approach:
             for word in re.findall(r"[a-z'-]+", text[m.end() : m.end() + 200].lower())[:4]:
                 if word in MODAL_SKIP:
                     continue
+                if m.group(0).rstrip().lower().endswith("'d") and _PAST_PARTICIPLE.match(word):
+                    return False  # "I'd heard there was a dispute": I had, not I would
                 return word not in NOT_ACTION
         return False
 
@@ -84,11 +91,12 @@ _FIT = phrase("mutual_fit.fit")
 _PROCESS = phrase("next_steps.process")
 _PAY = phrase("compensation.pay")
 _GOALS = phrase("goals_alignment.goals")
+_SUCCESS = phrase("goals_alignment.success")  # "how will you measure the team lead" asks about the role, not the boss
 _CHECK = phrase("ballpark_check.check")
 
 
 def fit_question(text: str, is_question: bool) -> bool:
-    if not is_question or _PROCESS.search(text) or _PAY.search(text) or (_GOALS.search(text) and not _FIT.search(text)):
+    if not is_question or _PROCESS.search(text) or _PAY.search(text) or ((_GOALS.search(text) or _SUCCESS.search(text)) and not _FIT.search(text)):
         return False
     if _CHECK.search(text):
         return False

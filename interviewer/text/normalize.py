@@ -8,7 +8,9 @@ format characters, curly quotes and dashes, runs of whitespace. Case is kept; pa
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
+from functools import cache
 
 # Cyrillic, Greek and a few other letters that render like Latin ones (the usual look-alike set).
 _CONFUSABLE = str.maketrans({
@@ -63,6 +65,19 @@ _FILLERS = re.compile(r"\b(?:um+|uh+|erm|er|hmm+|mm+)\b[,.]?\s*", re.I)
 _REPEAT = re.compile(r"\b((?:[\w']{1,20}\s+){0,2}[\w']{1,20})(?:,?\s+\1\b)+", re.I)  # "is that is that": up to three words
 
 
+@cache
+def _misheard() -> tuple[re.Pattern[str], dict[str, str]]:
+    from interviewer.resources import data_dir  # data, not code: prompts/patterns/words.toml [misheard]
+
+    with open(data_dir("prompts") / "patterns" / "words.toml", "rb") as f:
+        pairs = {heard.lower(): meant for heard, meant in tomllib.load(f)["misheard"]["pairs"]}
+    rx = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in sorted(pairs, key=len, reverse=True)) + r")(?![\w'])", re.I)
+    return rx, pairs
+
+
 def fluent(text: str) -> str:
-    """`normalize(text)` without fillers and stuttered repeats: what the phrase patterns read."""
-    return _REPEAT.sub(r"\1", _FILLERS.sub("", normalize(text)))
+    """`normalize(text)` without fillers and stuttered repeats, with a few phrases speech-to-text
+    mishears put right ("ball park", "way of base"): what the phrase patterns read."""
+    rx, pairs = _misheard()
+    text = _REPEAT.sub(r"\1", _FILLERS.sub("", normalize(text)))
+    return rx.sub(lambda m: pairs[m.group(0).lower()], text)

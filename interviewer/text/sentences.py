@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from interviewer.text.normalize import normalize
+from interviewer.text.normalize import fluent, normalize
 
 # A sentence ends at . ! ? … but not inside "1.2" or "e.g" (a full stop followed by a letter or digit).
 _SENT = re.compile(r"(?:[^.!?…\n]|\.(?=\w))+(?:[.!?…]+[\"'”’)\]]*|$)|(?:[^.!?…\n]|\.(?=\w))*\n", re.M)
@@ -21,7 +21,9 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.$k%]*", re.I)
 MAX_SENTENCE = 400
 
 _INTERROGATIVE_START = re.compile(
-    r"^(?:(?:so|and|but|okay|ok|also|well|um+|uh+|er|like|yeah|yes|right|oh|sorry|and then|one more thing|last thing|actually|just)[,.]?\s+)*"
+# Spoken acknowledgements before an unpunctuated question ("ok great so what's the timeline").
+    r"^(?:(?:so|and|but|okay|ok|also|well|um+|uh+|er|like|yeah|yes|right|oh|sorry|and then|one more thing|last thing|actually|just|"
+    r"great|cool|alright|all right|perfect|thanks|thank you|ha|haha|hmm+|mm+|sure|got it|good|nice|awesome|wow|fair enough|makes sense)[,.!]?\s+)*"
     r"(?:what|what's|how|how's|when|who|whom|where|why|which|is|are|am|do|does|did|could|can|would|will|should|"
     r"have|has|may|might|was|were|isn't|aren't|don't|doesn't)\b",
     re.I,
@@ -55,6 +57,13 @@ _CLAUSE_QUESTION = re.compile(
 _INVERTED_CHECK = re.compile(
     r"^(?:(?:so|and|but|okay|ok|yes|yeah|um+|uh+|just)[,.]?\s+)*"
     r"(?:is|are|am|does|did|do|have|has) (?:this|that|it|i|any of (?:this|that)|my \w+) ", re.I)
+
+
+_WH_ASKS = re.compile(
+    r"^(?:(?:so|and|but|okay|ok|also|well|yeah|yes|right|oh|actually|just|great|alright|thanks|thank you)[,.]?\s+)*"
+    r"(?:what's|where's|how's|(?:what|where|how|when|who|which) (?:is|are|was|were|do|does|did|would|will|can|could|should)\b)"
+    r"(?! (?:interesting|clear|important|striking|funny|hard|tricky|nice|great|key|needed|missing|working)\b)", re.I)
+_WH_CLAUSE = re.compile(r",\s+(?:(?:and|so|but|or|like)[,]?\s+)*(?:what|where|how|when|who) (?:is|are|does|do|would|will)\b", re.I)
 
 
 def _bounded(chunk: str) -> list[str]:
@@ -104,12 +113,14 @@ def words(text: str) -> list[str]:
 
 def is_question(sentence: str) -> bool:
     """Asks something: a question mark, an indirect question, or (unpunctuated speech) question words."""
-    s = normalize(sentence)
+    s = fluent(sentence)  # "Am I, am I way off base ..." asks like "Am I way off base ..."
     if s.endswith("?") or s.endswith('?"'):
         return True
     if s.endswith("."):
-        # A full stop usually settles it, except for indirect questions ("I'm curious how ...").
-        return bool(_INDIRECT_QUESTION.search(s) or _INVERTED_CHECK.match(s))
+        # A full stop usually settles it, except for indirect questions ("I'm curious how ..."), and
+        # a wh-word with its verb ("What are the goals this year, and how does the role feed into
+        # that.") that transcribers and non-native writers close with a full stop.
+        return bool(_INDIRECT_QUESTION.search(s) or _INVERTED_CHECK.match(s) or _WH_ASKS.match(s) or _WH_CLAUSE.search(s))
     # No punctuation at all is common in machine transcripts: judge by the opening words, or a
     # question clause after a spoken lead-in.
     return bool(_INTERROGATIVE_START.match(s) or _INDIRECT_QUESTION.search(s) or _CLAUSE_QUESTION.search(s))
