@@ -68,6 +68,7 @@ class PlanState(BaseModel):
     covered: list[str] = Field(default_factory=list, description="stages the candidate covered before being asked")
     probed_in: list[str] = Field(default_factory=list, description="stages where a generic answer got a follow-up")
     answered: list[str] = Field(default_factory=list, description="persona fields already given as answers")
+    repeated: list[str] = Field(default_factory=list, description="fields already given a second time, in short")
     extra_questions: int = 0
     rude: int = 0
     weak_answers: int = Field(default=0, description="empty or generic answers to the interviewer's questions")
@@ -94,6 +95,14 @@ class Reply:
 _KIND = {"process": "next_steps", "pay": "compensation", "benefits": "compensation", "company_goals": "goals",
          "role_goals": "goals", "success": "goals", "manager_style": "management_style", "culture": "culture",
          "team": "team", "remote": "culture", "schedule": "culture"}
+
+
+def _lower_first(sentence: str) -> str:
+    """'As I said - the range is...' reads on; a name or 'I' keeps its capital."""
+    first = sentence.split(" ", 1)[0]
+    if first[:1].isupper() and first[1:].islower() and first not in ("I", "I'm", "I'd", "I've", "I'll") and first in listening.data()["deflections"]["lowerable"]:
+        return sentence[:1].lower() + sentence[1:]
+    return sentence
 
 
 def _question_for(part: str, r: reading.Reading, whole: bool) -> bank.Question | None:
@@ -306,6 +315,7 @@ class Interview:
         if heard.content.words < 12 and listening.clarify(text):
             heard.clarify = True  # "Not sure what you're asking." said as a statement
         this_turn: list[str] = []
+        deflection = ""  # at most one "I don't know" a turn, and none beside a real answer
         for r in readings:
             if not r.is_question or r.has("ballpark_check"):
                 continue
@@ -314,10 +324,12 @@ class Interview:
                 if listening.clarify(part):
                     heard.clarify = True  # "what do you mean?": the question again, in other words
                     continue
-                heard.questions += 1
                 q = _question_for(part, r, len(parts) == 1)
                 if q is None and self.state.stage == "compensation" and len(part.split()) <= 4:
                     q = next(x for x in bank.questions() if x.id == "pay_range")  # "How much?" after "what's your number?"
+                if q is None and listening.self_directed(part):
+                    continue  # "I can email?", "Is that what you mean?": said to themselves, not asked of us
+                heard.questions += 1
                 name, answer = bank.answer_for(self.persona, q) if q else ("", "")
                 if q and q.topic == "process" and q.id != "concerns":
                     heard.next_steps = True
@@ -345,16 +357,21 @@ class Interview:
                         if line:
                             heard.answers.append(line)
                         continue
-                    heard.answers.append(self._deflect(part))
+                    deflection = deflection or self._deflect(part)
                     continue
                 if name in this_turn:
                     continue  # two parts, one answer: it is already there
                 this_turn.append(name)
                 if name in self.state.answered:
-                    answer = prompts.fill(listening.data()["deflections"]["repeat"], answer=guards.sentences(answer)[0])
+                    if name in self.state.repeated:
+                        continue  # asked a third time: the short version was already given; no block twice
+                    self.state.repeated.append(name)
+                    answer = prompts.fill(listening.data()["deflections"]["repeat"], answer=_lower_first(guards.sentences(answer)[0]))
                 else:
                     self.state.answered.append(name)
                 heard.answers.append(answer)
+        if deflection and not heard.answers:
+            heard.answers.append(deflection)
         if len(heard.answers) > 1:  # several questions at once: the short version of each
             heard.answers = [" ".join(guards.sentences(a)[:2]) for a in heard.answers]
         return heard
@@ -388,8 +405,9 @@ class Interview:
             i = self.rng.choice(fresh)
             used.append(i)
             return listening.fill(options[i], who=self.persona.refer_to)
-        topic = listening.question_topic(question)
-        return listening.fill(self._pick("deflect_topic", d["topic"]), topic=topic)
+        # All used: one short line, never the candidate's words pasted into a template (they
+        # rarely fit: "I can't speak to you don't know, what do people usually myself").
+        return listening.fill(self._pick("deflect_short", d["short"]), who=self.persona.refer_to)
 
     def _note_covered(self, heard: Heard) -> None:
         """Stages the candidate has already covered on their own, so the plan doesn't re-ask them."""

@@ -269,6 +269,11 @@ def clarify(question: str) -> bool:
     return bool(re.search(data()["deflections"]["clarify_words"], question, re.I))
 
 
+def self_directed(question: str) -> bool:
+    """'I can email?', 'Is that what you mean?': a question mark, but nothing asked of the interviewer."""
+    return bool(re.search(data()["deflections"]["self_directed_words"], question, re.I))
+
+
 def about_interview(question: str) -> bool:
     return bool(re.search(data()["deflections"]["about_interview_words"], question, re.I))
 

@@ -431,3 +431,38 @@ def test_a_tentative_answer_with_a_question_mark_is_an_answer_not_a_question():
     reply = iv.respond("idk, dashboards?")
     assert not any(x[:30] in reply.text for x in SALES.deflections)
     assert not any(x[:30] in reply.text for tone in ("neutral", "warm") for x in listening.data()["deflections"][tone])
+
+
+# --- found by held-out simulated candidates (a blind read of 12 sessions) ---------------------
+
+
+def _deflection_lines(persona) -> list[str]:
+    d = prompts.data("listening.toml")["deflections"]
+    lines = persona.deflections + d["neutral"] + d["warm"] + d["skeptical"] + d["short"]
+    return [listening.fill(x, who=persona.refer_to).split(".")[0] for x in lines]
+
+
+def test_a_real_answer_is_never_followed_by_a_stacked_deflection():
+    iv = at_questions()
+    reply = iv.respond("What's the team like? And what colour are the staplers?").text
+    assert guards.sentences(bank.fact(SALES, "team"))[0] in reply
+    assert not [x for x in _deflection_lines(SALES) if x in reply], reply
+
+
+def test_two_unanswerable_questions_get_one_deflection_not_two():
+    iv = at_questions()
+    reply = iv.respond("What colour are the staplers? And which floor has the best view?").text
+    assert sum(x in reply for x in _deflection_lines(SALES)) == 1, reply
+
+
+def test_a_question_mark_said_to_themselves_is_not_deflected():
+    iv = at_questions()
+    reply = iv.respond("I think that's it. Sorry, I had a list, I left it in the car. I can email?").text
+    assert not [x for x in _deflection_lines(SALES) if x in reply], reply
+
+
+def test_the_same_fact_asked_three_times_is_repeated_once_only():
+    iv = at_questions()
+    texts = [iv.respond("What does a typical week look like?").text for _ in range(3)]
+    said = " ".join(texts)
+    assert said.count("As I said") == 1, texts
