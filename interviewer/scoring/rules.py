@@ -148,15 +148,12 @@ def ballpark_check(r: Reading, vision: RuleFinding | None = None) -> RuleFinding
 
 
 def _pay_check(text: str) -> bool:
-    """The check is about pay ("is 70k in the ballpark?"). In a long run-on only the words around
-    the check count: "paid social" or "the budget bill" earlier in the read does not make
+    """The check is about pay ("is 70k in the ballpark?"). Only the words around the check count: "paid social" or "the budget bill" earlier in the read does not make
     "correct me if I'm wrong" a salary question."""
-    if len(text) <= 160:
-        return bool(NOT_CHECK.search(text))
     m = CHECK.search(text) or INVITE.search(text)
     if not m:
         return bool(NOT_CHECK.search(text))
-    return bool(NOT_CHECK.search(m.string[max(0, m.start() - 50) : m.end() + 100]))
+    return bool(NOT_CHECK.search(m.string[max(0, m.start() - 25) : m.end() + 100]))
 
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you'd|yours)\b", re.I)
@@ -164,16 +161,19 @@ _INVERTED = re.compile(r"\b(?:am i|is (?:that|this|it|my)|does (?:that|this|it|m
                        r"or (?:am i|was it|is it|did i))\b", re.I)
 
 
+_BALLPARK = re.compile(r"\bball[ -]?park")
+
+
 def _salary_context(turn, s: Sentence) -> bool:
     """A 'ballpark' next to pay talk is about money, not about the candidate's observations."""
-    if "ballpark" not in s.lower:
+    if not _BALLPARK.search(s.lower):  # "ball park" too: speech-to-text splits it
         return False
     i = turn.sentences.index(s)
     # A bounded window (the last few sentences), so a long turn full of "ballpark" stays linear.
     near = " ".join(x.text for x in turn.sentences[max(0, i - 6) : i + 1]) + " " + turn.prompt[-300:]
     money_near = PAY.search(near) or re.search(r"\$|\b\d+k\b|\bthousand\b|\bbase\b", near, re.I)
     number_here = re.search(r"\d", s.text) or re.search(WORD_NUMBER, s.text, re.I)
-    return "ballpark" in s.lower and bool(money_near or number_here)
+    return bool(money_near or number_here)
 
 
 # --- role_vision -----------------------------------------------------------------------------
@@ -247,6 +247,8 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
         for s in t.sentences:
             industry = industry or bool(INDUSTRY.search(s.text))
             if s.text.rstrip().endswith("?") or not _specific(s):
+                # "So my approach would be simple." says nothing yet, but what follows is the plan.
+                planning = planning or (not s.text.rstrip().endswith("?") and bool(APPROACH.search(s.text)))
                 continue
             # "I spent a day riding along ... and what I saw is your trucks run back empty": the visit
             # is past experience, the read that follows it in the same run-on is about them.
