@@ -205,6 +205,7 @@ PROBES = [
  ("role_vision", "covered", [("i","How do you see the job?"),("c","So I went in twice, a Saturday and a Wednesday. Saturday the fitting rooms had a twenty minute line because only one was staffed. If I had the floor, I'd open the second fitting room at eleven and move one cashier there.")]),
  ("role_vision", "partial", [("i","How do you see the job?"),("c","From what I read in the local paper, your overtime bill has doubled since spring because the rota changed. I'd heard there was a dispute with the union about it too.")]),
  ("role_vision", "covered", [("i","How do you see the job?"),("c","Your grant report says outreach visits fell by a third when the van was off the road. So my approach would be simple. Build a visit schedule that does not depend on one van and share it with the two partner clinics.")]),
+ ("role_vision", "partial", [("i","Say you start Monday and the permit backlog is at four hundred. What do you do?"),("c","I'd sort the queue by age, call every applicant waiting over sixty days, and set up a daily triage with the two plan reviewers.")]),
  ("mutual_fit", "partial", [("i","Anything else?"),("c","I just hope the crew is patient with somebody new.")]),
  ("mutual_fit", "missed", [("i","Anything else?"),("c","No, I just really want this.")]),
  ("mutual_fit", "missed", [("i","Questions?"),("c","For the shift lead, how will you measure the success, like what is the KPI for this position.")]),

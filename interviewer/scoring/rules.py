@@ -196,6 +196,11 @@ BARE_STEP = phrase("role_vision.bare_step")
 _COUNTERFACTUAL = re.compile(r"^\W*(?:and |so |but )?if (?:i|it|we|this|that) (?:had|were|was|got)\b", re.I)
 
 
+# "Say you start Monday and the team is at seventy percent, what do you do?" asks for a plan for
+# *this* role, not a story or a made-up incident.
+_STARTS_HERE = re.compile(r"\b(?:you (?:start|started|join|joined|take over|took over) (?:on )?(?:monday|tomorrow|next week|next month|here|the role|the job))\b", re.I)
+
+
 def _specific(s: Sentence) -> bool:
     return len(s.text.split()) >= 7 and not GENERIC.search(s.text) and not HEDGE.search(s.text) and not CHATTER.search(s.text)
 
@@ -235,7 +240,7 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
             continue
         substantive = len(t.text.split()) >= 35
         generic_turn = sum(bool(GENERIC.search(s.text)) for s in t.sentences) >= max(1, len(t.sentences) // 2)
-        if generic_turn or BEHAVIOURAL.search(t.prompt[-250:]):  # stories and hypotheticals are not a vision of the role
+        if generic_turn or (BEHAVIOURAL.search(t.prompt[-250:]) and not _STARTS_HERE.search(t.prompt[-250:])):  # stories and hypotheticals are not a vision of the role
             continue
         # An answer about pay is not a vision (but a turn that ignores the pay question may be one).
         pay_turn = bool(PAY.search(t.prompt)) and any(PAY.search(x.text) or FIGURE.search(x.text) for x in t.sentences)
