@@ -473,7 +473,7 @@ class Interview:
             if answer and name not in st.answered:  # their number (or none) heard: tell them ours before moving on
                 st.answered.append(name)
                 first = guards.sentences(answer)[0]
-                if re.match(r"(?:The|Our|It|We|Salary|Base|Pay|There|This)\b", first):
+                if re.match(r"(?:The|Our|It|We|Salary|Base|Pay|There|This|For|At|In)\b", first):
                     first = first[0].lower() + first[1:]  # it follows a colon
                 heard.answers.append(self._pick("pay_reference", d["pay_probe"]["pay_reference"]) + " " + first)
         if stage == "questions" and not asked and not c.rude and st.candidate_questions == 0 and "questions" not in st.probed_in \
@@ -762,8 +762,10 @@ class Interview:
         c = heard.content
         if c.rude and (heard.lead or heard.answers or c.figures):
             out.append(self._reaction(heard, "rude"))
-        said = " ".join([heard.lead] + heard.answers).lower()
-        missing = [f for f in c.figures if f.lower() not in said]  # "the first 90 days" the answer already says
+        said = " ".join([heard.lead] + heard.answers)
+        # "the first 90 days" the answer already says needs no echo; a pay figure always gets its reaction
+        missing = [f for f in c.figures if heard.pay_figure
+                   or not re.search(rf"(?<![\w$£€])(?<!\d[.,]){re.escape(f)}(?!\w|[.,]\d)", said, re.I)]
         if missing and (heard.lead or heard.answers or heard.pay_figure or c.rude):
             rest = dataclasses.replace(heard, content=dataclasses.replace(c, figures=missing))
             out.append(self._reaction(rest, "timeframe" if c.kind == "timeframe" else "number"))

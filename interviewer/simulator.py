@@ -4,6 +4,7 @@ the embedded model) and by benchmarks/listening.py."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,8 +66,9 @@ def repeated_blocks(s: Session) -> list[str]:
 
 def unacknowledged_figures(s: Session) -> list[str]:
     """Every figure the candidate gives appears in the reply to it."""
+    # as a whole figure: "60" inside "$160,000" is not an acknowledgement of 60
     return [f"{fig!r} in {cand!r}" for cand, r in s.exchanges() for fig in listening.figures(cand)
-            if fig.lower() not in r.text.lower()]
+            if not re.search(rf"(?<![\w$£€])(?<!\d[.,]){re.escape(fig)}(?!\w|[.,]\d)", r.text, re.I)]
 
 
 def unanswered_parts(s: Session) -> list[str]:
