@@ -148,15 +148,12 @@ def ballpark_check(r: Reading, vision: RuleFinding | None = None) -> RuleFinding
 
 
 def _pay_check(text: str) -> bool:
-    """The check is about pay ("is 70k in the ballpark?"). In a long run-on only the words around
-    the check count: "paid social" or "the budget bill" earlier in the read does not make
+    """The check is about pay ("is 70k in the ballpark?"). Only the words around the check count: "paid social" or "the budget bill" earlier in the read does not make
     "correct me if I'm wrong" a salary question."""
-    if len(text) <= 160:
-        return bool(NOT_CHECK.search(text))
     m = CHECK.search(text) or INVITE.search(text)
     if not m:
         return bool(NOT_CHECK.search(text))
-    return bool(NOT_CHECK.search(m.string[max(0, m.start() - 50) : m.end() + 100]))
+    return bool(NOT_CHECK.search(m.string[max(0, m.start() - 25) : m.end() + 100]))
 
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you'd|yours)\b", re.I)
@@ -164,16 +161,19 @@ _INVERTED = re.compile(r"\b(?:am i|is (?:that|this|it|my)|does (?:that|this|it|m
                        r"or (?:am i|was it|is it|did i))\b", re.I)
 
 
+_BALLPARK = re.compile(r"\bball[ -]?park")
+
+
 def _salary_context(turn, s: Sentence) -> bool:
     """A 'ballpark' next to pay talk is about money, not about the candidate's observations."""
-    if "ballpark" not in s.lower:
+    if not _BALLPARK.search(s.lower):  # "ball park" too: speech-to-text splits it
         return False
     i = turn.sentences.index(s)
     # A bounded window (the last few sentences), so a long turn full of "ballpark" stays linear.
     near = " ".join(x.text for x in turn.sentences[max(0, i - 6) : i + 1]) + " " + turn.prompt[-300:]
     money_near = PAY.search(near) or re.search(r"\$|\b\d+k\b|\bthousand\b|\bbase\b", near, re.I)
     number_here = re.search(r"\d", s.text) or re.search(WORD_NUMBER, s.text, re.I)
-    return "ballpark" in s.lower and bool(money_near or number_here)
+    return bool(money_near or number_here)
 
 
 # --- role_vision -----------------------------------------------------------------------------
@@ -194,6 +194,11 @@ VISIT = phrase("role_vision.visit")
 BARE_STEP = phrase("role_vision.bare_step")
 # "If I had the region, I'd point the reps at ...": a counterfactual, not past experience.
 _COUNTERFACTUAL = re.compile(r"^\W*(?:and |so |but )?if (?:i|it|we|this|that) (?:had|were|was|got)\b", re.I)
+
+
+# "Say you start Monday and the team is at seventy percent, what do you do?" asks for a plan for
+# *this* role, not a story or a made-up incident.
+_STARTS_HERE = re.compile(r"\b(?:you (?:start|started|join|joined|take over|took over) (?:on )?(?:monday|tomorrow|next week|next month|here|the role|the job))\b", re.I)
 
 
 def _specific(s: Sentence) -> bool:
@@ -235,7 +240,7 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
             continue
         substantive = len(t.text.split()) >= 35
         generic_turn = sum(bool(GENERIC.search(s.text)) for s in t.sentences) >= max(1, len(t.sentences) // 2)
-        if generic_turn or BEHAVIOURAL.search(t.prompt[-250:]):  # stories and hypotheticals are not a vision of the role
+        if generic_turn or (BEHAVIOURAL.search(t.prompt[-250:]) and not _STARTS_HERE.search(t.prompt[-250:])):  # stories and hypotheticals are not a vision of the role
             continue
         # An answer about pay is not a vision (but a turn that ignores the pay question may be one).
         pay_turn = bool(PAY.search(t.prompt)) and any(PAY.search(x.text) or FIGURE.search(x.text) for x in t.sentences)
@@ -247,6 +252,8 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
         for s in t.sentences:
             industry = industry or bool(INDUSTRY.search(s.text))
             if s.text.rstrip().endswith("?") or not _specific(s):
+                # "So my approach would be simple." says nothing yet, but what follows is the plan.
+                planning = planning or (not s.text.rstrip().endswith("?") and bool(APPROACH.search(s.text)))
                 continue
             # "I spent a day riding along ... and what I saw is your trucks run back empty": the visit
             # is past experience, the read that follows it in the same run-on is about them.
