@@ -363,8 +363,10 @@ class Interview:
                     continue  # two parts, one answer: it is already there
                 this_turn.append(name)
                 if name in self.state.answered:
-                    if name in self.state.repeated:
-                        continue  # asked a third time: the short version was already given; no block twice
+                    if name in self.state.repeated:  # a third time: say so, never the block again
+                        if line := self._pick("already", listening.data()["deflections"]["already"], fresh_only=True):
+                            heard.answers.append(line)
+                        continue
                     self.state.repeated.append(name)
                     answer = prompts.fill(listening.data()["deflections"]["repeat"], answer=_lower_first(guards.sentences(answer)[0]))
                 else:

@@ -466,3 +466,5 @@ def test_the_same_fact_asked_three_times_is_repeated_once_only():
     texts = [iv.respond("What does a typical week look like?").text for _ in range(3)]
     said = " ".join(texts)
     assert said.count("As I said") == 1, texts
+    already = prompts.data("listening.toml")["deflections"]["already"]
+    assert any(line in texts[2] for line in already), texts[2]
