@@ -31,7 +31,11 @@ def tone_options(section: dict, tone: str) -> list[str]:
 # --- what a turn contains ----------------------------------------------------------------------
 
 _WORD = re.compile(r"[A-Za-z0-9'$%]+")
-_NUM_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred)"
+# Spoken numbers read whole: "twenty-five minutes" is 25 minutes, never "five minutes".
+_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_NUM_WORD = (rf"(?<![\w-])(?:{_TENS}(?:[- ]{_ONES}\b)?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+             rf"|eighteen|nineteen|(?!one\b){_ONES}|a hundred)")
 _UNIT = r"(?:an hour|per hour|a year|per year|days?|weeks?|months?|years?|hours?|minutes?|people|percent|branches|sites|clients|customers|patients|students|staff)"
 _FIGURE = re.compile(
     rf"(?:\b(?:the first|first|the next|the last)\s+)?"

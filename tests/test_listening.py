@@ -468,3 +468,14 @@ def test_the_same_fact_asked_three_times_is_repeated_once_only():
     assert said.count("As I said") == 1, texts
     already = prompts.data("listening.toml")["deflections"]["already"]
     assert any(line in texts[2] for line in already), texts[2]
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Uh, it's about twenty-five minutes from my place.", "twenty-five minutes"),
+    ("I'd want forty-four an hour.", "forty-four an hour"),
+    ("Maybe thirty to forty minutes each way.", "thirty to forty minutes"),
+    ("In my first ninety days I'd listen.", "the first ninety days"),
+])
+def test_spoken_numbers_are_read_whole_never_their_last_word(text, figure):
+    # "twenty-five minutes" was acknowledged as "five minutes", $44/hr as "four an hour".
+    assert listening.figures(text) == [figure]
