@@ -124,6 +124,8 @@ def figures(text: str) -> list[str]:
             continue  # "1" and "0" are rarely figures worth repeating
         if re.match(r"first\b", f, re.I):
             f = "the " + f  # "in my first 90 days" is acknowledged as "the first 90 days"
+        elif re.match(r"the\b", f, re.I):
+            f = "the" + f[3:]  # "The first three months, I'd..." is quoted mid-sentence
         if f.lower() not in (s.lower() for s in seen):
             seen.append(f)
     return seen
@@ -274,8 +276,15 @@ def clarify(question: str) -> bool:
 
 
 def self_directed(question: str) -> bool:
-    """'I can email?', 'Is that what you mean?': a question mark, but nothing asked of the interviewer."""
-    return bool(re.search(data()["deflections"]["self_directed_words"], question, re.I))
+    """'I can email?', 'Is that what you mean?', 'Between people?': a question mark, but nothing
+    asked of the interviewer."""
+    d = data()["deflections"]
+    if re.search(d["self_directed_words"], question, re.I):
+        return True
+    words = [w.lower() for w in _WORD.findall(question)]
+    fillers = {"um", "umm", "uh", "uhh", "oh", "okay", "ok", "well", "sorry", "like", "yeah", "right", "hmm"}
+    first = next((w for w in words if w not in fillers), "")
+    return bool(first) and first not in d["question_openers"]
 
 
 def about_interview(question: str) -> bool:

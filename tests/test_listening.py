@@ -479,3 +479,16 @@ def test_the_same_fact_asked_three_times_is_repeated_once_only():
 def test_spoken_numbers_are_read_whole_never_their_last_word(text, figure):
     # "twenty-five minutes" was acknowledged as "five minutes", $44/hr as "four an hour".
     assert listening.figures(text) == [figure]
+
+
+@pytest.mark.parametrize("said", ["Between people?", "I think it's, like, a lot of coordinating?", "Dashboards?"])
+def test_an_answer_said_with_a_rising_voice_is_not_deflected(said):
+    iv = Interview(load_persona("eng-manager-warm"), None, seed=2)
+    iv.start()
+    reply = iv.respond(f"Oh, okay, um, so how I see it... {said}").text
+    persona = load_persona("eng-manager-warm")
+    assert not [x for x in _deflection_lines(persona) if x in reply], reply
+
+
+def test_a_figure_quoted_mid_sentence_keeps_a_small_the():
+    assert listening.figures("The first three months I would mostly listen.") == ["the first three months"]
