@@ -217,3 +217,17 @@ def test_probe(criterion, expected, pairs):
     turns = [Turn(speaker={"i": "interviewer", "c": "candidate"}[who], name=who, text=text) for who, text in pairs]
     report = score(Transcript(turns=turns), "plain")
     assert report.verdict(criterion) == expected, f"{criterion}: {report.verdict(criterion)} for {pairs[-1][1]!r}"
+
+
+def test_one_sentence_with_an_explicit_read_and_a_plan_covers_the_vision():
+    # "My read is X, so I would Y" was `partial` (approach only) in a practice session: the read
+    # half was dropped because the same sentence also held the plan.
+    from interviewer.models import Transcript, Turn
+    from interviewer.scoring.chain import score
+
+    turns = [Turn(speaker="interviewer", name="Priya", text="What's your read on the team from the outside, and where would you start?"),
+             Turn(speaker="candidate", name="Sam", text="My read is that the CRM data is inconsistent between branches, so I would "
+                                                        "standardise the pipeline report first and sit with each branch lead in week one."),
+             Turn(speaker="interviewer", name="Priya", text="Interesting."),
+             Turn(speaker="candidate", name="Sam", text="Thanks.")]
+    assert score(Transcript(turns=turns), "json").verdict("role_vision") == "covered"

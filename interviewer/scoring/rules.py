@@ -279,8 +279,12 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
             if READ.search(s.text) and not APPROACH.modal_action(s.text):
                 reads.append(s)  # "my read is ... in the first ninety days" is a read, not a plan
                 continue
-            if len(s.text.split()) >= 30 and (READ.search(s.text) or s.p("role_read") >= SURE) and APPROACH.search(s.text) and _concrete(s.text):
-                reads.append(s)  # an unpunctuated run-on: "what I noticed is ... so first thing I'd do is ..."
+            both = len(s.text.split()) >= 14 and (
+                (s.p("role_read") >= SURE and s.p("approach") >= SURE) or (READ.search(s.text) and APPROACH.modal_action(s.text)))
+            if (len(s.text.split()) >= 30 or both) and (READ.search(s.text) or s.p("role_read") >= SURE) and APPROACH.search(s.text) and _concrete(s.text):
+                # an unpunctuated run-on: "what I noticed is ... so first thing I'd do is ...", or one
+                # sentence both readers agree holds both: "My read is X, so I'd start with Y."
+                reads.append(s)
                 approaches.append(s)
                 planning = True
                 continue
