@@ -5,7 +5,8 @@ the simulator's automatic checks (one JSON line a session; a crash is recorded, 
     python benchmarks/heldout_sessions.py OUTDIR
 
 The candidates and roles were written by someone who never saw the dialogue code or its own
-scripted candidates; nobody tuning the dialogue should read them (see the folder's README).
+scripted candidates; fixes have since been made from graders' notes on them, so they are
+development data now (see the folder's README). New blind candidates use the same format.
 """
 import json
 import sys
