@@ -88,27 +88,40 @@ def engine_info() -> EngineInfo:
     return EngineInfo("llama.cpp server via xllamacpp", str(version), " ".join(on) or features)
 
 
-class EmbeddedServer:
-    """One in-process llama.cpp server for one model file."""
+def engine_params(model_path: Path, n_ctx: int):
+    """The engine settings every in-process server shares: loopback only, a free port, quiet,
+    passive thread waits. Callers add what is theirs (a reply cap, embedding mode)."""
+    import xllamacpp
 
-    def __init__(self, model_path: Path, n_ctx: int = N_CTX):
+    params = xllamacpp.CommonParams()
+    params.model.path = str(model_path)
+    params.n_ctx = n_ctx
+    params.n_parallel = 1  # one conversation at a time keeps the whole prefix cache for it
+    params.hostnames = ["127.0.0.1"]
+    params.port = 0  # a free port chosen by the OS
+    params.verbosity = -1  # llama.cpp's logs would land in the user's terminal
+    params.warmup = False
+    params.cpuparams.poll = params.cpuparams_batch.poll = THREAD_POLL
+    return params
+
+
+class EmbeddedServer:
+    """One in-process llama.cpp server for one model file (the chat server, or with other params
+    the embedding server): started, then waited on until /health answers."""
+
+    what = "embedded engine"
+
+    def __init__(self, model_path: Path, n_ctx: int = N_CTX, params=None):
         import httpx
         import xllamacpp
 
-        params = xllamacpp.CommonParams()
-        params.model.path = str(model_path)
-        params.n_ctx = n_ctx
-        params.n_parallel = 1  # one conversation at a time keeps the whole prefix cache for it
-        params.hostnames = ["127.0.0.1"]
-        params.port = 0  # a free port chosen by the OS
-        params.verbosity = -1  # llama.cpp's logs would land in the user's terminal
-        params.warmup = False
-        params.n_predict = MAX_TOKENS  # the engine itself never streams for ever
-        params.cpuparams.poll = params.cpuparams_batch.poll = THREAD_POLL
+        if params is None:
+            params = engine_params(model_path, n_ctx)
+            params.n_predict = MAX_TOKENS  # the engine itself never streams for ever
         try:
             self._server = xllamacpp.Server(params)
         except RuntimeError as e:
-            raise UserError(f"the embedded engine could not load {model_path.name}: {e}") from None
+            raise UserError(f"the {self.what} could not load {model_path.name}: {e}") from None
         self.base_url = self._server.listening_address.rstrip("/") + "/v1"
         deadline = time.monotonic() + START_TIMEOUT
         while True:
@@ -119,7 +132,7 @@ class EmbeddedServer:
                 pass
             if time.monotonic() > deadline:
                 self.close()
-                raise UserError(f"the embedded engine did not become ready in {START_TIMEOUT:.0f} s")
+                raise UserError(f"the {self.what} did not become ready in {START_TIMEOUT:.0f} s")
             time.sleep(0.05)
 
     def close(self) -> None:

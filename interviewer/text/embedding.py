@@ -10,10 +10,9 @@ shipped judge does not need it.
 from __future__ import annotations
 
 import threading
-import time
 from pathlib import Path
 
-from interviewer.backends.embedded import START_TIMEOUT, THREAD_POLL, check_gguf, default_model_path
+from interviewer.backends.embedded import EmbeddedServer, check_gguf, default_model_path, engine_params
 from interviewer.backends.limits import bounded_client
 from interviewer.errors import UserError
 
@@ -24,46 +23,20 @@ REQUEST_SECONDS = 120.0  # total bound on one batch's request (16 sentences take
 POOLING = "mean"
 
 
-class EmbeddingServer:
+class EmbeddingServer(EmbeddedServer):
     """One in-process llama.cpp server in embedding mode for one model file."""
 
+    what = "embedding engine"
+
     def __init__(self, model_path: Path):
-        import httpx
         import xllamacpp
 
-        params = xllamacpp.CommonParams()
-        params.model.path = str(model_path)
+        params = engine_params(model_path, N_CTX)
         params.embedding = True
         params.pooling_type = xllamacpp.llama_pooling_type.LLAMA_POOLING_TYPE_MEAN
         params.embd_normalize = 2  # Euclidean: unit vectors, so a dot product is the cosine
-        params.n_ctx = params.n_batch = params.n_ubatch = N_CTX
-        params.n_parallel = 1
-        params.hostnames = ["127.0.0.1"]
-        params.port = 0
-        params.verbosity = -1
-        params.warmup = False
-        params.cpuparams.poll = params.cpuparams_batch.poll = THREAD_POLL
-        try:
-            self._server = xllamacpp.Server(params)
-        except RuntimeError as e:
-            raise UserError(f"the embedded engine could not load {model_path.name} for embeddings: {e}") from None
-        address = self._server.listening_address.rstrip("/")
-        self.base_url = address + "/v1"
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            try:
-                if httpx.get(address + "/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                self.close()
-                raise UserError(f"the embedding engine did not become ready in {START_TIMEOUT:.0f} s")
-            time.sleep(0.05)
-
-    def close(self) -> None:
-        server, self._server = getattr(self, "_server", None), None
-        del server  # xllamacpp stops the server when the object goes away
+        params.n_batch = params.n_ubatch = N_CTX  # a whole (cut) sentence is pooled in one pass
+        super().__init__(model_path, N_CTX, params)
 
 
 _SERVERS: dict[str, EmbeddingServer] = {}
