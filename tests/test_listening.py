@@ -27,6 +27,15 @@ def at_questions(persona_id: str = "sales-manager", seed: int = 1) -> Interview:
     return iv
 
 
+def at_compensation() -> Interview:
+    """At the pay stage, after one question of theirs and 'that's all'."""
+    iv = at_questions()
+    iv.respond("What does the team look like?")
+    iv.respond("No, that's all.")
+    assert iv.state.stage == "compensation"
+    return iv
+
+
 # --- the bank ---------------------------------------------------------------------------------
 
 
@@ -371,10 +380,7 @@ def test_no_questions_at_all_is_drawn_out_once():
 
 
 def test_no_number_for_pay_is_asked_again_then_the_range_is_given_before_the_close():
-    iv = at_questions()
-    iv.respond("What does the team look like?")
-    iv.respond("No, that's all.")
-    assert iv.state.stage == "compensation"
+    iv = at_compensation()
     probe = iv.respond("I'm flexible - whatever you think is fair.")
     assert probe.text in listening.tone_options(listening.data()["pay_probe"], SALES.tone)
     close = iv.respond("I'm flexible - whatever you think is fair.")
@@ -408,10 +414,7 @@ def test_can_you_repeat_the_question_gets_the_question_again_not_a_deflection():
 
 
 def test_a_question_in_the_pay_stage_is_answered_and_then_the_number_is_asked_again():
-    iv = at_questions()
-    iv.respond("What does the team look like?")
-    iv.respond("No, that's all.")
-    assert iv.state.stage == "compensation"
+    iv = at_compensation()
     reply = iv.respond("Do you offer remote work?")
     assert iv.state.stage == "compensation" and reply.text.endswith("?")
     assert any(b in reply.text for b in listening.data()["transitions"]["back_to"])

@@ -9,9 +9,7 @@ import tomllib
 
 import pytest
 
-from interviewer import bank
-from interviewer.demo import SimulatedCandidate
-from interviewer.dialogue import Interview
+from interviewer import bank, simulator
 from interviewer.errors import UserError
 from interviewer.models import STAGES, Role
 from interviewer.personas import load_candidate_script, load_role
@@ -82,11 +80,7 @@ def test_odd_titles_give_a_complete_persona_and_a_whole_session(title):
     role = Role(title=title)
     assert_complete(role, ODD_TITLES[title])
     script = load_candidate_script("multipart")
-    iv = Interview(persona_for_role(role), None, seed=3, candidate_name=script.name)
-    sim = SimulatedCandidate(script)
-    iv.start()
-    while not iv.finished and len(iv.turns) < 40:
-        iv.respond(sim.answer(iv.state.stage))
+    iv = simulator.run(script, persona_for_role(role), seed=3).interview  # the simulator's own loop
     said = " ".join(t.text for t in iv.turns if t.speaker == "interviewer")
     assert iv.finished and said
     # the title is said as written: never read as a template or as markup

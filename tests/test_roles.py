@@ -10,9 +10,8 @@ import tomllib
 import pytest
 from click.testing import CliRunner
 
-from interviewer import bank, guards
+from interviewer import bank, guards, simulator
 from interviewer.cli import cli
-from interviewer.demo import SimulatedCandidate
 from interviewer.dialogue import Interview
 from interviewer.models import Role
 from interviewer.personas import all_personas, load_candidate_script
@@ -71,11 +70,7 @@ def test_a_role_file_yields_a_complete_persona_with_nothing_from_another_persona
 def test_a_custom_role_session_never_names_another_personas_people_places_or_figures(family, candidate):
     role = ROLES[family]
     script = load_candidate_script(candidate)
-    iv = Interview(persona_for_role(role), None, seed=7, candidate_name=script.name)
-    sim = SimulatedCandidate(script)
-    iv.start()
-    while not iv.finished and len(iv.turns) < 40:
-        iv.respond(sim.answer(iv.state.stage))
+    iv = simulator.run(script, persona_for_role(role), seed=7).interview  # the simulator's own loop
     said = " ".join(t.text for t in iv.turns if t.speaker == "interviewer")
     candidate_words = " ".join(t.text for t in iv.turns if t.speaker == "candidate")
     foreign = foreign_tokens(role.model_dump_json() + " " + candidate_words)
