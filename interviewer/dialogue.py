@@ -105,14 +105,17 @@ def _lower_first(sentence: str) -> str:
     return sentence
 
 
-def _question_for(part: str, r: reading.Reading, whole: bool) -> bank.Question | None:
-    """The bank question a question part asks; the shared intents win for what the judge scores."""
-    q = bank.match(part)
-    if whole and r.has("next_steps") and (q is None or q.topic != "process"):
-        q = next(x for x in bank.questions() if x.id == "next_steps")
-    elif whole and r.has("pay_question") and (q is None or q.topic not in ("pay", "benefits")):
-        q = next(x for x in bank.questions() if x.id == "pay_range")
-    return q
+def _question_for(part: str, r: reading.Reading, whole: bool, persona: Persona | None = None) -> bank.Topic:
+    """What a question part asks. The shared intents (what the judge scores) name next steps and
+    pay only when the bank reads nothing there: "Is there a training budget?" stays training."""
+    t = bank.read_topic(part, persona)
+    if t.question or t.unknown or t.abstained or not whole:
+        return t
+    if r.has("next_steps"):
+        return bank.Topic(question=bank.by_id("next_steps"))
+    if r.has("pay_question"):
+        return bank.Topic(question=bank.by_id("pay_range"))
+    return t
 
 
 def intents(text: str) -> list[str]:
@@ -126,7 +129,8 @@ def intents(text: str) -> list[str]:
             continue
         else:
             parts = bank.parts(r.sentence)
-            kinds = [_KIND.get(q.topic, "other") if (q := _question_for(p, r, len(parts) == 1)) else "other" for p in parts]
+            kinds = [_KIND.get(q.topic, "other") if (q := _question_for(p, r, len(parts) == 1).question) else "other"
+                     for p in parts]
         for kind in kinds:
             if kind not in found:
                 found.append(kind)
@@ -316,6 +320,7 @@ class Interview:
             heard.clarify = True  # "Not sure what you're asking." said as a statement
         this_turn: list[str] = []
         deflection = ""  # at most one "I don't know" a turn, and none beside a real answer
+        earlier: bank.Question | bank.Unknown | None = None  # the turn's last question read, for "if so, how much?"
         for r in readings:
             if not r.is_question or r.has("ballpark_check"):
                 continue
@@ -324,13 +329,30 @@ class Interview:
                 if listening.clarify(part):
                     heard.clarify = True  # "what do you mean?": the question again, in other words
                     continue
-                q = _question_for(part, r, len(parts) == 1)
-                if q is None and self.state.stage == "compensation" and len(part.split()) <= 4:
-                    q = next(x for x in bank.questions() if x.id == "pay_range")  # "How much?" after "what's your number?"
+                if earlier is not None and bank.follows_on(part):
+                    continue  # "Did they leave?" after "what happened to the last person?": one answer covers both
+                if listening.personal(part):  # "What do you do on the weekends?" is not about the hours
+                    heard.questions += 1
+                    if line := self._pick("small_talk", listening.data()["deflections"]["small_talk"], fresh_only=True):
+                        heard.answers.append(line)
+                    continue
+                topic = _question_for(part, r, len(parts) == 1, self.persona)
+                q = topic.question
+                if topic.unknown is not None:
+                    earlier = topic.unknown
+                    heard.questions += 1
+                    if line := self._unknown(topic.unknown):
+                        heard.answers.append(line)
+                    continue
+                if q is None and not topic.abstained and self.state.stage == "compensation" and len(part.split()) <= 4:
+                    q = bank.by_id("pay_range")  # "How much?" after "what's your number?"
                 if q is None and listening.self_directed(part):
                     continue  # "I can email?", "Is that what you mean?": said to themselves, not asked of us
                 heard.questions += 1
+                earlier = q or earlier
                 name, answer = bank.answer_for(self.persona, q) if q else ("", "")
+                if q is None and (found := bank.search_facts(self.persona, part)):
+                    name, answer = "search:" + found[:40], found  # not in the bank, but the persona's facts say it
                 if q and q.topic == "process" and q.id != "concerns":
                     heard.next_steps = True
                 if q and q.topic == "pay":
@@ -410,6 +432,23 @@ class Interview:
         # All used: one short line, never the candidate's words pasted into a template (they
         # rarely fit: "I can't speak to you don't know, what do people usually myself").
         return listening.fill(self._pick("deflect_short", d["short"]), who=self.persona.refer_to)
+
+    def _unknown(self, u: bank.Unknown) -> str:
+        """A practical question (parking, the dress code): the persona's fact if it has one, else
+        said plainly that they don't know it offhand and who does; the second time, short."""
+        for f in u.fields:
+            if text := bank.fact(self.persona, f):
+                return text
+        key = f"unknown_{u.id}"
+        if key in self.state.answered:
+            return self._pick("already", listening.data()["deflections"]["already"], fresh_only=True)
+        self.state.answered.append(key)
+        if u.lines:
+            return listening.fill(self._pick(key, u.lines), who=self.persona.refer_to)
+        d = listening.data()["unknown_thing"]
+        line = self._pick("unknown_thing", listening.tone_options(d, self.persona.tone), fresh_only=True) \
+            or self._pick("unknown_thing_spare", d["neutral"])
+        return listening.fill(line, thing=u.thing, who=self.persona.refer_to)
 
     def _note_covered(self, heard: Heard) -> None:
         """Stages the candidate has already covered on their own, so the plan doesn't re-ask them."""

@@ -304,6 +304,11 @@ def small_talk(question: str) -> bool:
     return bool(re.search(data()["deflections"]["small_talk_words"], question, re.I))
 
 
+def personal(question: str) -> bool:
+    """'What do you do on the weekends?', 'Do you have kids?': about the interviewer's private life."""
+    return bool(re.search(data()["deflections"]["personal_words"], question, re.I))
+
+
 def about_the_job(question: str) -> bool:
     return bool(re.search(data()["deflections"]["job_words"], question, re.I))
 

@@ -79,8 +79,12 @@ def unanswered_parts(s: Session) -> list[str]:
         for rd in reading.read(cand):
             if not rd.is_question or rd.has("ballpark_check"):
                 continue
+            earlier = False
             for part in bank.parts(rd.sentence):
-                q = bank.match(part)
+                if earlier and bank.follows_on(part):
+                    continue  # "if so, how much?" leans on the part before: answered with it
+                q = bank.read_topic(part, s.persona).question
+                earlier = earlier or q is not None
                 if not q:
                     continue
                 _, fact = bank.answer_for(s.persona, q)
