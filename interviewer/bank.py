@@ -37,6 +37,7 @@ class Unknown(BaseModel):
     fields: list[str] = Field(default_factory=list)
     keywords: list[str] = Field(min_length=1)
     lines: list[str] = Field(default_factory=list)  # its own in-character replies, if any
+    offtopic: bool = False  # not about the job at all (the office dog), as against practical (parking)
 
 
 @cache
