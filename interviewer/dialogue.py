@@ -305,6 +305,8 @@ class Interview:
                                             or listening.asks_what_was_meant(r.sentence)):
                 r.intents.pop("ballpark_check")
         heard = Heard(content=listening.contents(text))
+        stated = " ".join(r.sentence for r in readings if not r.is_question)
+        heard.content.figures = listening.figures(stated) if stated else []  # "success at twelve months?" asks, it doesn't claim
         heard.pay_figure = any(r.has("pay_figure") for r in readings) or (
             self.state.stage == "compensation" and listening.pay_ask(text, self.persona.pay_range) is not None)
         heard.checked = any(r.has("ballpark_check") for r in readings)
@@ -357,6 +359,10 @@ class Interview:
                     if line := self._unknown(topic.unknown):
                         heard.answers.append(line)
                     continue
+                if q is None and not topic.unknown and bank.points_back(part):
+                    for before in reversed([x.sentence for x in readings[: readings.index(r)] if not x.is_question]):
+                        if (q := bank.read_topic(before, self.persona).question) is not None:
+                            break  # "... two remote days a week. Is that sort of trade something you can do?"
                 if q is None and not topic.abstained and self.state.stage == "compensation" and len(part.split()) <= 4:
                     q = bank.by_id("pay_range")  # "How much?" after "what's your number?"
                 if q is None and listening.self_directed(part):

@@ -138,7 +138,7 @@ def contents(text: str) -> TurnContent:
     c.rude = bool(_rx("contains", "rude").search(text))
     c.one_word = len(ws) <= 2
     specific = [w for w in ws if len(w) >= 5 and w.lower() not in generic_words()]
-    c.generic = bool(_rx("contains", "vague").search(text))
+    c.generic = bool(_rx("contains", "vague").search(text)) or (len(ws) < 12 and bool(_rx("contains", "hedge").search(text)))
     c.vague = c.generic or (3 <= len(ws) < 12 and len(specific) <= 1)
     for m in _rx("contains", "plan").finditer(text):
         rest = _clause(text[m.end():], 14)

@@ -152,3 +152,10 @@ def test_a_fact_asked_again_gets_the_rest_of_it_not_the_same_sentence():
     again = iv.respond("How would you describe your management style, and how often do you check in?").text
     first = guards.sentences(bank.fact(SALES, "management_style"))[0]
     assert first not in again, again
+
+
+def test_a_hedge_makes_a_short_answer_vague_but_not_a_substantive_one():
+    assert listening.contents("Not sure, I guess.").kind in ("vague", "one_word")
+    real = ("Learning your filters, I guess. Every plant's filters are different. And your guys retiring... that's a lot "
+            "of knowledge walking out.")
+    assert listening.contents(real).kind != "vague"
