@@ -302,7 +302,8 @@ class Interview:
         readings = reading.read(text)
         for r in readings:  # a check is a check; a question that only looks like one is a question
             if r.has("ballpark_check") and (not reading.is_check(r, bank.match(r.sentence) is not None)
-                                            or listening.asks_what_was_meant(r.sentence)):
+                                            or listening.asks_what_was_meant(r.sentence)
+                                            or (len(r.sentence.split()) <= 4 and listening.asks_what_was_meant(text))):
                 r.intents.pop("ballpark_check")
         heard = Heard(content=listening.contents(text))
         stated = " ".join(r.sentence for r in readings if not r.is_question)
@@ -356,7 +357,7 @@ class Interview:
                     this_turn.append(f"unknown_{topic.unknown.id}")
                     heard.questions += 1
                     heard.offtopic_asks += topic.unknown.offtopic
-                    if line := self._unknown(topic.unknown):
+                    if (line := self._unknown(topic.unknown)) and not (line in self._already_lines() and self._already_said(heard)):
                         heard.answers.append(line)
                     continue
                 if q is None and not topic.unknown and bank.points_back(part):
@@ -406,7 +407,7 @@ class Interview:
                 this_turn.append(name)
                 if name in self.state.answered:
                     if name in self.state.repeated:  # a third time: say so, never the block again
-                        if line := self._pick("already", listening.data()["deflections"]["already"], fresh_only=True):
+                        if not self._already_said(heard) and (line := self._pick("already", listening.data()["deflections"]["already"], fresh_only=True)):
                             heard.answers.append(line)
                         continue
                     self.state.repeated.append(name)
@@ -458,6 +459,14 @@ class Interview:
         # rarely fit: "I can't speak to you don't know, what do people usually myself").
         return listening.fill(self._pick("deflect_short", d["short"]), who=self.persona.refer_to)
 
+    @staticmethod
+    def _already_lines() -> list[str]:
+        return listening.data()["deflections"]["already"]
+
+    def _already_said(self, heard: Heard) -> bool:
+        """One "I've told you what I know" a turn is enough."""
+        return any(a in self._already_lines() for a in heard.answers)
+
     def _unknown(self, u: bank.Unknown) -> str:
         """A practical question (parking, the dress code): the persona's fact if it has one, else
         said plainly that they don't know it offhand and who does; the second time, short."""
@@ -472,7 +481,7 @@ class Interview:
             return listening.fill(self._pick(key, u.lines), who=self.persona.refer_to)
         d = listening.data()["unknown_thing"]
         line = self._pick("unknown_thing", listening.tone_options(d, self.persona.tone), fresh_only=True) \
-            or self._pick("unknown_thing_spare", d["neutral"])
+            or self._pick("unknown_thing_short", d["short"])  # used up: a short line naming the thing, never a block again
         return listening.fill(line, thing=u.thing, who=self.persona.refer_to)
 
     def _note_covered(self, heard: Heard) -> None:
@@ -641,16 +650,21 @@ class Interview:
             return
         if heard.questions and not (c.plan or c.read or c.story):
             return
-        if c.empty or c.kind == "vague":
+        if c.awkward:  # a nervous ramble, whatever is in it: no warm close on the strength of it
             st.weak_answers += 1
-        elif c.plan or c.read or c.story or c.figures or heard.checked:
+        elif heard.pay_figure or c.figures:  # "I'm targeting $75,000 base." is short, not empty
+            st.solid_answers += 1
+        elif c.empty or c.kind == "vague":
+            st.weak_answers += 1
+        elif c.plan or c.read or c.story or heard.checked:
             st.solid_answers += 1
 
     def _close_line(self) -> str:
         st = self.state
         d = listening.data()
-        if st.rude or st.weak_answers >= 2 or st.offtopic_asks >= 2:
-            # Cool after rudeness, plain after a run of empty answers: never a warm or praising close.
+        if st.rude or st.weak_answers >= 1 or st.offtopic_asks >= 2 or st.solid_answers < 3:
+            # Cool after rudeness, plain unless the answers were solid throughout: never a warm or praising close
+            # for a weak, awkward or off-topic session.
             key = "close_cool" if st.rude else "close_plain"
             line = self._pick(key, listening.tone_options(d[key], self.persona.tone))
             if st.asked_next_steps:

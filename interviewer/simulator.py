@@ -64,13 +64,21 @@ def repeated_blocks(s: Session) -> list[str]:
     return out
 
 
+def _said_back(fig: str, reply: str) -> bool:
+    """'forty-four an hour' said back as '$44 an hour': the same number, in digits."""
+    digits = re.sub(r"[^\d.]", "", listening.spoken_digits(fig)).strip(".")
+    return bool(digits) and bool(re.search(rf"(?<![\d.,]){re.escape(digits)}(?![\d]|[.,]\d)", reply.replace(",", "")))
+
+
 def unacknowledged_figures(s: Session) -> list[str]:
     """Every figure the candidate gives appears in the reply to it."""
     # as a whole figure: "60" inside "$160,000" is not an acknowledgement of 60
     # figures in the candidate's own questions ("success at twelve months?") ask, they don't claim
-    stated = [(cand, " ".join(x.sentence for x in reading.read(cand) if not x.is_question), r) for cand, r in s.exchanges()]
+    # ... and a figure in an anecdote off the subject ("three days at the lake") is not about the job
+    stated = [(cand, " ".join(x.sentence for x in reading.read(cand) if not x.is_question), r) for cand, r in s.exchanges()
+              if not listening.contents(cand).offtopic]
     return [f"{fig!r} in {cand!r}" for cand, said, r in stated for fig in listening.figures(said)
-            if not re.search(rf"(?<![\w$£€])(?<!\d[.,]){re.escape(fig)}(?!\w|[.,]\d)", r.text, re.I)]
+            if not _said_back(fig, r.text) and not re.search(rf"(?<![\w$£€])(?<!\d[.,]){re.escape(fig)}(?!\w|[.,]\d)", r.text, re.I)]
 
 
 def unanswered_parts(s: Session) -> list[str]:
@@ -94,7 +102,9 @@ def unanswered_parts(s: Session) -> list[str]:
                 if not q:
                     continue
                 _, fact = bank.answer_for(s.persona, q)
-                if fact and guards.sentences(fact)[0] not in r.text:
+                already = listening.data()["deflections"]["already"]
+                # its first sentence, or (asked again) the rest of it or "I've told you what I know"
+                if fact and not any(x in r.text for x in guards.sentences(fact) + already):
                     out.append(f"{part!r} ({q.id})")
     return out
 

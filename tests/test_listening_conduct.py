@@ -159,3 +159,30 @@ def test_a_hedge_makes_a_short_answer_vague_but_not_a_substantive_one():
     real = ("Learning your filters, I guess. Every plant's filters are different. And your guys retiring... that's a lot "
             "of knowledge walking out.")
     assert listening.contents(real).kind != "vague"
+
+
+def test_the_close_is_warm_only_after_solid_answers_throughout():
+    """A nervous, rambling session (stories that go nowhere, no plan) gets a plain close, never the
+    persona's praising one ('Thank you, this was great!')."""
+    p = load_persona("eng-manager-warm")
+    by_stage = {
+        "opening": "Hi, sorry, hi. I barely slept, I was up going over my notes. I'm good though! How are you?",
+        "vision": "Um, so, I think it's a lot of organising? Between teams? At my last job I kind of did the rota for "
+                  "everyone, not officially, and then there was this thing with the printer... sorry. Organising.",
+        "probe": "Probably me being new? At my old job my manager said I ask a lot of questions, which is good but "
+                 "also sometimes not, anyway. Questions. In a good way.",
+        "react": "Oh gosh. I'd write it all down first, I always write everything down, then go through the list. "
+                 "Sorry, I went on a bit there.",
+        "questions": "I think that's it, sorry. I left my list in the car.",
+        "compensation": "Maybe forty thousand?",
+    }
+    iv = Interview(p, None, seed=3)
+    iv.start()
+    for _ in range(20):
+        if iv.finished:
+            break
+        iv.respond(by_stage.get(iv.state.stage, "Thanks."))
+    assert iv.finished
+    last = iv.turns[-1].text
+    assert not any(line.split("!")[0].split(".")[0] in last for line in p.lines.close + p.lines.close_with_next_steps), last
+    assert not listening.praises_answer(last), last
