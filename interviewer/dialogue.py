@@ -495,6 +495,12 @@ class Interview:
             if "probe" not in st.covered:
                 st.covered.append("probe")
 
+    def _last_question(self) -> str:
+        """The question the interviewer asked last (the closing sentence of their last turn), if it was one."""
+        said = [t.text for t in self.turns if t.speaker == "interviewer"]
+        last = (guards.sentences(said[-1]) or [""])[-1] if said else ""
+        return last if last.endswith("?") else ""
+
     def _last_candidate(self) -> str:
         return next((t.text for t in reversed(self.turns) if t.speaker == "candidate"), "")
 
@@ -551,11 +557,15 @@ class Interview:
             # They asked instead of answering: answer, then come back to the question, once.
             st.probed_in.append(f"back_{stage}")
             line = self._followup("vague", heard, stage, fallback=False) if stage == "react" else ""
-            return stage, line or self._line(stage), self._pick("back_to", d["transitions"]["back_to"])
+            if again := self._last_question():  # "back to my question" is followed by that same question
+                return stage, again, self._pick("back_to", d["transitions"]["back_to"])
+            return stage, line or self._line(stage), self._pick("after_answer", d["transitions"]["after_answer"])
         if stage == "compensation" and asked and not heard.next_steps and not heard.pay_figure and not c.figures \
                 and not st.their_pay and "back_compensation" not in st.probed_in and not any("$" in a for a in heard.answers):
             st.probed_in.append("back_compensation")  # answered their question; pay still needs their number
-            return stage, self._line("compensation"), self._pick("back_to", d["transitions"]["back_to"])
+            if again := self._last_question():
+                return stage, again, self._pick("back_to", d["transitions"]["back_to"])
+            return stage, self._line("compensation"), self._pick("after_answer", d["transitions"]["after_answer"])
         if stage == "compensation" and not asked and not c.rude and not heard.pay_figure and not c.figures \
                 and "pay" not in st.probed_in and not st.their_pay:
             st.probed_in.append("pay")  # "whatever you think is fair": ask once more for a number
@@ -620,7 +630,7 @@ class Interview:
                 if fk == "vague":
                     st.probed_in.append("entered_vague_react")
                 self._bare = fk == "more"  # "Go on - ..." digs into the same answer: no "let's move on" before it
-                back = self._pick("back_to", d["transitions"]["back_to"]) if asked else ""
+                back = self._pick("after_answer", d["transitions"]["after_answer"]) if asked else ""  # a new question, not "back to mine"
                 return nxt, line, back
         transitions = d["transitions"].get(nxt) or []
         return nxt, self._line(nxt), self._pick(f"transition_{nxt}", transitions, fresh_only=True)

@@ -54,8 +54,11 @@ def repeated_blocks(s: Session) -> list[str]:
     """No block of the interviewer's (a sentence of six words or more) is said twice in a session."""
     seen: dict[str, int] = {}
     out = []
+    back_to = listening.data()["transitions"]["back_to"]
     for i, r in enumerate(s.replies):
         for sent in guards.sentences(r.text):
+            if sent.endswith("?") and any(b in r.text for b in back_to):
+                continue  # "But back to my question. <the question again>" is meant to repeat it
             key = " ".join(guards.words(sent)).lower()
             if len(key.split()) >= 6:
                 if key in seen and seen[key] != i:

@@ -186,3 +186,14 @@ def test_the_close_is_warm_only_after_solid_answers_throughout():
     last = iv.turns[-1].text
     assert not any(line.split("!")[0].split(".")[0] in last for line in p.lines.close + p.lines.close_with_next_steps), last
     assert not listening.praises_answer(last), last
+
+
+@pytest.mark.parametrize("stage", ["vision", "probe", "react"])
+def test_back_to_my_question_is_followed_by_that_same_question(stage):
+    iv = at_stage(stage)
+    asked = guards.sentences(iv.turns[-1].text)[-1]
+    reply = iv.respond("Before I answer that - what happened to the last person in this job?").text
+    back_to = listening.data()["transitions"]["back_to"]
+    assert any(b in reply for b in back_to), reply
+    assert reply.endswith(asked), (asked, reply)
+    assert guards.sentences(bank.fact(SALES, "last_person"))[0] in reply
