@@ -601,6 +601,13 @@ class Interview:
                     st.extra_questions += 1
                 st.stage_turns += 1
                 return "questions", self._pick("anything_else", prompts.data("dialogue.toml")["anything_else"]), ""
+        if probing and not asked and not c.rude and (kind in ("vague", "one_word") or c.empty) \
+                and (field := {"vision": "role", "probe": "challenges"}.get(stage)) and field not in st.answered:
+            # Moving on from a thin answer: give them the picture from our side, so the session is worth their time.
+            if fact := bank.fact(self.persona, field):
+                st.answered.append(field)
+                share = self._pick(f"share_{stage}", listening.tone_options(d["share"][stage], self.persona.tone))
+                heard.answers.append(share + " " + " ".join(guards.sentences(fact)[:2]))
         nxt = self.plan.after(stage)
         while nxt in st.covered or (nxt == "compensation" and st.pay_discussed) or (nxt == "questions" and heard.next_steps):
             nxt = self.plan.after(nxt)

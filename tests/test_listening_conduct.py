@@ -197,3 +197,16 @@ def test_back_to_my_question_is_followed_by_that_same_question(stage):
     assert any(b in reply for b in back_to), reply
     assert reply.endswith(asked), (asked, reply)
     assert guards.sentences(bank.fact(SALES, "last_person"))[0] in reply
+
+
+@pytest.mark.parametrize("stage, field", [("vision", "role"), ("probe", "challenges")])
+def test_moving_on_from_thin_answers_gives_the_picture_from_our_side(stage, field):
+    """A weak candidate still leaves knowing what the job is and where it is hard."""
+    iv = at_stage(stage)
+    replies = []
+    for _ in range(3):
+        if iv.state.stage != stage:
+            break
+        replies.append(iv.respond("I'm a hard worker and a team player. I'd figure it out.").text)
+    assert iv.state.stage != stage
+    assert guards.sentences(bank.fact(SALES, field))[0] in replies[-1], replies
