@@ -209,6 +209,38 @@ PROBES = [
  ("mutual_fit", "partial", [("i","Anything else?"),("c","I just hope the crew is patient with somebody new.")]),
  ("mutual_fit", "missed", [("i","Anything else?"),("c","No, I just really want this.")]),
  ("mutual_fit", "missed", [("i","Questions?"),("c","For the shift lead, how will you measure the success, like what is the KPI for this position.")]),
+ # Fourth pass (issue 7): written for the test after the error analysis of dev17-20, in roles no set uses
+ # (lock keeper, blood bank, zoo keeper, orchard, ferry deckhand, beekeeper, planetarium, tree surgeon, brewery).
+ # Pay named as a grade, band, step or spine point, with no money word.
+ ("compensation", "missed", [("i","The post is grade six on the canal trust scale, with the pension."),("c","What are the biggest repairs coming up on the locks this year?")]),
+ ("compensation", "covered", [("i","You'd be band five, and we'd start you at step three."),("c","I'm on band five now at the blood bank, so step three works. Does the on-call payment come on top?")]),
+ ("compensation", "partial", [("i","The keeper post is on the zoo's pay grade D."),("c","Oh that's fine, I'm not fussy.")]),
+ ("compensation", "not_applicable", [("i","The orchard grows grade one apples and a band of volunteers picks them."),("c","I'd start by mapping which rows are picked first.")]),
+ # A read folded into the check, and a read that names its source.
+ ("role_vision", "partial", [("i","How do you see the job?"),("c","I'm guessing the night sailings are where the deck crew runs thin, am I wrong there?")]),
+ ("ballpark_check", "covered", [("i","How do you see the job?"),("c","I'm guessing the night sailings are where the deck crew runs thin, am I wrong there?")]),
+ ("role_vision", "covered", [("i","How do you see the job?"),("c","I'm guessing the night sailings are where the deck crew runs thin, am I wrong there? I'd put a second deckhand on the last two crossings and log every late departure for a month.")]),
+ ("role_vision", "partial", [("i","How do you see yourself in the role?"),("c","I'm hard-working and very reliable. One thing I picked up from your trust report is that the hives on the north site lost half their colonies last winter.")]),
+ ("role_vision", "missed", [("i","Our kiln is the bottleneck and glaze costs doubled."),("c","I'm a hard worker. As you rightly said, the kiln is the bottleneck and the glaze is the challenge.")]),
+ # A sentence the model may call a plan, with no first person and no imperative, describes them.
+ ("role_vision", "partial", [("i","How do you see the job?"),("c","From the visitor logs you shared, nearly every complaint at the aquarium is about the queue, and two of your tanks seem to share the same pump contractor.")]),
+ # Statement-form corrections and loose invites in other words.
+ ("ballpark_check", "covered", [("i","What did you notice?"),("c","From the visitor logs you shared, most complaints come in on Sunday afternoons at the planetarium. Put me straight if that's not the case.")]),
+ ("ballpark_check", "partial", [("i","What did you notice?"),("c","The tree crews seem to wait on the chipper most mornings, from what the climbers tell me. Dunno what you reckon.")]),
+ # The process, goals and fit asked in other words; fit wishes stated.
+ ("next_steps", "covered", [("i","Anything else?"),("c","And when would you let people know?")]),
+ ("next_steps", "covered", [("i","Anything else?"),("c","What would the next part of the process be for the cellar role?")]),
+ ("goals_alignment", "covered", [("i","Questions?"),("c","What are the brewery's targets this year, and what will the head brewer be responsible for in those?")]),
+ ("goals_alignment", "partial", [("i","Questions?"),("c","What does good look like for the lock keeper after a year?")]),
+ ("mutual_fit", "covered", [("i","Questions?"),("c","And what's the staffroom like, do folk get on?")]),
+ ("mutual_fit", "partial", [("i","Anything else?"),("c","I work best with a manager who's straight with me.")]),
+ ("mutual_fit", "partial", [("i","Anything else?"),("c","Well, I'd sure like to work for folks that treat people right.")]),
+ ("mutual_fit", "missed", [("i","Anything else?"),("c","I'd hope the weather holds for the first week on the ferry.")]),
+ # Why the post was created is a fit question, not the hiring process; "I'd add a ..." is a plan.
+ ("next_steps", "missed", [("i","Questions?"),("c","What made you decide to create the position?")]),
+ ("mutual_fit", "covered", [("i","Questions?"),("c","What made you decide to create the position?")]),
+ ("role_vision", "partial", [("i","Where would you start?"),("c","I'd add a second picker on the early shift and move the cider pressing to Tuesdays so the orchard shop is stocked by the weekend.")]),
+ ("role_vision", "missed", [("i","Anything to add?"),("c","I'd add that I'm very reliable and I love working outdoors.")]),
 ]
 
 
