@@ -2,7 +2,10 @@
 embedded model: each session written as a readable transcript for a blind reader to grade, plus
 the simulator's automatic checks (one JSON line a session; a crash is recorded, not fatal).
 
-    python benchmarks/heldout_sessions.py OUTDIR
+    python benchmarks/heldout_sessions.py OUTDIR [CANDIDATES_DIR]
+
+CANDIDATES_DIR (default: benchmarks/heldout_candidates) holds `candidates/*.toml` and `roles/*.toml`;
+a new blind set is run from wherever its writer put it, outside the repository, until it is graded.
 
 The candidates and roles were written by someone who never saw the dialogue code or its own
 scripted candidates; fixes have since been made from graders' notes on them, so they are
@@ -22,7 +25,7 @@ from interviewer.personas import load_persona
 from interviewer.roles import persona_for_role
 from interviewer.simulator import check, run
 
-HERE = Path(__file__).resolve().parent / "heldout_candidates"
+HERE = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(__file__).resolve().parent / "heldout_candidates"
 ROTATION = ["ops-vp-skeptical", "nurse-manager", "eng-manager-warm", "school-principal", "finance-controller",
             "sales-manager", "city-program-manager", "sales-director", "ops-vp-skeptical"]
 out = Path(sys.argv[1]); out.mkdir(parents=True, exist_ok=True)

@@ -353,7 +353,7 @@ def own_fields(role: Role) -> dict[str, Any]:
 
     data = role.model_dump(exclude_defaults=True, exclude={"drafted", "candidate_name"})
     data["title"], data["company"] = role.title, role.company
-    data.setdefault("family", guess_family(f"{role.title} {role.description}"))
+    data.setdefault("family", guess_family(role.title, role.description))
     return data
 
 
@@ -397,7 +397,7 @@ def draft(path: str | Path, role: Role, settings, notify: Callable[[str], None] 
     from interviewer.roles import guess_family
 
     path = Path(path)
-    family = role.family or guess_family(f"{role.title} {role.description}")
+    family = role.family or guess_family(role.title, role.description)
     fields = missing(role)
     if not fields:
         return Outcome(role, "")
@@ -432,7 +432,7 @@ def offer(path: str | Path, role: Role, settings, notify: Callable[[str], None] 
     fields = missing(role)
     if not fields:
         return Outcome(role, "")
-    family = (role.family or guess_family(f"{role.title} {role.description}")).replace("_", " ")
+    family = (role.family or guess_family(role.title, role.description)).replace("_", " ")
     if Path(path).suffix.lower() == ".json":
         return Outcome(role, f"{len(fields)} facts about this role come from neutral {family} defaults "
                              "(drafting writes only into TOML role files)")

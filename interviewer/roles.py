@@ -6,11 +6,12 @@ can leak into the session."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from interviewer import prompts
-from interviewer.bank import keyword_pattern
 from interviewer.models import Persona, Role
+from interviewer.text import normalize
 
 TEMPLATE = "role_template.toml"
 
@@ -19,14 +20,76 @@ def families() -> dict[str, dict]:
     return prompts.data("role_families.toml")["families"]
 
 
-def guess_family(text: str) -> str:
-    """The family whose title words best match the role's title (then its description)."""
-    best, best_hits = "general", 0
+_TOKEN = re.compile(r"[a-z0-9&]+")
+
+
+def _stem(word: str) -> str:
+    # a plural counts as its singular: "nurses" is "nurse", "facilities" is "facility"
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _words(text: str) -> list[str]:
+    return [_stem(w) for w in _TOKEN.findall(normalize(text).lower())]
+
+
+@cache
+def _signals() -> tuple[dict[tuple[str, ...], dict[str, int]], int]:
+    """Every phrase (as stemmed words) with the families it points to and their weights; the
+    neutral phrases point nowhere. Also the longest phrase's length."""
+    table: dict[tuple[str, ...], dict[str, int]] = {}
     for name, fam in families().items():
-        hits = sum(bool(keyword_pattern(w).search(text)) for w in fam.get("title_words", []))
-        if hits > best_hits:
-            best, best_hits = name, hits
-    return best
+        for phrase, weight in fam.get("signals", {}).items():
+            key = tuple(_words(phrase))
+            table.setdefault(key, {})[name] = max(int(weight), table.get(key, {}).get(name, 0))
+    for phrase in prompts.data("role_families.toml")["guess"]["neutral"]:
+        table.setdefault(tuple(_words(phrase)), {})
+    return table, max(map(len, table))
+
+
+def _matches(text: str) -> list[tuple[str, ...]]:
+    """The phrases in the text, longest first where they overlap, left to right (linear in the text)."""
+    table, longest = _signals()
+    words, out, i = _words(text), [], 0
+    while i < len(words):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            if (key := tuple(words[i:i + n])) in table:
+                out.append(key)
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def _decided(scores: dict[str, int], rule: dict) -> str | None:
+    ranked = sorted(scores.values(), reverse=True) + [0, 0]
+    if ranked[0] < rule["min_score"] or ranked[0] - ranked[1] < rule["min_lead"]:
+        return None
+    return max(scores, key=scores.__getitem__)
+
+
+def guess_family(title: str, description: str = "") -> str:
+    """The role family the title (then the description) points to, or `general` when unsure."""
+    table, _ = _signals()
+    rule = prompts.data("role_families.toml")["guess"]
+    scores: dict[str, int] = {}
+    for key in _matches(title):
+        for name, weight in table[key].items():
+            scores[name] = scores.get(name, 0) + weight
+    if family := _decided(scores, rule):
+        return family
+    if not description.strip():
+        return rule["abstain"]
+    # The title still counts, more than any one phrase of the description.
+    scores = {k: v * rule["title_weight"] for k, v in scores.items()}
+    for key in set(_matches(description)):
+        for name, weight in table[key].items():
+            scores[name] = scores.get(name, 0) + weight
+    return _decided(scores, rule) or rule["abstain"]
 
 
 def _merge(base: dict, over: dict) -> dict:
@@ -67,10 +130,10 @@ def persona_for_role(role: Role, default_level: str = "hiring_manager") -> Perso
     """The interviewer for the user's own role."""
     role = with_drafted(role)
     data = prompts.data("role_families.toml")
-    family = role.family or guess_family(f"{role.title} {role.description}")
+    family = role.family or guess_family(role.title, role.description)
     if family not in families():
         family = "general"
-    d = _merge(data["common"], {k: v for k, v in families()[family].items() if k != "title_words"})
+    d = _merge(data["common"], {k: v for k, v in families()[family].items() if k != "signals"})
     name = role.interviewer_name or d["interviewer_name"]
     level = role.level or default_level
     values = {

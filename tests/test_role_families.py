@@ -28,10 +28,10 @@ ODD_TITLES = {
     "Head of Vibes 🚀": "general",
     "Dev {ops} {company} {0} [bold]lead[/bold]": "general",
     "night-shift NURSE (bank staff)": "healthcare",
-    "Senior Nurse / Software Engineer": "engineering",  # more title words win
-    "Nurse Engineer": "healthcare",  # a tie goes to the first family listed
+    "Senior Nurse / Software Engineer": "engineering",  # two engineering words lead one nurse
+    "Nurse Engineer": "general",  # two fields, neither leads: the guess abstains
     "X": "general",
-    "Assistant to the Regional Manager of Paper Sales and Distribution, Scranton Branch, Acting": "operations",
+    "Assistant to the Regional Manager of Paper Sales and Distribution, Scranton Branch, Acting": "general",  # sales barely leads
 }
 
 
