@@ -241,6 +241,11 @@ PROBES = [
  ("mutual_fit", "covered", [("i","Questions?"),("c","What made you decide to create the position?")]),
  ("role_vision", "partial", [("i","Where would you start?"),("c","I'd add a second picker on the early shift and move the cider pressing to Tuesdays so the orchard shop is stocked by the weekend.")]),
  ("role_vision", "missed", [("i","Anything to add?"),("c","I'd add that I'm very reliable and I love working outdoors.")]),
+ # Made-up cases with no trigger word, own-team stories, and what the candidate does now.
+ ("role_vision", "missed", [("i","How would you size a pump for a lock with new housing nearby?"),("c","I'd start from the flow model, check the worst case with the new demand, and compare a bigger pump now against a second one later.")]),
+ ("role_vision", "missed", [("i","Okay. And a volunteer quits the week before the open day?"),("c","I'd call the reserve list that afternoon, split the guided walks between the two rangers, and tell the trust office straight away.")]),
+ ("role_vision", "missed", [("i","How's the bridge job going?"),("c","They kept short-crewing us on the bridge job, and we fell three weeks behind on the deck pour, honestly it was a mess for everyone.")]),
+ ("role_vision", "partial", [("i","Where would you start?"),("c","Then I adjust the feed orders every morning off the waste log at the stables, not off last week's order. I'd set up a rota chart so nobody tops up old hay on top of new.")]),
 ]
 
 

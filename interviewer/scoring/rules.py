@@ -203,6 +203,9 @@ _STARTS_HERE = re.compile(r"\b(?:you (?:start|started|join|joined|take over|took
 
 
 PLAN_OPENING = phrase("role_vision.plan_opening")
+# The candidate as the subject of a plain action ("Then I adjust ...", "I walk the floor ..."); seeing and thinking verbs are a read.
+_I_DO = re.compile(r"^\W*(?:(?:then|and|so|also|but|usually|normally)\W+)*i (?!think|see|noticed?|saw|suspect|guess|imagine|gather|believe|sense|"
+                   r"get|got|heard?|read|counted|found|feel|reckon|bet|assume|expect|understand|spotted|wonder|know|was told)[a-z]+\b", re.I)
 
 
 def _read_in_check(s: Sentence) -> bool:
@@ -327,6 +330,7 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
                 continue
             elif READ.search(s.text) or (
                 not planning and substantive and len(s.text.split()) >= 9 and ORG_REF.search(s.text) and not _MODAL.search(s.text)
+                and not _I_DO.match(s.text)  # "Then I adjust orders off the shrink log": what they do, not a read of them
                 and not (PAST_NARRATIVE.search(s.text) and not (visited or _about_them(s.text, entities)))
             ):
                 reads.append(s)
