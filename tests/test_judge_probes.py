@@ -246,6 +246,17 @@ PROBES = [
  ("role_vision", "missed", [("i","Okay. And a volunteer quits the week before the open day?"),("c","I'd call the reserve list that afternoon, split the guided walks between the two rangers, and tell the trust office straight away.")]),
  ("role_vision", "missed", [("i","How's the bridge job going?"),("c","They kept short-crewing us on the bridge job, and we fell three weeks behind on the deck pour, honestly it was a mess for everyone.")]),
  ("role_vision", "partial", [("i","Where would you start?"),("c","Then I adjust the feed orders every morning off the waste log at the stables, not off last week's order. I'd set up a rota chart so nobody tops up old hay on top of new.")]),
+ # Unpunctuated inverted process questions, hopes to carry on, invites after being asked what they noticed.
+ ("next_steps", "covered", [("i","Anything else?"),("c","ok so like after this is there another interview or do y'all decide today")]),
+ ("next_steps", "partial", [("i","Anything else?"),("c","Great. I'm excited about the possibility of joining the orchard crew.")]),
+ ("next_steps", "partial", [("i","Anything else?"),("c","Sounds good. I'm very interested in carrying on with the process.")]),
+ ("ballpark_check", "partial", [("i","Anything you noticed at the aviary?"),("c","Quite a few feeding logs are filled in late on Sundays. I'd be interested in your reaction to that.")]),
+ ("ballpark_check", "partial", [("i","What do you make of the marina?"),("c","The fuel dock queues back up past the harbour wall on Saturdays. Always happy to hear other views on it.")]),
+ ("ballpark_check", "covered", [("i","What have you seen?"),("c","Your bookings for the mountain hut come almost all through the phone line, not the website. Am I on target with that, or is it handled somewhere else?")]),
+ ("ballpark_check", "missed", [("i","Anything you noticed at the aviary?"),("c","Not really, I only saw the car park.")]),
+ ("goals_alignment", "covered", [("i","Questions?"),("c","What are the trust's goals for next year, and how volunteer coordination is supposed to help with those?")]),
+ # A request to the interviewer is not a plan, even with "I'd" in it.
+ ("role_vision", "partial", [("i","How do you see the job?"),("c","From the rota you shared, the relief keepers get pulled to the reptile house almost every evening, so the aviary is the section that gives people up first. Tell me where the zoo is headed this year and where I'd slot in.")]),
 ]
 
 

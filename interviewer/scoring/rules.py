@@ -114,7 +114,9 @@ def ballpark_check(r: Reading, vision: RuleFinding | None = None) -> RuleFinding
     for t in r.candidate_turns:
         if not t.usable:
             continue
-        turn_observes = observed_before or t.turn in own_view or any(OBSERVATION.search(s.text) for s in t.sentences) or len(t.text.split()) > 60
+        # "Anything you noticed on the station?": the answer is the candidate's own observation.
+        turn_observes = observed_before or t.turn in own_view or any(OBSERVATION.search(s.text) for s in t.sentences) or len(t.text.split()) > 60 \
+            or bool(_ASKS_OBSERVATION.search(t.prompt[-200:]))
         for s in t.sentences:
             if _pay_check(s.text) or _salary_context(t, s):
                 continue
@@ -156,6 +158,7 @@ def _pay_check(text: str) -> bool:
     return bool(NOT_CHECK.search(m.string[max(0, m.start() - 25) : m.end() + 100]))
 
 
+_ASKS_OBSERVATION = re.compile(r"\b(?:what|anything) (?:did |have |do )?you (?:notice|noticed|see|seen|saw|spot|spotted|found|pick up|picked up|make of)\b", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you'd|yours)\b", re.I)
 _INVERTED = re.compile(r"\b(?:am i|is (?:that|this|it|my)|does (?:that|this|it|my)|did i|have i|do i have|would (?:that|it|you)|"
                        r"or (?:am i|was it|is it|did i))\b", re.I)
@@ -203,6 +206,8 @@ _STARTS_HERE = re.compile(r"\b(?:you (?:start|started|join|joined|take over|took
 
 
 PLAN_OPENING = phrase("role_vision.plan_opening")
+# "Tell me where the department is headed and where I'd slot in.": a request to the interviewer, not a plan.
+_ASKS = re.compile(r"^\W*(?:(?:so|and|but|also)\W+)*(?:tell me|can you|could you|would you (?:mind|tell|say)|do you)\b", re.I)
 # The candidate as the subject of a plain action ("Then I adjust ...", "I walk the floor ..."); seeing and thinking verbs are a read.
 _I_DO = re.compile(r"^\W*(?:(?:then|and|so|also|but|usually|normally)\W+)*i (?!think|see|noticed?|saw|suspect|guess|imagine|gather|believe|sense|"
                    r"get|got|heard?|read|counted|found|feel|reckon|bet|assume|expect|understand|spotted|wonder|know|was told)[a-z]+\b", re.I)
@@ -295,8 +300,8 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
                 continue  # the model is sure this is neither a read nor a plan (a story, a strength)
             # An approach is what the candidate would do: with no first person and no imperative step, a
             # sentence the model calls a plan is a description of them ("the shutdowns keep slipping").
-            if _model(s, "approach") and _concrete(s.text) and not READ.search(s.text) and (
-                    _FIRST_PERSON.search(s.text) or BARE_STEP.match(s.text)):
+            if _model(s, "approach") and _concrete(s.text) and not READ.search(s.text) and not _ASKS.match(s.text) and (
+                    _FIRST_PERSON.search(s.text) or BARE_STEP.match(s.text) or planning):
                 approaches.append(s)
                 _only_model(r, "role_vision", s, "approach", APPROACH.search(s.text))
                 planning = True
@@ -317,6 +322,8 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
                 approaches.append(s)
                 planning = True
                 continue
+            if _ASKS.match(s.text) and not PLAN_OPENING.match(s.text):
+                continue  # a question or a request to the interviewer, whatever its punctuation
             if APPROACH.search(s.text) or (planning and BARE_STEP.match(s.text)):
                 # "So my approach would be: triage. Build a self-serve NDA ...": once a plan is under
                 # way, a bare imperative step is more of it.
