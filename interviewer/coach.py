@@ -18,7 +18,7 @@ def coverage(transcript: Transcript) -> dict[str, str]:
 
 
 def context(persona: Persona, role: Role | None) -> dict[str, str]:
-    from interviewer.scoring.feedback import role_values
+    from interviewer.wording import role_values
 
     base = {"role_title": role.title if role else persona.role_title, "company": role.company if role else persona.company}
     return role_values(base) | {"interviewer": persona.name}

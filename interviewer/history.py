@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from interviewer import prompts
 from interviewer.criteria import LEVEL
 from interviewer.models import CORE_CRITERIA, CRITERIA
-from interviewer.scoring.feedback import role_values
+from interviewer.wording import role_values
 from interviewer.store import Store
 
 SCORE = LEVEL  # covered 2, partial 1, missed 0: spelled once, in prompts/rubric.toml

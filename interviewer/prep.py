@@ -14,7 +14,7 @@ from interviewer import prompts
 from interviewer.errors import UserError, describe_validation
 from interviewer.models import Brief, PlannedQuestion, Transcript, now
 from interviewer.personas import load_data
-from interviewer.scoring.feedback import as_clause
+from interviewer.wording import as_clause
 from interviewer.text import carries_signal, countable_sentences, is_question
 
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")

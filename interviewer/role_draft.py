@@ -390,13 +390,15 @@ class Outcome:
     fault: bool = False
 
 
-def draft(path: str | Path, role: Role, settings, notify: Callable[[str], None] | None = None) -> Outcome:
-    """Draft the role file's missing facts into it; on any fault the file and the role stay as they were."""
+def draft(path: str | Path, role: Role, settings, notify: Callable[[str], None] | None = None, shown: str = "") -> Outcome:
+    """Draft the role file's missing facts into it; on any fault the file and the role stay as they were.
+    `shown` names the file in messages when `path` is a working copy (the web app's upload)."""
     from interviewer.backends import describe_fault, model_label
     from interviewer.personas import load_role
     from interviewer.roles import guess_family
 
     path = Path(path)
+    where = shown or str(path)
     family = role.family or guess_family(role.title, role.description)
     fields = missing(role)
     if not fields:
@@ -404,16 +406,16 @@ def draft(path: str | Path, role: Role, settings, notify: Callable[[str], None] 
     original = read_bytes(path, MAX_DATA_BYTES, what="role file")
     label = model_label(settings) if settings.model or settings.backend != "compatible" else "the model on your server"
     if notify:  # a real model may take a while: say what is happening, and how to skip it
-        notify(f"drafting what {path.name} leaves out with {label}, once")
+        notify(f"drafting what {shown or path.name} leaves out with {label}, once")
     try:
         reply = ask(role, fields, settings)
     except Exception as e:  # noqa: BLE001 - any model fault: the session runs on the defaults
-        return Outcome(role, f"couldn't draft the missing facts ({describe_fault(e)}); {path} is unchanged "
+        return Outcome(role, f"couldn't draft the missing facts ({describe_fault(e)}); {where} is unchanged "
                              f"and the interviewer uses neutral {family.replace('_', ' ')} defaults", fault=True)
     checked = check(reply, original.decode("utf-8-sig", "replace"))
     if not checked.values:
         return Outcome(role, f"the model's draft didn't pass the checks ({'; '.join(sorted(set(checked.rejected.values())))}); "
-                             f"{path} is unchanged", rejected=checked.rejected, fault=True)
+                             f"{where} is unchanged", rejected=checked.rejected, fault=True)
     try:
         backup = append_draft(path, original, checked.values, label)
     except UserError as e:
@@ -424,7 +426,7 @@ def draft(path: str | Path, role: Role, settings, notify: Callable[[str], None] 
                    drafted=checked.values, rejected=checked.rejected, backup=backup)
 
 
-def offer(path: str | Path, role: Role, settings, notify: Callable[[str], None] | None = None) -> Outcome:
+def offer(path: str | Path, role: Role, settings, notify: Callable[[str], None] | None = None, shown: str = "") -> Outcome:
     """`practice --role`: draft when a capable model is configured, else say how to get drafting."""
     from interviewer.backends import capabilities
     from interviewer.roles import guess_family
@@ -438,5 +440,5 @@ def offer(path: str | Path, role: Role, settings, notify: Callable[[str], None] 
                              "(drafting writes only into TOML role files)")
     if not capabilities(settings).capable_judge:
         return Outcome(role, f"{len(fields)} facts about this role come from neutral {family} defaults; with a capable "
-                             f"model (OPENAI_API_KEY, --base-url or --model-path) they are drafted into {path} for you to edit")
-    return draft(path, role, settings, notify)
+                             f"model (OPENAI_API_KEY, --base-url or --model-path) they are drafted into {shown or path} for you to edit")
+    return draft(path, role, settings, notify, shown)

@@ -38,6 +38,8 @@ TABLE = [
     ("Supply Chain Analyst", "", "operations"),
     ("Shift Supervisor, Distribution Centre", "", "operations"),
     ("Facilities Manager", "", "operations"),
+    ("Delivery Driver", "", "operations"),
+    ("Operations Analyst", "", "operations"),
     # sales
     ("Account Executive", "", "sales"),
     ("Chief Marketing Officer", "", "sales"),
@@ -45,6 +47,7 @@ TABLE = [
     ("Customer Success Manager", "", "sales"),
     ("Retail Store Manager", "", "sales"),
     ("Inside Sales Rep", "", "sales"),
+    ("Sales Operations Manager", "", "sales"),
     # education
     ("Grade 7 Math Teacher", "", "education"),
     ("School Principal", "", "education"),
@@ -61,6 +64,7 @@ TABLE = [
     ("Internal Auditor", "", "finance"),
     ("Chief Financial Officer", "", "finance"),
     ("Tax Manager", "", "finance"),
+    ("Bank Teller", "", "finance"),
     # public sector
     ("City Policy Officer", "", "public_sector"),
     ("Police Officer", "", "public_sector"),
@@ -68,6 +72,7 @@ TABLE = [
     ("Social Worker, County Children's Services", "", "public_sector"),
     ("Probation Officer", "", "public_sector"),
     ("Program Manager, Department of Transportation", "", "public_sector"),
+    ("Firefighter", "", "public_sector"),
     # unsure: the title doesn't say the field, so the neutral defaults
     ("Data Analyst", "", "general"),
     ("Business Analyst", "", "general"),
@@ -77,6 +82,8 @@ TABLE = [
     ("Pastry Chef", "", "general"),
     ("Nurse Engineer", "", "general"),  # two fields at once: neither wins
     ("Analyst", "", "general"),
+    ("HR Manager", "", "general"),
+    ("Chief Operating Officer", "", "general"),
     # the description decides when the title can't
     ("Data Analyst", "Reporting on patient outcomes for the hospital's wards.", "healthcare"),
     ("Data Analyst", "Analysing leak and billing data for the county water utility.", "public_sector"),

@@ -23,17 +23,15 @@ from starlette.staticfiles import StaticFiles
 
 from interviewer import __version__
 from interviewer.backends import Settings
+from interviewer.criteria import COACH_LABEL, COACH_MARK, TITLE
 from interviewer.errors import UserError
 from interviewer.models import CORE_CRITERIA, CRITERIA, Report
-from interviewer.scoring.rubric import load_rubric
 from interviewer.store import Store
 from interviewer.transcripts import MAX_BYTES
 from interviewer.web import security
 from interviewer.web.live import Practice
 
 STATIC = Path(__file__).with_name("static")
-MARKS = {"covered": "✓", "partial": "◐", "missed": "·", "not_applicable": "–", None: "·"}  # as the terminal's coach panel
-VERDICT_WORDS = {"covered": "covered", "partial": "partly", "missed": "not yet", "not_applicable": "not needed"}
 DOWNLOADS = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8", "json": "application/json"}
 
 
@@ -43,7 +41,9 @@ def _env() -> Environment:
     from interviewer.reports._common import VERDICT_LABEL, VERDICT_MARK
     from interviewer.reports.between import CRITERION_LABEL
 
-    env.globals.update(MARKS=MARKS, REPORT_MARKS=VERDICT_MARK, REPORT_WORDS=VERDICT_LABEL, SHORT_LABEL=CRITERION_LABEL, VERDICT_WORDS=VERDICT_WORDS, CRITERIA=CRITERIA, CORE_CRITERIA=CORE_CRITERIA,
+    # every criterion title, mark and word comes from the registry (prompts/rubric.toml)
+    env.globals.update(MARKS=COACH_MARK, REPORT_MARKS=VERDICT_MARK, REPORT_WORDS=VERDICT_LABEL, SHORT_LABEL=CRITERION_LABEL, VERDICT_WORDS=COACH_LABEL,
+                       TITLE=TITLE, CRITERIA=CRITERIA, CORE_CRITERIA=CORE_CRITERIA,
                        version=__version__, max_mb=MAX_BYTES // (1024 * 1024))
     return env
 
@@ -69,6 +69,7 @@ class Web:
         self.practice = Practice(settings, chat_model)
         self.uploads_dir = tempfile.TemporaryDirectory(prefix="interviewer-web-")
         self.flash: dict[str, dict[str, str]] = {}  # per session: a hint or an undone answer to show once
+        self.drafts: dict[str, dict[str, Any]] = {}  # per session: what the model drafted for the role file
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -276,11 +277,58 @@ async def practice_start(request: Request):
             brief = await web.with_store(lambda s: next((b for i, b in s.briefs() if i == values["brief"]), None))
             if brief is None:
                 raise UserError(f"no brief '{values['brief']}'")
+        drafted = None
+        if role is not None and not form.get("no_draft"):
+            role, drafted = await _draft_role(web, role_path, role)
         sid = await web.practice.create(adapt(persona, role), role, brief, values["name"].strip() or "Candidate", web.seed)
     except UserError as e:
         return await practice_page(request, error=str(e), values=values, status=400)
+    if drafted:
+        web.drafts[sid] = drafted
     web.practice.start_reply(sid, "start")
     return RedirectResponse(f"/practice/{sid}", status_code=303)
+
+
+async def _draft_role(web: Web, upload: Path, role):
+    """As `practice --role` does: with a capable model, draft what the role file leaves out (on the
+    model's worker thread). The draft goes into a copy beside the upload, offered for download; the
+    upload itself is kept as it came. Returns the role to use and what the chat page shows."""
+    import shutil
+
+    from interviewer.role_draft import missing, offer
+
+    if not missing(role):
+        return role, None
+    work = upload.with_name(f"{upload.stem}-drafted{upload.suffix}")
+    shutil.copyfile(upload, work)
+    outcome = await web.practice.run(lambda: offer(work, role, web.settings, shown=upload.name))
+    if not outcome.drafted:
+        work.unlink(missing_ok=True)
+        return role, ({"line": outcome.line.replace(str(work), upload.name)} if outcome.line else None)
+    return outcome.role, {"line": "", "file": work, "fields": _drafted_fields(outcome.drafted), "rejected": sorted(outcome.rejected)}
+
+
+def _drafted_fields(values: dict[str, Any]) -> list[tuple[str, str]]:
+    """The drafted values as (field, text) rows for the page (escaped there like every other string)."""
+    rows = []
+    for name, value in values.items():
+        if name == "realities":
+            value = "; ".join(f"{r['topic']}: {r['truth']}" for r in value)
+        elif isinstance(value, list):
+            value = " ".join(value)
+        rows.append((name.replace("_", " "), str(value)))
+    return rows
+
+
+async def drafted_role_file(request: Request):
+    """The role file with the model's draft appended, as a download (the user's own file is never touched)."""
+    web: Web = request.app.state.web
+    drafted = web.drafts.get(request.path_params["sid"])
+    if not drafted or not drafted.get("file"):
+        return HTMLResponse(web.refusal(404, "There is no drafted role file for this session."), status_code=404)
+    path: Path = drafted["file"]
+    return Response(path.read_bytes(), media_type="application/toml",
+                    headers={"content-disposition": f'attachment; filename="{path.name}"'})
 
 
 def _chat_state(web: Web, sid: str) -> dict[str, Any]:
@@ -327,12 +375,11 @@ async def chat_page(request: Request):
     except UserError as e:
         return web.page("refused.html", status=404, title="Not found", message=str(e))
     s = state.pop("s")
-    rubric = load_rubric()
     flash = web.flash.pop(state["sid"], {})
     role = s.role.title if s.role else s.persona.role_title
     company = s.role.company if s.role else s.persona.company
     return web.page("chat.html", title=f"Practice with {s.persona.name}", wide=True, persona=s.persona, role=role, company=company,
-                    rubric=rubric, flash=flash, candidate=s.interview.candidate_name, model=s.model_label,
+                    flash=flash, drafted=web.drafts.get(s.id), candidate=s.interview.candidate_name, model=s.model_label,
                     brief=s.brief is not None, **state)
 
 
@@ -554,7 +601,7 @@ async def history_page(request: Request):
         return h, reports, sessions
 
     h, reports, sessions = await web.with_store(data)
-    return web.page("history.html", title="History", h=h, chart=trend_chart(h), rubric=load_rubric(), reports=reports,
+    return web.page("history.html", title="History", h=h, chart=trend_chart(h), reports=reports,
                     sessions=sessions, deleted=request.query_params.get("deleted", ""))
 
 
@@ -611,6 +658,7 @@ def create_app(settings: Settings, keys: security.Keys | None = None, chat_model
         Route("/practice/{sid}/say", chat_say, methods=["POST"]),
         Route("/practice/{sid}/next", chat_next, methods=["POST"]),
         Route("/practice/{sid}/stream", chat_stream),
+        Route("/practice/{sid}/drafted-role", drafted_role_file),
         Route("/practice/{sid}/{action:str}", chat_action, methods=["POST"]),
         Route("/prep", worksheet_page, methods=["GET"]),
         Route("/prep", prep_post, methods=["POST"]),

@@ -32,6 +32,10 @@ def test_own_role_file_and_voice_controls(page, server, tmp_path):
     page.wait_for_selector("#turns li.turn-interviewer")
     head = page.locator(".chat-head").inner_text()
     assert "Customer Success Lead" in head and "Fabrikam & Sons" in head and "you are Jo" in head
+    # the embedded model never drafts: the page says where the missing facts come from instead
+    note = page.locator("#draft-note").inner_text()
+    assert note.startswith("9 facts about this role come from neutral sales defaults; with a capable model") and "role.toml" in note
+    assert page.locator("details.drafted").count() == 0 and role.read_text(encoding="utf-8") == ROLE
     # this Chromium has speech synthesis and recognition: both controls are offered
     assert page.locator("#speak-wrap").is_visible() and page.locator("#dictate").is_visible()
     page.check("#speak")

@@ -11,6 +11,8 @@ import sys
 import pytest
 from browsing import REPO, shoot
 
+from interviewer.criteria import COACH_LABEL, COACH_MARK
+
 pytestmark = [pytest.mark.browser, pytest.mark.embedded]
 
 
@@ -86,7 +88,11 @@ def test_whole_practice_session_streams_saves_and_resumes(page, server):
     cands = page.locator("#turns li.turn-candidate p").all_inner_texts()
     assert cands[0] == answers[0]  # multi-line kept, names shown as text
     assert page.locator("#turns li.turn-candidate .who").first.inner_text() == "Candidate"
-    assert page.locator("#coverage li[data-criterion=ballpark_check]").get_attribute("class") != "c-missed"
+    check = page.locator("#coverage li[data-criterion=ballpark_check]")
+    verdict = check.get_attribute("class").removeprefix("c-")
+    assert verdict != "missed"
+    # the live coach's mark and word, updated by the page's script, are the registry's (prompts/rubric.toml)
+    assert check.locator(".mark").inner_text() == COACH_MARK[verdict] and check.locator(".cverdict").inner_text() == COACH_LABEL[verdict]
     shoot(page, "practice-chat")
 
     # hint and undo: the taken-back answer comes back into the box to edit

@@ -103,14 +103,16 @@
     return p;
   }
 
-  const MARKS = { covered: "✓", partial: "◐", missed: "·", not_applicable: "–" };
-  const WORDS = { covered: "covered", partial: "partly", missed: "not yet", not_applicable: "not needed" };
+  // the coach's marks and words come from the page (the criteria registry), not from here
+  const coverageList = $("#coverage");
+  const MARKS = coverageList ? JSON.parse(coverageList.dataset.marks || "{}") : {};
+  const WORDS = coverageList ? JSON.parse(coverageList.dataset.words || "{}") : {};
   function showCoverage(cov) {
     Object.entries(cov || {}).forEach(([cid, v]) => {
       const li = $(`#coverage [data-criterion="${cid}"]`);
       if (!li) return;
       li.className = "c-" + v;
-      $(".mark", li).textContent = MARKS[v] || "·";
+      $(".mark", li).textContent = MARKS[v] || MARKS.missed || "";
       $(".cverdict", li).textContent = WORDS[v] || v;
     });
   }
