@@ -15,7 +15,7 @@ from rich.text import Text
 from interviewer import reports
 from interviewer.errors import UserError
 from interviewer.sanitize import SafeConsole
-from interviewer.criteria import SHORT
+from interviewer.criteria import COACH_LABEL, COACH_MARK, SHORT
 from interviewer.models import CORE_CRITERIA, CRITERIA, Report
 from interviewer.session import Session
 
@@ -27,7 +27,9 @@ HELP = """[bold]Commands[/bold]
 Type your answer and press Enter. End a line with \\ to continue on the next line.
 Ctrl-C or Ctrl-D also ends the interview; every turn is already saved."""
 
-_MARK = {"covered": "[green]✓[/green]", "partial": "[yellow]◐[/yellow]", "missed": "[red]·[/red]", "not_applicable": "[dim]–[/dim]"}
+# Marks and words are spelled in prompts/rubric.toml; only their colours are the terminal's.
+_COLOUR = {"covered": "green", "partial": "yellow", "missed": "red", "not_applicable": "dim"}
+_MARK = {v: f"[{_COLOUR[v]}]{m}[/{_COLOUR[v]}]" for v, m in COACH_MARK.items()}
 
 
 def header(console: Console, session: Session) -> None:
@@ -52,7 +54,7 @@ def header(console: Console, session: Session) -> None:
 SIDE_PANEL_MIN_WIDTH = 100
 COACH_WIDTH = 22
 _SHORT = SHORT  # one word per criterion, spelled in prompts/rubric.toml
-LEGEND = ("[green]✓[/green] covered  [yellow]◐[/yellow] partial  [red]·[/red] not yet  [dim]–[/dim] n/a · "
+LEGEND = ("  ".join(f"{_MARK[v]} {COACH_LABEL[v]}" for v in COACH_MARK) + " · "
           "[bold]bold[/bold] = core · check = \"am I in the ballpark?\" · fit = interviewed them too")
 
 

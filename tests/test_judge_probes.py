@@ -209,6 +209,54 @@ PROBES = [
  ("mutual_fit", "partial", [("i","Anything else?"),("c","I just hope the crew is patient with somebody new.")]),
  ("mutual_fit", "missed", [("i","Anything else?"),("c","No, I just really want this.")]),
  ("mutual_fit", "missed", [("i","Questions?"),("c","For the shift lead, how will you measure the success, like what is the KPI for this position.")]),
+ # Fourth pass (issue 7): written for the test after the error analysis of dev17-20, in roles no set uses
+ # (lock keeper, blood bank, zoo keeper, orchard, ferry deckhand, beekeeper, planetarium, tree surgeon, brewery).
+ # Pay named as a grade, band, step or spine point, with no money word.
+ ("compensation", "missed", [("i","The post is grade six on the canal trust scale, with the pension."),("c","What are the biggest repairs coming up on the locks this year?")]),
+ ("compensation", "covered", [("i","You'd be band five, and we'd start you at step three."),("c","I'm on band five now at the blood bank, so step three works. Does the on-call payment come on top?")]),
+ ("compensation", "partial", [("i","The keeper post is on the zoo's pay grade D."),("c","Oh that's fine, I'm not fussy.")]),
+ ("compensation", "not_applicable", [("i","The orchard grows grade one apples and a band of volunteers picks them."),("c","I'd start by mapping which rows are picked first.")]),
+ # A read folded into the check, and a read that names its source.
+ ("role_vision", "partial", [("i","How do you see the job?"),("c","I'm guessing the night sailings are where the deck crew runs thin, am I wrong there?")]),
+ ("ballpark_check", "covered", [("i","How do you see the job?"),("c","I'm guessing the night sailings are where the deck crew runs thin, am I wrong there?")]),
+ ("role_vision", "covered", [("i","How do you see the job?"),("c","I'm guessing the night sailings are where the deck crew runs thin, am I wrong there? I'd put a second deckhand on the last two crossings and log every late departure for a month.")]),
+ ("role_vision", "partial", [("i","How do you see yourself in the role?"),("c","I'm hard-working and very reliable. One thing I picked up from your trust report is that the hives on the north site lost half their colonies last winter.")]),
+ ("role_vision", "missed", [("i","Our kiln is the bottleneck and glaze costs doubled."),("c","I'm a hard worker. As you rightly said, the kiln is the bottleneck and the glaze is the challenge.")]),
+ # A sentence the model may call a plan, with no first person and no imperative, describes them.
+ ("role_vision", "partial", [("i","How do you see the job?"),("c","From the visitor logs you shared, nearly every complaint at the aquarium is about the queue, and two of your tanks seem to share the same pump contractor.")]),
+ # Statement-form corrections and loose invites in other words.
+ ("ballpark_check", "covered", [("i","What did you notice?"),("c","From the visitor logs you shared, most complaints come in on Sunday afternoons at the planetarium. Put me straight if that's not the case.")]),
+ ("ballpark_check", "partial", [("i","What did you notice?"),("c","The tree crews seem to wait on the chipper most mornings, from what the climbers tell me. Dunno what you reckon.")]),
+ # The process, goals and fit asked in other words; fit wishes stated.
+ ("next_steps", "covered", [("i","Anything else?"),("c","And when would you let people know?")]),
+ ("next_steps", "covered", [("i","Anything else?"),("c","What would the next part of the process be for the cellar role?")]),
+ ("goals_alignment", "covered", [("i","Questions?"),("c","What are the brewery's targets this year, and what will the head brewer be responsible for in those?")]),
+ ("goals_alignment", "partial", [("i","Questions?"),("c","What does good look like for the lock keeper after a year?")]),
+ ("mutual_fit", "covered", [("i","Questions?"),("c","And what's the staffroom like, do folk get on?")]),
+ ("mutual_fit", "partial", [("i","Anything else?"),("c","I work best with a manager who's straight with me.")]),
+ ("mutual_fit", "partial", [("i","Anything else?"),("c","Well, I'd sure like to work for folks that treat people right.")]),
+ ("mutual_fit", "missed", [("i","Anything else?"),("c","I'd hope the weather holds for the first week on the ferry.")]),
+ # Why the post was created is a fit question, not the hiring process; "I'd add a ..." is a plan.
+ ("next_steps", "missed", [("i","Questions?"),("c","What made you decide to create the position?")]),
+ ("mutual_fit", "covered", [("i","Questions?"),("c","What made you decide to create the position?")]),
+ ("role_vision", "partial", [("i","Where would you start?"),("c","I'd add a second picker on the early shift and move the cider pressing to Tuesdays so the orchard shop is stocked by the weekend.")]),
+ ("role_vision", "missed", [("i","Anything to add?"),("c","I'd add that I'm very reliable and I love working outdoors.")]),
+ # Made-up cases with no trigger word, own-team stories, and what the candidate does now.
+ ("role_vision", "missed", [("i","How would you size a pump for a lock with new housing nearby?"),("c","I'd start from the flow model, check the worst case with the new demand, and compare a bigger pump now against a second one later.")]),
+ ("role_vision", "missed", [("i","Okay. And a volunteer quits the week before the open day?"),("c","I'd call the reserve list that afternoon, split the guided walks between the two rangers, and tell the trust office straight away.")]),
+ ("role_vision", "missed", [("i","How's the bridge job going?"),("c","They kept short-crewing us on the bridge job, and we fell three weeks behind on the deck pour, honestly it was a mess for everyone.")]),
+ ("role_vision", "partial", [("i","Where would you start?"),("c","Then I adjust the feed orders every morning off the waste log at the stables, not off last week's order. I'd set up a rota chart so nobody tops up old hay on top of new.")]),
+ # Unpunctuated inverted process questions, hopes to carry on, invites after being asked what they noticed.
+ ("next_steps", "covered", [("i","Anything else?"),("c","ok so like after this is there another interview or do y'all decide today")]),
+ ("next_steps", "partial", [("i","Anything else?"),("c","Great. I'm excited about the possibility of joining the orchard crew.")]),
+ ("next_steps", "partial", [("i","Anything else?"),("c","Sounds good. I'm very interested in carrying on with the process.")]),
+ ("ballpark_check", "partial", [("i","Anything you noticed at the aviary?"),("c","Quite a few feeding logs are filled in late on Sundays. I'd be interested in your reaction to that.")]),
+ ("ballpark_check", "partial", [("i","What do you make of the marina?"),("c","The fuel dock queues back up past the harbour wall on Saturdays. Always happy to hear other views on it.")]),
+ ("ballpark_check", "covered", [("i","What have you seen?"),("c","Your bookings for the mountain hut come almost all through the phone line, not the website. Am I on target with that, or is it handled somewhere else?")]),
+ ("ballpark_check", "missed", [("i","Anything you noticed at the aviary?"),("c","Not really, I only saw the car park.")]),
+ ("goals_alignment", "covered", [("i","Questions?"),("c","What are the trust's goals for next year, and how volunteer coordination is supposed to help with those?")]),
+ # A request to the interviewer is not a plan, even with "I'd" in it.
+ ("role_vision", "partial", [("i","How do you see the job?"),("c","From the rota you shared, the relief keepers get pulled to the reptile house almost every evening, so the aviary is the section that gives people up first. Tell me where the zoo is headed this year and where I'd slot in.")]),
 ]
 
 

@@ -113,6 +113,8 @@ def test_whole_words_only():
     assert guess_family("Nurses") == "healthcare"  # a plural is its singular
 
 
-def test_cost_grows_linearly_with_the_description():
-    # a 200 KB description is read once, phrase by phrase: it just has to finish and stay unsure
-    assert guess_family("Coordinator", "the work is varied and rewarding. " * 6000) == "general"
+def test_a_long_description_counts_each_phrase_once():
+    # 6,000 repeats of one weak hint ("billing", weight 1) stay one weak hint: still unsure
+    assert guess_family("Coordinator", "billing questions come in all day. " * 6000) == "general"
+    # while two distinct strong phrases decide
+    assert guess_family("Coordinator", "billing questions come in all day. " * 6000 + "Payroll and the audit.") == "finance"

@@ -9,6 +9,7 @@ import json
 
 from click.testing import CliRunner
 from rich.console import Console
+from rich.text import Text
 
 from interviewer import terminal
 from interviewer.backends import resolve
@@ -105,3 +106,14 @@ def test_save_never_lags_the_database_and_ends_with_the_report(tmp_path):
     # the saved file is still a transcript `interviewer review` reads
     result = CliRunner().invoke(cli, ["review", str(path), "--offline", "--json", "--candidate", "Candidate"])
     assert result.exit_code == 0, result.output
+
+
+def test_coach_marks_and_words_come_from_the_rubric():
+    """The terminal coach spells no mark or word of its own (prompts/rubric.toml does)."""
+    from interviewer import terminal
+    from interviewer.criteria import COACH_LABEL, COACH_MARK
+
+    plain = Text.from_markup(terminal.LEGEND).plain
+    for verdict, mark in COACH_MARK.items():
+        assert f"{mark} {COACH_LABEL[verdict]}" in plain
+        assert Text.from_markup(terminal._MARK[verdict]).plain == mark

@@ -12,7 +12,7 @@ from interviewer.history import History, score_label, sparkline
 from interviewer.models import CRITERIA, Brief, Debrief
 from interviewer.sanitize import html as escape
 from interviewer.sanitize import md
-from interviewer.criteria import LABEL, TITLE
+from interviewer.criteria import LABEL, SHORT, TITLE, VERDICT_LABEL, VERDICT_MARK
 
 from . import _common as C
 from . import document as D
@@ -67,8 +67,7 @@ def debrief_document(d: Debrief, report: dict | None = None) -> D.Document:
 
 _CHART_LABEL = LABEL  # spelled once, in prompts/rubric.toml
 CRITERION_LABEL = _CHART_LABEL  # short names, for tables too (interviewer serve's history)
-_SHORT = {"role_vision": "vis", "ballpark_check": "chk", "next_steps": "nxt", "goals_alignment": "goal",
-          "compensation": "pay", "mutual_fit": "fit"}
+_SHORT = SHORT  # one word per criterion, spelled in prompts/rubric.toml
 
 
 def _whose(r) -> str:
@@ -120,7 +119,8 @@ def print_history(h: History, console: Console) -> None:
             table.add_row(Text(r.date), Text(r.kind), Text(r.id), whose, Text(" ").join(marks), score_label(r.verdicts))
     console.print(table)
     if not wide:
-        console.print("[dim]verdicts: vision, check, next, goals, pay, fit · ✓ covered ◐ partial ✗ missed[/dim]")
+        console.print("[dim]verdicts: " + ", ".join(_SHORT[c] for c in CRITERIA) + " · "
+                      + " ".join(f"{VERDICT_MARK[v]} {VERDICT_LABEL[v]}" for v in ("covered", "partial", "missed")) + "[/dim]")
     trend = Table("criterion", "trend (oldest → newest)", box=None)
     for c in CRITERIA:
         trend.add_row(TITLE[c], sparkline(h.trends[c]))

@@ -114,7 +114,9 @@ def ballpark_check(r: Reading, vision: RuleFinding | None = None) -> RuleFinding
     for t in r.candidate_turns:
         if not t.usable:
             continue
-        turn_observes = observed_before or t.turn in own_view or any(OBSERVATION.search(s.text) for s in t.sentences) or len(t.text.split()) > 60
+        # "Anything you noticed on the station?": the answer is the candidate's own observation.
+        turn_observes = observed_before or t.turn in own_view or any(OBSERVATION.search(s.text) for s in t.sentences) or len(t.text.split()) > 60 \
+            or bool(_ASKS_OBSERVATION.search(t.prompt[-200:]))
         for s in t.sentences:
             if _pay_check(s.text) or _salary_context(t, s):
                 continue
@@ -133,7 +135,7 @@ def ballpark_check(r: Reading, vision: RuleFinding | None = None) -> RuleFinding
             unpunctuated = not s.text.rstrip().endswith((".", "!", "?")) and bool(_INVERTED.search(s.text))
             if CHECK.search(s.text) and not (INVITE.search(s.text) and re.search(r"\b(?:i might|i could|i may) be\b", s.lower)) and (
                     s.is_question or unpunctuated
-                    or re.search(r"correct me|tell me (?:if|where)|push back|set me straight|stop me|poke holes|let me know if", s.lower)):
+                    or re.search(r"correct me|tell me (?:if|where)|push back|set me straight|put me (?:straight|right)|say so|stop me|poke holes|let me know if", s.lower)):
                 # "Correct me if I'm wrong, but <their situation>?" carries its own observation.
                 if turn_observes or OBSERVATION.search(s.text) or len(s.text.split()) >= 15:
                     checks.append(s)
@@ -156,6 +158,7 @@ def _pay_check(text: str) -> bool:
     return bool(NOT_CHECK.search(m.string[max(0, m.start() - 25) : m.end() + 100]))
 
 
+_ASKS_OBSERVATION = re.compile(r"\b(?:what|anything) (?:did |have |do )?you (?:notice|noticed|see|seen|saw|spot|spotted|found|pick up|picked up|make of)\b", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you'd|yours)\b", re.I)
 _INVERTED = re.compile(r"\b(?:am i|is (?:that|this|it|my)|does (?:that|this|it|my)|did i|have i|do i have|would (?:that|it|you)|"
                        r"or (?:am i|was it|is it|did i))\b", re.I)
@@ -192,6 +195,7 @@ BEHAVIOURAL = phrase("role_vision.behavioural")
 PAST_NARRATIVE = phrase("role_vision.past_narrative")
 VISIT = phrase("role_vision.visit")
 BARE_STEP = phrase("role_vision.bare_step")
+_FIRST_PERSON = phrase("role_vision.first_person")
 # "If I had the region, I'd point the reps at ...": a counterfactual, not past experience.
 _COUNTERFACTUAL = re.compile(r"^\W*(?:and |so |but )?if (?:i|it|we|this|that) (?:had|were|was|got)\b", re.I)
 
@@ -199,6 +203,21 @@ _COUNTERFACTUAL = re.compile(r"^\W*(?:and |so |but )?if (?:i|it|we|this|that) (?
 # "Say you start Monday and the team is at seventy percent, what do you do?" asks for a plan for
 # *this* role, not a story or a made-up incident.
 _STARTS_HERE = re.compile(r"\b(?:you (?:start|started|join|joined|take over|took over) (?:on )?(?:monday|tomorrow|next week|next month|here|the role|the job))\b", re.I)
+
+
+PLAN_OPENING = phrase("role_vision.plan_opening")
+# "Tell me where the department is headed and where I'd slot in.": a request to the interviewer, not a plan.
+_ASKS = re.compile(r"^\W*(?:(?:so|and|but|also)\W+)*(?:tell me|can you|could you|would you (?:mind|tell|say)|do you)\b", re.I)
+# The candidate as the subject of a plain action ("Then I adjust ...", "I walk the floor ..."); seeing and thinking verbs are a read.
+_I_DO = re.compile(r"^\W*(?:(?:then|and|so|also|but|usually|normally)\W+)*i (?!think|see|noticed?|saw|suspect|guess|imagine|gather|believe|sense|"
+                   r"get|got|heard?|read|counted|found|feel|reckon|bet|assume|expect|understand|spotted|wonder|know|was told)[a-z]+\b", re.I)
+
+
+def _read_in_check(s: Sentence) -> bool:
+    """A question that states the candidate's own read before asking to confirm it ("I'm guessing the
+    theatre checks are overdue, am I wrong there?"): the read half counts for the vision too."""
+    return (s.text.rstrip().endswith("?") and len(s.text.split()) >= 10 and bool(READ.search(s.text)) and bool(CHECK.search(s.text))
+            and not GENERIC.search(s.text) and not PAY.search(s.text) and not INDUSTRY.search(s.text))
 
 
 def _specific(s: Sentence) -> bool:
@@ -240,7 +259,15 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
             continue
         substantive = len(t.text.split()) >= 35
         generic_turn = sum(bool(GENERIC.search(s.text)) for s in t.sentences) >= max(1, len(t.sentences) // 2)
-        if generic_turn or (BEHAVIOURAL.search(t.prompt[-250:]) and not _STARTS_HERE.search(t.prompt[-250:])):  # stories and hypotheticals are not a vision of the role
+        if BEHAVIOURAL.search(t.prompt[-250:]) and not _STARTS_HERE.search(t.prompt[-250:]):  # stories and hypotheticals are not a vision of the role
+            continue
+        checked = any(CHECK.search(x.text) for x in t.sentences)
+        if generic_turn:
+            # Mostly strengths, but "One thing I picked up from your annual report is ..." is still a
+            # read of *them*: only a read pattern about their organisation survives a generic turn.
+            reads += [s for s in t.sentences if not s.text.rstrip().endswith("?") and _specific(s) and READ.search(s.text)
+                      and (_about_them(s.text, entities) or checked) and not (FIT_STATEMENT.search(s.text) or PAY.search(s.text) or INDUSTRY.search(s.text))
+                      and not _restates(s.text, t.prompt) and not (s.intents and s.p("role_read") < VETO)]
             continue
         # An answer about pay is not a vision (but a turn that ignores the pay question may be one).
         pay_turn = bool(PAY.search(t.prompt)) and any(PAY.search(x.text) or FIGURE.search(x.text) for x in t.sentences)
@@ -251,13 +278,17 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
         industry = False  # once a turn talks about the industry at large, only sentences about *you* are a read
         for s in t.sentences:
             industry = industry or bool(INDUSTRY.search(s.text))
+            if _read_in_check(s):
+                reads.append(s)  # "I'm assuming the backlog is in the old halls, am I right on that?"
+                continue
             if s.text.rstrip().endswith("?") or not _specific(s):
                 # "So my approach would be simple." says nothing yet, but what follows is the plan.
                 planning = planning or (not s.text.rstrip().endswith("?") and bool(APPROACH.search(s.text)))
                 continue
             # "I spent a day riding along ... and what I saw is your trucks run back empty": the visit
             # is past experience, the read that follows it in the same run-on is about them.
-            if PAST_SELF.search(s.text) and not (READ.search(s.text) and _about_them(s.text, entities)) and not _COUNTERFACTUAL.match(s.text):
+            if PAST_SELF.search(s.text) and not (READ.search(s.text) and _about_them(s.text, entities)) and not _COUNTERFACTUAL.match(s.text) \
+                    and not PLAN_OPENING.match(s.text):  # "How I'd handle it is ..., because I did that at the NAO": the plan leads
                 continue
             if FIT_STATEMENT.search(s.text) or PAY.search(s.text) or pay_turn:
                 continue
@@ -267,7 +298,10 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
                 continue
             if s.intents and s.p("role_read") < VETO and s.p("approach") < VETO:
                 continue  # the model is sure this is neither a read nor a plan (a story, a strength)
-            if _model(s, "approach") and _concrete(s.text) and not READ.search(s.text):
+            # An approach is what the candidate would do: with no first person and no imperative step, a
+            # sentence the model calls a plan is a description of them ("the shutdowns keep slipping").
+            if _model(s, "approach") and _concrete(s.text) and not READ.search(s.text) and not _ASKS.match(s.text) and (
+                    _FIRST_PERSON.search(s.text) or BARE_STEP.match(s.text) or planning):
                 approaches.append(s)
                 _only_model(r, "role_vision", s, "approach", APPROACH.search(s.text))
                 planning = True
@@ -288,6 +322,8 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
                 approaches.append(s)
                 planning = True
                 continue
+            if _ASKS.match(s.text) and not PLAN_OPENING.match(s.text):
+                continue  # a question or a request to the interviewer, whatever its punctuation
             if APPROACH.search(s.text) or (planning and BARE_STEP.match(s.text)):
                 # "So my approach would be: triage. Build a self-serve NDA ...": once a plan is under
                 # way, a bare imperative step is more of it.
@@ -301,6 +337,7 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
                 continue
             elif READ.search(s.text) or (
                 not planning and substantive and len(s.text.split()) >= 9 and ORG_REF.search(s.text) and not _MODAL.search(s.text)
+                and not _I_DO.match(s.text)  # "Then I adjust orders off the shrink log": what they do, not a read of them
                 and not (PAST_NARRATIVE.search(s.text) and not (visited or _about_them(s.text, entities)))
             ):
                 reads.append(s)
@@ -330,6 +367,7 @@ def _short(text: str, limit: int = 18) -> str:
 # --- goals_alignment -------------------------------------------------------------------------
 
 GOALS = phrase("goals_alignment.goals")
+_ROLE_OR_ME = re.compile(r"\b(?:role|position|job|seat|post|hire|i|i'd|i'll|me|my|part|piece|share|own|fit\w*|slot|contribut\w*|help\w*|responsib\w*|expected)\b", re.I)
 CONTRIBUTES = phrase("goals_alignment.contributes")
 SUCCESS = phrase("goals_alignment.success")
 NOT_GOALS = phrase("goals_alignment.not_goals")
@@ -345,7 +383,8 @@ def goals_alignment(r: Reading) -> RuleFinding:
             goals.append(s)
             _only_model(r, "goals_alignment", s, "goals", GOALS.search(s.text))
         # The corpus counts "how is the role measured" as contribution; the rubric makes that partial.
-        if _model(s, "role_contribution", prompts[s.turn]) and (CONTRIBUTES.search(s.text) or not SUCCESS.search(s.text)):
+        # A model-only contribution names the role or the candidate ("How often would we meet?" does not).
+        if _model(s, "role_contribution", prompts[s.turn]) and (CONTRIBUTES.search(s.text) or (not SUCCESS.search(s.text) and _ROLE_OR_ME.search(s.text))):
             links.append(s)
             _only_model(r, "goals_alignment", s, "role_contribution", CONTRIBUTES.search(s.text))
         if SUCCESS.search(s.text):

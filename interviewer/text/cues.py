@@ -13,6 +13,7 @@ from interviewer.text.phrases import phrase, tables
 _WORDS = tables()["words.words"]
 MODAL_SKIP = frozenset(_WORDS["modal_skip"])
 NOT_ACTION = frozenset(_WORDS["not_action"])
+ADD_TALK = frozenset(_WORDS["add_talk"])
 VAGUE = frozenset(_WORDS["vague"])
 APPROACH_FILLER = frozenset(_WORDS["approach_filler"])
 
@@ -46,11 +47,14 @@ class _Approach:
     def modal_action(text: str) -> bool:
         text = fluent(text)  # _MODAL's spans refer to the text the patterns read
         for m in _MODAL.finditer(text):
-            for word in re.findall(r"[a-z'-]+", text[m.end() : m.end() + 200].lower())[:4]:
+            words = re.findall(r"[a-z'-]+", text[m.end() : m.end() + 200].lower())[:5]
+            for i, word in enumerate(words[:4]):
                 if word in MODAL_SKIP:
                     continue
                 if m.group(0).rstrip().lower().endswith("'d") and _PAST_PARTICIPLE.match(word):
                     return False  # "I'd heard there was a dispute": I had, not I would
+                if word == "add":  # "I'd add a busser on Fridays" acts; "I'd add that ..." talks
+                    return i + 1 < len(words) and words[i + 1] not in ADD_TALK
                 return word not in NOT_ACTION
         return False
 
@@ -67,6 +71,8 @@ def concrete(text: str) -> bool:
 def asks_process(text: str) -> bool:
     if re.match(r"^(?:just |only |and |so |um,? )*(?:what|when|how|who|whether|if)\b", text, re.I):
         return True  # "Just what the next step is from here." asks, whatever its punctuation
+    if not text.rstrip().endswith((".", "!")) and re.search(r"\b(?:is there|are there|will there be|do you|will you|would you|will i|should i|do i)\b", text, re.I):
+        return True  # "so like, after this is there another interview or y'all decide today": asks, unpunctuated
     return bool(re.search(r"\b(?:let me know|please (?:send|tell)|happy to (?:send|provide))\b.{0,200}\b(?:need|anything)\b", text, re.I))
 
 
@@ -89,6 +95,7 @@ _YOU_AS_BOSS = phrase("mutual_fit.you_as_boss")
 _RELATION = phrase("mutual_fit.relation")
 _FIT = phrase("mutual_fit.fit")
 _PROCESS = phrase("next_steps.process")
+_NOT_PROCESS = phrase("next_steps.not_process")
 _PAY = phrase("compensation.pay")
 _GOALS = phrase("goals_alignment.goals")
 _SUCCESS = phrase("goals_alignment.success")  # "how will you measure the team lead" asks about the role, not the boss
@@ -96,7 +103,7 @@ _CHECK = phrase("ballpark_check.check")
 
 
 def fit_question(text: str, is_question: bool) -> bool:
-    if not is_question or _PROCESS.search(text) or _PAY.search(text) or ((_GOALS.search(text) or _SUCCESS.search(text)) and not _FIT.search(text)):
+    if not is_question or (_PROCESS.search(text) and not _NOT_PROCESS.search(text)) or _PAY.search(text) or ((_GOALS.search(text) or _SUCCESS.search(text)) and not _FIT.search(text)):
         return False
     if _CHECK.search(text):
         return False
