@@ -261,7 +261,9 @@ class Interview:
         thin = len(guards.words(text)) < self.plan.thin_answer_words or listening.gibberish(text)
         said_something = heard.lead or heard.answers or heard.questions or heard.content.rude or heard.content.figures
         greeted = st.stage == "opening" and heard.content.greeting  # "Thanks for seeing me." needs no nudge
-        if thin and not said_something and not greeted and st.stage not in st.nudged_in and st.stage in ("opening", "vision", "probe", "react"):
+        asked_them = bool(self._last_question(before_this_turn=True))  # "Take your time" only after a question
+        if thin and not said_something and not greeted and asked_them and st.stage not in st.nudged_in \
+                and st.stage in ("opening", "vision", "probe", "react"):
             st.nudged_in.append(st.stage)
             # the persona's own nudges first, then the shared ones: never the same nudge twice
             line = (self._pick("nudges", self.persona.lines.nudges, fresh_only=True)
@@ -495,7 +497,7 @@ class Interview:
             if "probe" not in st.covered:
                 st.covered.append("probe")
 
-    def _last_question(self) -> str:
+    def _last_question(self, before_this_turn: bool = False) -> str:
         """The question the interviewer asked last (the closing sentence of their last turn), if it was one."""
         said = [t.text for t in self.turns if t.speaker == "interviewer"]
         last = (guards.sentences(said[-1]) or [""])[-1] if said else ""

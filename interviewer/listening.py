@@ -433,7 +433,7 @@ def meaning_problems(text: str, candidate_text: str, persona: Persona, empty_ans
         found.append("question")
     said = {w for w in _CONTENT.findall(candidate_text.lower()) if w not in generic_words()}
     mine = {w for w in _CONTENT.findall(text.lower()) if w not in generic_words()}
-    if not said & mine:
+    if len(said & mine) < 2:  # one shared word is chance ("You're most likely right there in class afterwards.")
         found.append("not_about_their_words")
     if _rx("meaning", "praise").search(text):
         # the small model's praise is its commonest failure (read in simulated sessions): never shown

@@ -75,10 +75,14 @@ def test_candidate_questions_are_classified():
 
 
 def test_a_thin_answer_gets_one_nudge_then_the_plan_moves_on():
+    # after the opening hello (no question asked yet) there is nothing to nudge: the plan moves on
     iv = run(["ok"])
-    assert iv.turns[-1].text in PERSONA.lines.nudges and iv.state.stage == "opening"
+    assert iv.turns[-1].text not in PERSONA.lines.nudges and iv.state.stage == "vision"
+    # after a real question, one nudge, then never the same nudge again
     iv.respond("ok")
-    assert iv.state.stage == "vision"
+    assert iv.turns[-1].text in PERSONA.lines.nudges and iv.state.stage == "vision"
+    iv.respond("ok")
+    assert iv.turns[-1].text not in PERSONA.lines.nudges
 
 
 def test_undo_takes_back_the_last_answer_and_restores_the_plan():

@@ -210,3 +210,20 @@ def test_moving_on_from_thin_answers_gives_the_picture_from_our_side(stage, fiel
         replies.append(iv.respond("I'm a hard worker and a team player. I'd figure it out.").text)
     assert iv.state.stage != stage
     assert guards.sentences(bank.fact(SALES, field))[0] in replies[-1], replies
+
+
+def test_a_model_reaction_sharing_one_word_by_chance_is_not_shown():
+    problems = listening.meaning_problems("You're most likely right there in class afterwards.",
+                                          "I'd talk to the student after class and find out what happened.", SALES, False)
+    assert "not_about_their_words" in problems
+
+
+def test_no_take_your_time_when_nothing_was_asked():
+    p = load_persona("city-program-manager")
+    iv = Interview(p, None, seed=1)
+    opening = iv.start().text
+    reply = iv.respond("Yep. Morning.").text
+    nudges = p.lines.nudges + [x for t in listening.data()["nudges"].values() for x in t]
+    assert not opening.rstrip().endswith("?")  # the opening says hello; it asks nothing yet
+    assert not any(n in reply for n in nudges), reply
+    assert "?" in reply  # the interview moves on to a real question
