@@ -416,7 +416,8 @@ class Interview:
                     said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
                     unsaid = [x for x in guards.sentences(answer) if x not in said]
                     if unsaid:  # the first answer was cut short: the rest of it now, not the same sentence again
-                        answer = prompts.fill(listening.data()["deflections"]["more"], answer=" ".join(unsaid[:2]))
+                        rest = re.sub(r"^(?:And|But|Also|Plus),?\s+(\w)", lambda m: m.group(1).upper(), " ".join(unsaid[:2]))
+                        answer = prompts.fill(listening.data()["deflections"]["more"], answer=rest)
                     else:
                         answer = prompts.fill(listening.data()["deflections"]["repeat"], answer=_lower_first(guards.sentences(answer)[0]))
                 else:
@@ -693,6 +694,8 @@ class Interview:
                 steps.append(sent)
                 if len(guards.words(" ".join(steps))) >= 15:
                     break
+            if steps:  # "As for next steps: a paid two-hour shadow ...", not a fragment after the goodbye
+                steps[0] = self._pick("next_steps_lead", d["close_plain"]["next_steps_lead"]) + " " + _lower_first(steps[0])
             return " ".join([line] + steps)
         return self._line("close" if st.asked_next_steps else "close_with_next_steps")
 
