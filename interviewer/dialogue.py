@@ -570,7 +570,7 @@ class Interview:
                 return stage, again, self._pick("back_to", d["transitions"]["back_to"])
             return stage, self._line("compensation"), self._pick("after_answer", d["transitions"]["after_answer"])
         if stage == "compensation" and not asked and not c.rude and not heard.pay_figure and not c.figures \
-                and "pay" not in st.probed_in and not st.their_pay:
+                and "pay" not in st.probed_in and not st.their_pay and not self._pay_is_a_scale(heard):
             st.probed_in.append("pay")  # "whatever you think is fair": ask once more for a number
             self._bare = True
             return stage, self._pick("pay_probe", listening.tone_options(d["pay_probe"], self.persona.tone)), ""
@@ -679,6 +679,12 @@ class Interview:
         elif c.plan or c.read or c.story or heard.checked:
             st.solid_answers += 1
 
+    def _pay_is_a_scale(self, heard: Heard) -> bool:
+        """No second ask for a number when pay is a posted scale ("Whatever the district scale is") or
+        we have no figures of our own to compare with: our side at once."""
+        ours = listening.pay_ask("$1", self.persona.pay_range) is None and not re.search(r"\d", self.persona.pay_range)
+        return ours or bool(re.search(listening.data()["pay_probe"]["scale_words"], self._last_candidate(), re.I))
+
     def _close_line(self) -> str:
         st = self.state
         d = listening.data()
@@ -762,7 +768,7 @@ class Interview:
             line = self._pick(f"reaction_{kind}_spare", d["reactions"][kind]["neutral"], fresh_only=True)
         if not line and kind in ("number", "timeframe"):
             line = "{figures}."
-        if not line and kind not in ("vague", "one_word", "rude", "vague_moving", "done", "opening", "offtopic"):  # never a pleasantry for an empty or rude answer
+        if not line and not c.empty and kind not in ("vague", "one_word", "rude", "vague_moving", "done", "opening", "offtopic"):  # never a pleasantry for an empty or rude answer
             line = self._pick("acknowledgements", self.persona.lines.acknowledgements, fresh_only=True)
         return listening.fill(line, figures=figures, plan=c.plan, where=c.where, read=c.read)
 

@@ -155,6 +155,8 @@ def contents(text: str) -> TurnContent:
     if m := _rx("contains", "where").search(text):
         c.where = "your " + m.group(1).lower()
     for s in re.split(r"(?<=[.!?])\s+", text.strip()):
+        if re.match(r"(?:so\s+)?i think that(?:'s| is| was| \w+s)\b", s, re.I):
+            continue  # "I think that comes through in the classroom": "that" is the subject, not a read
         if m := _READ.match(s):
             read = _clause(s[m.end():], 14)
             # "I think that comes through in the classroom" says nothing about the role: no read to echo

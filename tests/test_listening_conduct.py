@@ -227,3 +227,11 @@ def test_no_take_your_time_when_nothing_was_asked():
     assert not opening.rstrip().endswith("?")  # the opening says hello; it asks nothing yet
     assert not any(n in reply for n in nudges), reply
     assert "?" in reply  # the interview moves on to a real question
+
+
+def test_a_posted_scale_gets_our_side_at_once_not_a_second_ask_for_a_number():
+    iv = at_stage("compensation", "school-principal")
+    reply = iv.respond("Whatever the district scale is, I guess. I'm not picky.").text
+    assert not any(p in reply for p in pay_probes()), reply
+    assert "$62,400" in reply, reply
+
