@@ -654,8 +654,9 @@ class Interview:
         if kind == "vague" and not c.generic and not c.one_word and not c.figures and not c.plan and not re.search(
                 r"\b(?:not sure|no idea|don'?t know|nothing|dunno|idk)\b", self._last_candidate(), re.I):
             return "more"  # "Maybe the workload.": they named something - go on, what would you do about it?
-        if kind == "timeframe" and c.story and not c.plan:
-            return "story"  # "fixed it in two weeks" was what happened, not a plan to ask about
+        if kind == "timeframe" and not any(f.lower().startswith(("the first", "first")) or f.lower() in c.plan.lower()
+                                           for f in c.figures):
+            return "story" if c.story else ""  # "fixed it in two weeks" was what happened, not a plan horizon to ask about
         if kind in ("rude", "one_word", "offtopic") or c.empty:
             return "vague"  # after a jibe or a non-answer, ask for substance
         if kind == "default" and c.words < 12:

@@ -235,3 +235,11 @@ def test_a_posted_scale_gets_our_side_at_once_not_a_second_ask_for_a_number():
     assert not any(p in reply for p in pay_probes()), reply
     assert "$62,400" in reply, reply
 
+
+
+def test_a_timeframe_in_a_past_story_is_not_asked_about_as_a_plan():
+    iv = at_stage("probe")
+    reply = iv.respond("The pitfall I'd worry about is trying to fix everything at once. In my current role I inherited a "
+                       "reporting mess, and what worked was fixing the one report people hated in two weeks.").text
+    asks = [x.format(figures="two weeks") for t in listening.data()["followups"]["timeframe"].values() for x in t]
+    assert not any(a in reply for a in asks), reply
