@@ -4,6 +4,7 @@ sentence asks, and the persona's facts that answer it. Matching is on whole word
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from pydantic import BaseModel, Field
@@ -27,9 +28,31 @@ class Question(BaseModel):
     keywords: list[str] = Field(min_length=1)
 
 
+class Unknown(BaseModel):
+    """A practical question no persona's facts answer (parking, the dress code): named and
+    honestly not known, unless the persona has the fact."""
+
+    id: str
+    thing: str  # how the interviewer names it: "the parking situation"
+    fields: list[str] = Field(default_factory=list)
+    keywords: list[str] = Field(min_length=1)
+    lines: list[str] = Field(default_factory=list)  # its own in-character replies, if any
+    offtopic: bool = False  # not about the job at all (the office dog), as against practical (parking)
+
+
 @cache
 def questions() -> tuple[Question, ...]:
     return tuple(Question.model_validate(q) for q in prompts.data("questions.toml")["question"])
+
+
+@cache
+def unknowns() -> tuple[Unknown, ...]:
+    return tuple(Unknown.model_validate(u) for u in prompts.data("questions.toml")["unknown"])
+
+
+@cache
+def _reader() -> dict:
+    return prompts.data("questions.toml")["reader"]
 
 
 def keyword_pattern(phrase: str) -> re.Pattern[str]:
@@ -58,18 +81,23 @@ def content_words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
 
 
-def match(sentence: str) -> Question | None:
-    """The bank question a sentence asks, or None when no keyword of any entry is in it."""
+def scored(sentence: str) -> tuple[Question | None, int]:
+    """The bank question a sentence asks and the weight of its keyword hits (0: none matched)."""
     said = content_words(sentence)
-    best, best_score = None, 0.0
+    best, best_score, best_hits = None, 0.0, 0
     for q, pats, words in _compiled():
         hits = sum(n for p, n in pats if p.search(sentence))
         if not hits:
             continue
         score = hits + 0.25 * len(said & words)
         if score > best_score:
-            best, best_score = q, score
-    return best
+            best, best_score, best_hits = q, score, hits
+    return best, best_hits
+
+
+def match(sentence: str) -> Question | None:
+    """The bank question a sentence asks, or None when no keyword of any entry is in it."""
+    return scored(sentence)[0]
 
 
 def by_id(qid: str) -> Question:
@@ -81,11 +109,14 @@ def by_topic(topic: str) -> Question:
 
 
 def fact(persona: Persona, name: str) -> str:
-    """A persona's answer for one field: its facts, then its answers, then its top-level fields."""
+    """A persona's answer for one field: its facts, then its answers, then its top-level fields,
+    then the neutral defaults every interviewer can say (how long today's meeting is)."""
     if persona.facts.get(name):
         return persona.facts[name]
     value = getattr(persona.answers, name, None) or getattr(persona, name, None)
-    return value if isinstance(value, str) else ""
+    if isinstance(value, str) and value:
+        return value
+    return prompts.fill(_reader()["defaults"].get(name, ""), first_name=persona.first_name, who=persona.refer_to)
 
 
 def answer_for(persona: Persona, q: Question) -> tuple[str, str]:
@@ -99,7 +130,7 @@ def answer_for(persona: Persona, q: Question) -> tuple[str, str]:
 
 # Sub-questions inside one sentence: "who would I work with, and what tools does the team use?"
 _SUBQUESTION = re.compile(
-    r"(?:,\s*(?:and|or|plus)\s+|\s+and\s+(?=(?:what|how|who|where|when|why|which|is|are|do|does|can|could|will|would)\b)|;\s*)",
+    r"(?:,\s*(?:and|or|plus)\s+|,\s+(?=(?:how|what|who|when|where|why|which|is|are|do|does|can|could|will|would)\b)|\s+and\s+(?=(?:what|how|who|where|when|why|which|is|are|do|does|can|could|will|would)\b)|;\s*)",
     re.I,
 )
 
@@ -107,4 +138,113 @@ _SUBQUESTION = re.compile(
 def parts(question: str) -> list[str]:
     """The separate questions inside one question sentence."""
     pieces = [p.strip(" ,;") for p in _SUBQUESTION.split(question) if p and p.strip(" ,;")]
-    return [p for p in pieces if len(p.split()) >= 1] or [question]
+    merged: list[str] = []
+    for p in pieces:  # "Tell me, what's the team like?" is one question
+        if merged and len(merged[-1].split()) < 3 and not merged[-1].endswith("?"):
+            merged[-1] = f"{merged[-1]}, {p}"
+        else:
+            merged.append(p)
+    return merged or [question]
+
+
+# --- reading a question's topic, or abstaining --------------------------------------------------
+
+
+def stem(word: str) -> str:
+    """A crude stem, enough to match "courses" with "course" and "parking" with "park"."""
+    w = word.lower().strip("'").removesuffix("'s")
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)] + keep
+    return w
+
+
+def key_words(text: str) -> set[str]:
+    """The stems of a question's content words, without the words any question could hold
+    ("people", "actually", "role")."""
+    generic = set(_reader()["generic"])
+    return {stem(w) for w in content_words(text) if w not in generic and stem(w) not in generic}
+
+
+@cache
+def _topic_vocab(topic: str) -> frozenset[str]:
+    words: set[str] = set()
+    for q in questions():
+        if q.topic == topic:
+            for text in q.keywords + q.phrasings:
+                words |= {stem(w) for w in _WORD.findall(text.lower())}
+    return frozenset(words)
+
+
+@cache
+def _unknown_patterns() -> tuple[tuple[Unknown, tuple[re.Pattern[str], ...]], ...]:
+    return tuple((u, tuple(keyword_pattern(k) for k in u.keywords)) for u in unknowns())
+
+
+@dataclass
+class Topic:
+    """What a question part asks, as the interviewer reads it."""
+
+    question: Question | None = None  # the bank entry it asks, when the reading is sure
+    unknown: Unknown | None = None  # a practical thing no persona knows (parking)
+    abstained: bool = False  # a keyword matched, but the question is about something else
+
+
+def unknown_for(sentence: str) -> Unknown | None:
+    for u, pats in _unknown_patterns():
+        if any(p.search(sentence) for p in pats):
+            return u
+    return None
+
+
+def read_topic(sentence: str, persona: Persona | None = None) -> Topic:
+    """The bank question a sentence asks, read with care: a named practical thing (parking, the
+    dress code) wins over a topic that merely shares a word with it; and a keyword match is
+    dropped (abstained) when most of the question's own content words are foreign to that topic
+    and to the persona's answer ("Do you allow dogs in the office?" is not about hybrid work)."""
+    if u := unknown_for(sentence):
+        return Topic(unknown=u)
+    q, hits = scored(sentence)
+    if q is None:
+        return Topic()
+    asked = key_words(sentence)
+    if not asked:
+        return Topic(question=q)
+    known = set(_topic_vocab(q.topic))
+    if persona is not None:  # its answer, and its own title, company and name
+        known |= {stem(w) for w in _WORD.findall(answer_for(persona, q)[1].lower())}
+        known |= {stem(w) for w in _WORD.findall(" ".join((persona.title, persona.company, persona.name, persona.role_title)).lower())}
+    foreign = asked - known
+    if len(foreign) > max(len(asked - foreign), hits):
+        return Topic(abstained=True)
+    return Topic(question=q)
+
+
+def search_facts(persona: Persona, sentence: str, limit: int = 2) -> str:
+    """For a question the bank can't place: the persona's own sentences that share at least two of
+    its content words ("How do you handle month-end close?" finds the month-end sentence)."""
+    asked = key_words(sentence)
+    if len(asked) < 2:
+        return ""
+    found: list[tuple[int, str]] = []
+    texts = [v for v in persona.facts.values() if isinstance(v, str)]
+    texts += [v for v in persona.answers.model_dump().values() if isinstance(v, str)]
+    seen = set()
+    for text in texts:
+        for s in _SENTENCE.split(text.strip()):
+            if s in seen:
+                continue
+            seen.add(s)
+            overlap = len(asked & {stem(w) for w in content_words(s)})
+            if overlap >= 2:
+                found.append((overlap, s))
+    found.sort(key=lambda x: -x[0])
+    return " ".join(s for _, s in found[:limit])
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def follows_on(part: str) -> bool:
+    """'if so, how much?', 'Did they leave?', 'when?': a part that leans on the question before it."""
+    return bool(re.search(_reader()["follow_on"], part.strip(), re.I))

@@ -74,6 +74,8 @@ class PlanState(BaseModel):
     weak_answers: int = Field(default=0, description="empty or generic answers to the interviewer's questions")
     solid_answers: int = Field(default=0, description="answers with a plan, a read, a story or a figure")
     candidate_questions: int = 0
+    their_pay: bool = Field(default=False, description="the candidate has given a pay figure")
+    offtopic_asks: int = Field(default=0, description="questions about anything but the job (kids, softball, the office dog)")
 
 
 @dataclass
@@ -105,14 +107,17 @@ def _lower_first(sentence: str) -> str:
     return sentence
 
 
-def _question_for(part: str, r: reading.Reading, whole: bool) -> bank.Question | None:
-    """The bank question a question part asks; the shared intents win for what the judge scores."""
-    q = bank.match(part)
-    if whole and r.has("next_steps") and (q is None or q.topic != "process"):
-        q = next(x for x in bank.questions() if x.id == "next_steps")
-    elif whole and r.has("pay_question") and (q is None or q.topic not in ("pay", "benefits")):
-        q = next(x for x in bank.questions() if x.id == "pay_range")
-    return q
+def _question_for(part: str, r: reading.Reading, whole: bool, persona: Persona | None = None) -> bank.Topic:
+    """What a question part asks. The shared intents (what the judge scores) name next steps and
+    pay only when the bank reads nothing there: "Is there a training budget?" stays training."""
+    t = bank.read_topic(part, persona)
+    if t.question or t.unknown or t.abstained or not whole:
+        return t
+    if r.has("next_steps"):
+        return bank.Topic(question=bank.by_id("next_steps"))
+    if r.has("pay_question"):
+        return bank.Topic(question=bank.by_id("pay_range"))
+    return t
 
 
 def intents(text: str) -> list[str]:
@@ -126,7 +131,8 @@ def intents(text: str) -> list[str]:
             continue
         else:
             parts = bank.parts(r.sentence)
-            kinds = [_KIND.get(q.topic, "other") if (q := _question_for(p, r, len(parts) == 1)) else "other" for p in parts]
+            kinds = [_KIND.get(q.topic, "other") if (q := _question_for(p, r, len(parts) == 1).question) else "other"
+                     for p in parts]
         for kind in kinds:
             if kind not in found:
                 found.append(kind)
@@ -159,6 +165,7 @@ class Heard:
     statement_words: int = 0  # words outside the turn's questions
     turned_back: bool = False  # "what would you do, if you were me?"
     clarify: bool = False  # "Can you repeat the question?"
+    offtopic_asks: int = 0  # questions about anything but the job
 
 
 _CANDIDATE_VOICE = re.compile(
@@ -245,7 +252,8 @@ class Interview:
         if heard.next_steps:
             st.asked_next_steps = True
         if heard.pay_figure:
-            st.pay_discussed = True
+            st.pay_discussed = st.their_pay = True
+        st.offtopic_asks += heard.offtopic_asks
         st.candidate_questions += heard.questions
         self._note_quality(heard)
         self._note_covered(heard)
@@ -293,11 +301,12 @@ class Interview:
         (answered from the persona's facts, or deflected in character), their figures."""
         readings = reading.read(text)
         for r in readings:  # a check is a check; a question that only looks like one is a question
-            if r.has("ballpark_check") and not reading.is_check(r, bank.match(r.sentence) is not None):
+            if r.has("ballpark_check") and (not reading.is_check(r, bank.match(r.sentence) is not None)
+                                            or listening.asks_what_was_meant(r.sentence)):
                 r.intents.pop("ballpark_check")
         heard = Heard(content=listening.contents(text))
         heard.pay_figure = any(r.has("pay_figure") for r in readings) or (
-            self.state.stage == "compensation" and listening.pay_position(text, self.persona.pay_range) is not None)
+            self.state.stage == "compensation" and listening.pay_ask(text, self.persona.pay_range) is not None)
         heard.checked = any(r.has("ballpark_check") for r in readings)
         statements = " ".join(r.sentence for r in readings if not r.is_question)
         heard.statement_words = len(guards.words(statements))
@@ -316,6 +325,7 @@ class Interview:
             heard.clarify = True  # "Not sure what you're asking." said as a statement
         this_turn: list[str] = []
         deflection = ""  # at most one "I don't know" a turn, and none beside a real answer
+        earlier: bank.Question | bank.Unknown | None = None  # the turn's last question read, for "if so, how much?"
         for r in readings:
             if not r.is_question or r.has("ballpark_check"):
                 continue
@@ -324,13 +334,38 @@ class Interview:
                 if listening.clarify(part):
                     heard.clarify = True  # "what do you mean?": the question again, in other words
                     continue
-                q = _question_for(part, r, len(parts) == 1)
-                if q is None and self.state.stage == "compensation" and len(part.split()) <= 4:
-                    q = next(x for x in bank.questions() if x.id == "pay_range")  # "How much?" after "what's your number?"
+                if earlier is not None and bank.follows_on(part):
+                    continue  # "Did they leave?" after "what happened to the last person?": one answer covers both
+                if self._turn_stage in ("vision", "probe", "react") and len(part.split()) <= 6 \
+                        and not listening.opens_like_question(part):
+                    continue  # "First ninety days?" in answer to our question: an answer said with a rising voice
+                if listening.personal(part):  # "What do you do on the weekends?" is not about the hours
+                    heard.questions += 1
+                    heard.offtopic_asks += 1
+                    if line := self._pick("small_talk", listening.data()["deflections"]["small_talk"], fresh_only=True):
+                        heard.answers.append(line)
+                    continue
+                topic = _question_for(part, r, len(parts) == 1, self.persona)
+                q = topic.question
+                if topic.unknown is not None:
+                    earlier = topic.unknown
+                    if f"unknown_{topic.unknown.id}" in this_turn:
+                        continue  # "validate parking? ... the garage is eighteen bucks?": one answer
+                    this_turn.append(f"unknown_{topic.unknown.id}")
+                    heard.questions += 1
+                    heard.offtopic_asks += topic.unknown.offtopic
+                    if line := self._unknown(topic.unknown):
+                        heard.answers.append(line)
+                    continue
+                if q is None and not topic.abstained and self.state.stage == "compensation" and len(part.split()) <= 4:
+                    q = bank.by_id("pay_range")  # "How much?" after "what's your number?"
                 if q is None and listening.self_directed(part):
                     continue  # "I can email?", "Is that what you mean?": said to themselves, not asked of us
                 heard.questions += 1
+                earlier = q or earlier
                 name, answer = bank.answer_for(self.persona, q) if q else ("", "")
+                if q is None and (found := bank.search_facts(self.persona, part)):
+                    name, answer = "search:" + found[:40], found  # not in the bank, but the persona's facts say it
                 if q and q.topic == "process" and q.id != "concerns":
                     heard.next_steps = True
                 if q and q.topic == "pay":
@@ -353,6 +388,7 @@ class Interview:
                             heard.answers.append(line)
                             continue
                     if q is None and listening.small_talk(part) and not listening.about_the_job(part):
+                        heard.offtopic_asks += 1
                         line = self._pick("small_talk", listening.data()["deflections"]["small_talk"], fresh_only=True)
                         if line:
                             heard.answers.append(line)
@@ -368,7 +404,12 @@ class Interview:
                             heard.answers.append(line)
                         continue
                     self.state.repeated.append(name)
-                    answer = prompts.fill(listening.data()["deflections"]["repeat"], answer=_lower_first(guards.sentences(answer)[0]))
+                    said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
+                    unsaid = [x for x in guards.sentences(answer) if x not in said]
+                    if unsaid:  # the first answer was cut short: the rest of it now, not the same sentence again
+                        answer = prompts.fill(listening.data()["deflections"]["more"], answer=" ".join(unsaid[:2]))
+                    else:
+                        answer = prompts.fill(listening.data()["deflections"]["repeat"], answer=_lower_first(guards.sentences(answer)[0]))
                 else:
                     self.state.answered.append(name)
                 heard.answers.append(answer)
@@ -410,6 +451,23 @@ class Interview:
         # All used: one short line, never the candidate's words pasted into a template (they
         # rarely fit: "I can't speak to you don't know, what do people usually myself").
         return listening.fill(self._pick("deflect_short", d["short"]), who=self.persona.refer_to)
+
+    def _unknown(self, u: bank.Unknown) -> str:
+        """A practical question (parking, the dress code): the persona's fact if it has one, else
+        said plainly that they don't know it offhand and who does; the second time, short."""
+        for f in u.fields:
+            if text := bank.fact(self.persona, f):
+                return text
+        key = f"unknown_{u.id}"
+        if key in self.state.answered:
+            return self._pick("already", listening.data()["deflections"]["already"], fresh_only=True)
+        self.state.answered.append(key)
+        if u.lines:
+            return listening.fill(self._pick(key, u.lines), who=self.persona.refer_to)
+        d = listening.data()["unknown_thing"]
+        line = self._pick("unknown_thing", listening.tone_options(d, self.persona.tone), fresh_only=True) \
+            or self._pick("unknown_thing_spare", d["neutral"])
+        return listening.fill(line, thing=u.thing, who=self.persona.refer_to)
 
     def _note_covered(self, heard: Heard) -> None:
         """Stages the candidate has already covered on their own, so the plan doesn't re-ask them."""
@@ -480,11 +538,11 @@ class Interview:
             line = self._followup("vague", heard, stage, fallback=False) if stage == "react" else ""
             return stage, line or self._line(stage), self._pick("back_to", d["transitions"]["back_to"])
         if stage == "compensation" and asked and not heard.next_steps and not heard.pay_figure and not c.figures \
-                and "back_compensation" not in st.probed_in and not any("$" in a for a in heard.answers):
+                and not st.their_pay and "back_compensation" not in st.probed_in and not any("$" in a for a in heard.answers):
             st.probed_in.append("back_compensation")  # answered their question; pay still needs their number
             return stage, self._line("compensation"), self._pick("back_to", d["transitions"]["back_to"])
         if stage == "compensation" and not asked and not c.rude and not heard.pay_figure and not c.figures \
-                and "pay" not in st.probed_in:
+                and "pay" not in st.probed_in and not st.their_pay:
             st.probed_in.append("pay")  # "whatever you think is fair": ask once more for a number
             self._bare = True
             return stage, self._pick("pay_probe", listening.tone_options(d["pay_probe"], self.persona.tone)), ""
@@ -504,6 +562,14 @@ class Interview:
         if stage not in ("questions", "compensation") and st.stage_turns < self.plan.turns_for(stage):
             st.stage_turns += 1
             return stage, self._line(stage), ""
+        if stage in ("questions", "compensation") and asked and st.offtopic_asks >= 2 and heard.offtopic_asks \
+                and "steer" not in st.probed_in:
+            st.probed_in.append("steer")  # a second question about anything but the job: bring it back, once
+            line = self._pick("steer_back", listening.tone_options(d["steer_back"], self.persona.tone))
+            if stage == "questions":
+                st.stage_turns += 1
+                return stage, line, ""
+            return stage, line + " " + self._line("compensation"), ""
         if stage == "questions" and not heard.next_steps and asked:
             if st.stage_turns < self.plan.turns_for("questions") or st.extra_questions < 2:
                 if st.stage_turns >= self.plan.turns_for("questions"):
@@ -553,6 +619,8 @@ class Interview:
         if kind == "vague" and not c.generic and not c.one_word and not c.figures and not c.plan and not re.search(
                 r"\b(?:not sure|no idea|don'?t know|nothing|dunno|idk)\b", self._last_candidate(), re.I):
             return "more"  # "Maybe the workload.": they named something - go on, what would you do about it?
+        if kind == "timeframe" and c.story and not c.plan:
+            return "story"  # "fixed it in two weeks" was what happened, not a plan to ask about
         if kind in ("rude", "one_word", "offtopic") or c.empty:
             return "vague"  # after a jibe or a non-answer, ask for substance
         if kind == "default" and c.words < 12:
@@ -575,7 +643,7 @@ class Interview:
     def _close_line(self) -> str:
         st = self.state
         d = listening.data()
-        if st.rude or st.weak_answers >= 2:
+        if st.rude or st.weak_answers >= 2 or st.offtopic_asks >= 2:
             # Cool after rudeness, plain after a run of empty answers: never a warm or praising close.
             key = "close_cool" if st.rude else "close_plain"
             line = self._pick(key, listening.tone_options(d[key], self.persona.tone))
@@ -621,10 +689,14 @@ class Interview:
         d = listening.data()
         figures = self._as_said(c.figures)
         money = listening.money_figures(c.figures)
-        if money and heard.pay_figure:
+        spoken = "" if money else listening.pay_ask_said(self._last_candidate(), self.persona.pay_range)
+        if (money or spoken) and heard.pay_figure:
             where = listening.pay_position(self._last_candidate(), self.persona.pay_range)
+            if not where and spoken:  # no range of ours to compare with: their figure, heard
+                return listening.fill(self._pick("reaction_number", listening.tone_options(d["reactions"]["number"], self.persona.tone)),
+                                      figures=spoken)
             if where and (line := self._pick(f"pay_{where}", d["pay_reactions"][where], fresh_only=True)):
-                amount = self._as_said(money)
+                amount = self._as_said(money) if money else spoken
                 said = listening.fill(line, figures=amount)
                 others = [f for f in c.figures if f not in money]  # "two to three years" is not pay
                 return listening.fill(f"{listening.join_figures(others)}, noted. {said}") if others else said
@@ -648,7 +720,7 @@ class Interview:
             line = self._pick(f"reaction_{kind}_spare", d["reactions"][kind]["neutral"], fresh_only=True)
         if not line and kind in ("number", "timeframe"):
             line = "{figures}."
-        if not line and kind not in ("vague", "one_word", "rude", "vague_moving", "done", "opening"):  # never a pleasantry for an empty or rude answer
+        if not line and kind not in ("vague", "one_word", "rude", "vague_moving", "done", "opening", "offtopic"):  # never a pleasantry for an empty or rude answer
             line = self._pick("acknowledgements", self.persona.lines.acknowledgements, fresh_only=True)
         return listening.fill(line, figures=figures, plan=c.plan, where=c.where, read=c.read)
 
@@ -786,7 +858,7 @@ class Interview:
         # "the first 90 days" the answer already says needs no echo; a pay figure always gets its reaction
         missing = [f for f in c.figures if heard.pay_figure
                    or not re.search(rf"(?<![\w$£€])(?<!\d[.,]){re.escape(f)}(?!\w|[.,]\d)", said, re.I)]
-        if missing and (heard.lead or heard.answers or heard.pay_figure or c.rude):
+        if (missing or (heard.pay_figure and not c.figures)) and (heard.lead or heard.answers or heard.pay_figure or c.rude):
             rest = dataclasses.replace(heard, content=dataclasses.replace(c, figures=missing))
             out.append(self._reaction(rest, "timeframe" if c.kind == "timeframe" else "number"))
         if heard.lead:

@@ -49,7 +49,7 @@ _NOT_ACTION = set("be love like say think guess imagine hope need rather appreci
 _SWAP = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i'm": "you're", "i've": "you've",
          "i'll": "you'll", "i'd": "you'd", "your": "our", "yours": "ours", "am": "are"}
 _READ = re.compile(r"^(?:so\s+)?(?:my (?:read|sense|guess|impression|take) is (?:that )?|i think (?:that )?|i imagine (?:that )?|i'?d guess (?:that )?|"
-                   r"i suspect (?:that )?|i get the (?:sense|impression) (?:that )?|it seems (?:like |that )?|it looks like |i see )", re.I)
+                   r"i suspect (?:that )?|i get the (?:sense|impression) (?:that )?|it seems (?:like |that )?|it looks like )", re.I)
 
 
 @dataclass
@@ -123,7 +123,7 @@ def figures(text: str) -> list[str]:
         if digits and int(digits) < 2 and not re.search(r"[$%]", f):
             continue  # "1" and "0" are rarely figures worth repeating
         if re.match(r"first\b", f, re.I):
-            f = "the " + f  # "in my first 90 days" is acknowledged as "the first 90 days"
+            f = "the " + f[0].lower() + f[1:]  # "in my first 90 days" is acknowledged as "the first 90 days"
         elif re.match(r"the\b", f, re.I):
             f = "the" + f[3:]  # "The first three months, I'd..." is quoted mid-sentence
         if f.lower() not in (s.lower() for s in seen):
@@ -235,19 +235,103 @@ def _money(text: str) -> list[float]:
     return vals
 
 
+_SPOKEN = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                       "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_SPOKEN.update({w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())})
+_SPOKEN_RUN = re.compile(r"\b(?:(?:a\s+(?=hundred))?(?:%s|hundred)(?:(?:[\s-]+(?:and[\s-]+)?|[\s-]+)(?:%s|hundred|oh)\b)*)\b"
+                         % ("|".join(_SPOKEN), "|".join(_SPOKEN)), re.I)
+
+
+def _spoken_value(run: str) -> int | None:
+    words = [w for w in re.split(r"[\s-]+", run.lower()) if w and w != "and"]
+    if "oh" in words:  # "one-oh-five": said digit by digit
+        digits = ["0" if w == "oh" else str(_SPOKEN.get(w, "")) for w in words]
+        return int("".join(digits)) if all(d.isdigit() and len(d) == 1 for d in digits) else None
+    total = 0
+    for w in words:
+        if w == "a":
+            continue
+        if w == "hundred":
+            total = max(total, 1) * 100
+        elif w in _SPOKEN:
+            total += _SPOKEN[w]
+    return total or None
+
+
+def spoken_digits(text: str) -> str:
+    """Number words as digits ("ninety-five" -> "95", "one-oh-five" -> "105"), for reading pay."""
+    def sub(m: re.Match[str]) -> str:
+        v = _spoken_value(m.group(0))
+        return str(v) if v is not None else m.group(0)
+    return _SPOKEN_RUN.sub(sub, text)
+
+
+_ASK_CUE = re.compile(r"\b(?:hoping|looking (?:for|at)|ask(?:ing)?|expect(?:ing)?|want(?:ing)?|need|target(?:ing)?|aim(?:ing)?|"
+                      r"would take|i'd take|be at|would be|i'd be|somewhere|around|at least|minimum)\b", re.I)
+_RANGE_SEP = r"\s*(?:to|-|–|and|or)\s*\$?"
+# a number that may be pay: not "twenty years", "two days", "10%"
+_PAY_NUMBER = re.compile(r"\$?(\d[\d,]*(?:\.\d+)?)\s?(k\b|thousand|grand)?(?!\s?(?:%|percent|years?|days?|weeks?|months?|hours? a|people|minutes?)\b)(?![\d%]|[.,]\d)", re.I)
+
+
+def pay_ask(candidate_text: str, pay_range: str) -> tuple[float, float] | None:
+    """The figure the candidate asks for (a range gives both ends), read whole and spoken or not:
+    the figures after the last "hoping for / looking at" if any, else the last figure said. Bare
+    numbers are thousands when our range is a yearly salary ("fifty-five" -> $55,000)."""
+    ours = [v for v in _money(pay_range.split(";")[0]) if v >= 1][:2]
+    if len(ours) < 2:  # no figures of ours ("from the pay bands"): a salary unless they say an hour
+        ours = [5.0, 400.0] if re.search(r"\bhour|hourly\b", candidate_text, re.I) else [12500.0, 2e6]
+    yearly = min(ours) >= 10000
+    text = spoken_digits(candidate_text)
+    lo, hi = min(ours), max(ours)
+
+    def values(part: str) -> list[tuple[int, int, float]]:
+        out = []
+        for m in _PAY_NUMBER.finditer(part):
+            v = float(m.group(1).replace(",", ""))
+            if m.group(2) or (yearly and 20 <= v < 1000):
+                v *= 1000
+            if (yearly and v >= 10000) or (not yearly and lo * 0.4 <= v <= hi * 3):
+                out.append((m.start(), m.end(), v))
+        return out
+
+    # the figures after the last "hoping for / I'd take" that has any, else all of them
+    tail, vals = text, values(text)
+    for cue in reversed(list(_ASK_CUE.finditer(text))):
+        if found := values(text[cue.start():]):
+            tail, vals = text[cue.start():], found
+            break
+    if not vals:
+        return None
+    last = vals[-1]
+    if len(vals) >= 2 and re.fullmatch(_RANGE_SEP, tail[vals[-2][1]:last[0]], re.I):
+        return vals[-2][2], last[2]
+    return last[2], last[2]
+
+
 def pay_position(candidate_text: str, pay_range: str) -> str | None:
     """'within', 'above' or 'below' the persona's range, or None when the figures don't compare."""
-    theirs = [v for v in _money(candidate_text) if v >= 1000]
-    ours = [v for v in _money(pay_range.split(";")[0]) if v >= 1000][:2]
-    if not theirs or len(ours) < 2:
+    ask = pay_ask(candidate_text, pay_range)
+    ours = [v for v in _money(pay_range.split(";")[0]) if v >= 1][:2]
+    if ask is None or len(ours) < 2:
         return None
     lo, hi = min(ours), max(ours)
-    mid = sum(theirs[:2]) / len(theirs[:2])
+    mid = sum(ask) / 2
     if mid > hi * 1.02:
         return "above"
     if mid < lo:
         return "below"
     return "within"
+
+
+def pay_ask_said(candidate_text: str, pay_range: str) -> str:
+    """The candidate's figure as the interviewer says it back: "$105,000", "$60,000 to $63,000", "$44 an hour"."""
+    ask = pay_ask(candidate_text, pay_range)
+    if ask is None:
+        return ""
+    def money(v: float) -> str:
+        return f"${v:,.0f}" if v >= 1000 or v == int(v) else f"${v:,.2f}"
+    hourly = "" if ask[0] >= 1000 else " an hour"
+    return (money(ask[0]) if ask[0] == ask[1] else f"{money(ask[0])} to {money(ask[1])}") + hourly
 
 
 def fill(template: str, **values: str) -> str:
@@ -302,6 +386,24 @@ def turned_back(question: str) -> bool:
 def small_talk(question: str) -> bool:
     """A social question (the weather, the game, a restaurant): a light reply, not a deflection."""
     return bool(re.search(data()["deflections"]["small_talk_words"], question, re.I))
+
+
+def asks_what_was_meant(sentence: str) -> bool:
+    """'Is that what you mean?' after an answer: about the question, not a check of a read."""
+    return bool(re.search(data()["deflections"]["what_was_meant_words"], sentence, re.I))
+
+
+def opens_like_question(part: str) -> bool:
+    """Opens like a question asked of someone (after fillers): 'What...', 'Is there...'."""
+    fillers = {"um", "umm", "uh", "uhh", "oh", "okay", "ok", "well", "sorry", "like", "yeah", "right", "hmm"}
+    words = [w.lower() for w in _WORD.findall(part)]
+    first = next((w for w in words if w not in fillers), "")
+    return first in data()["deflections"]["question_openers"]
+
+
+def personal(question: str) -> bool:
+    """'What do you do on the weekends?', 'Do you have kids?': about the interviewer's private life."""
+    return bool(re.search(data()["deflections"]["personal_words"], question, re.I))
 
 
 def about_the_job(question: str) -> bool:

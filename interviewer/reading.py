@@ -90,6 +90,10 @@ def _own_plan(r: Reading) -> bool:
     return r.is_question and not r.sentence.rstrip().endswith("?") and bool(_OWN_PLAN.match(r.sentence.strip()))
 
 
+# "Challenges are just opportunities, right?": a statement with a tag, not a question to answer.
+_TAG = re.compile(r",\s*(?:right|isn'?t it|aren'?t they|don'?t you think|wouldn'?t you say|yeah|no|eh)\s*\?\s*$", re.I)
+
+
 def read(text: str) -> list[Reading]:
     """One Reading per sentence of a candidate turn."""
     out = None
@@ -100,6 +104,6 @@ def read(text: str) -> list[Reading]:
             out = None
     out = out if out is not None else _local(text)
     for r in out:
-        if (_own_plan(r) or _tentative(r)) and not r.has("ballpark_check"):
+        if (_own_plan(r) or _tentative(r) or _TAG.search(r.sentence)) and not r.has("ballpark_check"):
             r.is_question = False
     return out

@@ -75,12 +75,20 @@ def unanswered_parts(s: Session) -> list[str]:
     """Every part of every question with an answer in the persona's facts is answered (at least the
     fact's first sentence, or its short repeat)."""
     out = []
-    for cand, r in s.exchanges():
+    for (cand, r), stage in zip(s.exchanges(), s.stages):
+        earlier = False
         for rd in reading.read(cand):
             if not rd.is_question or rd.has("ballpark_check"):
                 continue
             for part in bank.parts(rd.sentence):
-                q = bank.match(part)
+                if earlier and bank.follows_on(part):
+                    continue  # "if so, how much?" leans on the part before: answered with it
+                if stage in _PROBING and len(part.split()) <= 6 and not listening.opens_like_question(part):
+                    continue  # "First ninety days?" said in answer to a question is an answer
+                if listening.personal(part):
+                    continue
+                q = bank.read_topic(part, s.persona).question
+                earlier = earlier or q is not None
                 if not q:
                     continue
                 _, fact = bank.answer_for(s.persona, q)
@@ -164,6 +172,49 @@ def deflected_statements(s: Session) -> list[str]:
             if not _asks(cand) and any(h in r.text for h in heads)]
 
 
+def wrong_topic_answers(s: Session) -> list[str]:
+    """A practical question no persona knows (parking, the dress code) is named and honestly not
+    known, never answered with a fact about another topic that shares a word with it."""
+    out = []
+    firsts = {f: guards.sentences(bank.fact(s.persona, f))[0] for f in ("remote", "culture", "schedule", "compensation", "training")
+              if bank.fact(s.persona, f)}
+    for cand, r in s.exchanges():
+        for rd in reading.read(cand):
+            if not rd.is_question:
+                continue
+            for part in bank.parts(rd.sentence):
+                t = bank.read_topic(part, s.persona)
+                if t.unknown is None or any(bank.fact(s.persona, f) for f in t.unknown.fields):
+                    continue
+                wrong = [f for f, first in firsts.items() if first in r.text and not _asked_for(cand, f, s)]
+                if wrong:
+                    out.append(f"{part!r} got the {wrong[0]} answer: {r.text!r}")
+    return out
+
+
+def _asked_for(cand: str, field: str, s: Session) -> bool:
+    """Whether any question in the turn asks for that field (then its answer is no mistake)."""
+    for rd in reading.read(cand):
+        for part in bank.parts(rd.sentence):
+            q = bank.read_topic(part, s.persona).question
+            if q and field in q.fields:
+                return True
+    return False
+
+
+def number_asked_after_a_figure(s: Session) -> list[str]:
+    """Once the candidate has said a pay figure (in digits or in words), the interviewer never asks
+    for a number again."""
+    probes = [x for tone in listening.data()["pay_probe"].values() if isinstance(tone, list) for x in tone]
+    out, given = [], False
+    for (cand, r), stage in zip(s.exchanges(), s.stages):
+        if given and any(p in r.text for p in probes):
+            out.append(f"asked for a number after one was given: {r.text!r}")
+        if stage == "compensation" and listening.pay_ask(cand, s.persona.pay_range) is not None:
+            given = True
+    return out
+
+
 CHECKS = {
     "repeated_blocks": repeated_blocks,
     "unacknowledged_figures": unacknowledged_figures,
@@ -174,6 +225,8 @@ CHECKS = {
     "praise_after_empty": praise_after_empty,
     "warm_close_after_a_poor_session": warm_close_after_a_poor_session,
     "deflected_statements": deflected_statements,
+    "wrong_topic_answers": wrong_topic_answers,
+    "number_asked_after_a_figure": number_asked_after_a_figure,
 }
 
 

@@ -13,7 +13,7 @@ from interviewer.simulator import check, persona_for, run
 from interviewer.store import Store
 from interviewer.session import Session
 
-CANDIDATES = ["strong", "weak", "awkward", "rude", "offtopic", "multipart", "custom-role", "terse", "asks-back"]
+CANDIDATES = ["strong", "weak", "awkward", "rude", "offtopic", "multipart", "custom-role", "terse", "asks-back", "practical"]
 PERSONAS = [p.id for p in all_personas()]
 
 
@@ -36,6 +36,24 @@ def test_the_checks_catch_what_they_are_for():
     s.replies[asked].text = s.replies[asked - 1].text
     found = check(s)
     assert found["unacknowledged_figures"] and found["unanswered_parts"] and found["repeated_blocks"]
+
+
+def test_the_topic_and_pay_checks_catch_a_wrong_topic_and_a_second_ask_for_a_number():
+    """Doctored: the parking question answered with the hybrid policy, and "I'd still like a number"
+    after the candidate's figure."""
+    from interviewer import bank
+
+    script = load_candidate_script("practical")
+    s = run(script, persona_for(script, "sales-manager"), seed=2)
+    assert check(s)["wrong_topic_answers"] == [] and check(s)["number_asked_after_a_figure"] == []
+    parking = next(i for i, (c, _) in enumerate(s.exchanges(), start=1) if "parking" in c)
+    s.replies[parking].text = bank.fact(s.persona, "remote")
+    figure = next(i for i, ((c, _), st) in enumerate(zip(s.exchanges(), s.stages), start=1)
+                  if st == "compensation" and listening.pay_ask(c, s.persona.pay_range))
+    assert figure < len(s.replies) - 1  # the script gives its figure before its last turn
+    s.replies[figure + 1].text = listening.data()["pay_probe"]["neutral"][0]
+    found = check(s)
+    assert found["wrong_topic_answers"] and found["number_asked_after_a_figure"], found
 
 
 def test_the_listening_checks_catch_no_probe_praise_a_warm_close_and_a_deflected_statement():
@@ -86,6 +104,8 @@ def test_a_rude_session_closes_coolly_and_the_report_says_why(tmp_path):
     ("ops-vp-skeptical", "rude"),
     ("eng-manager-warm", "offtopic"),
     ("nurse-manager", "custom-role"),
+    ("finance-controller", "practical"),
+    ("school-principal", "practical"),
 ])
 def test_simulated_sessions_on_the_embedded_model_pass_every_check(embedded_model, persona_id, candidate):
     from interviewer.backends import capabilities, resolve

@@ -1,0 +1,154 @@
+"""Listening to what the candidate actually said (issue 11, graders' complaints 2-5): no echo or
+praise for buzzwords and evasions, pay figures read whole (spoken or not) and compared with the
+range, no "I'd still like a number" after one, dismissive remarks met coolly, an off-topic
+candidate steered back once, and rising-voice answers or tag questions never answered as
+questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer import bank, guards, listening
+from interviewer.dialogue import Interview
+from interviewer.personas import load_persona
+
+SALES = load_persona("sales-manager")  # $68,000 to $82,000
+LONG = "I think the pipeline data in the CRM is inconsistent between branches and I'd standardize it first."
+
+
+def at_stage(stage: str, persona_id: str = "sales-manager", seed: int = 1) -> Interview:
+    iv = Interview(load_persona(persona_id), None, seed=seed)
+    iv.start()
+    while iv.state.stage != stage:
+        iv.respond(LONG if iv.state.stage != "questions" else "No, that's all.")
+    return iv
+
+
+def pay_probes() -> list[str]:
+    d = listening.data()["pay_probe"]
+    return [x for tone in ("neutral", "warm", "skeptical") for x in d[tone]]
+
+
+# --- pay --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("said, digits", [
+    ("I'm at ninety-five base now. One-oh-five.", "I'm at 95 base now. 105."),
+    ("sixty to sixty-three", "60 to 63"),
+    ("twenty-five minutes", "25 minutes"),
+    ("Oh, a hundred and five", "Oh, 105"),
+])
+def test_spoken_numbers_are_read_whole(said, digits):
+    assert listening.spoken_digits(said) == digits
+
+
+@pytest.mark.parametrize("said, pay_range, ask, where", [
+    ("More than you're probably budgeting. I'm at ninety-five base now and I won't move sideways. One-oh-five, and I'd want "
+     "to see the bonus structure.", "$82,000 to $96,000 base", (105000, 105000), "above"),
+    ("I'm at sixty-eight thousand base now, and the postings put it around seventy-two to eighty. I'd be looking at "
+     "seventy-eight base.", "$71,200 to $86,500 over five steps", (78000, 78000), "within"),
+    ("I was on fifty-five and I'd be hoping for sixty to sixty-three. But I'd take a bit less for two remote days a week.",
+     "$60,000 to $70,000", (60000, 63000), "within"),
+    ("I'm on thirty-eight now, but whatever you think?", "$135,000 to $160,000", (38000, 38000), "below"),
+    ("Something like $44 an hour.", "$41.50 to $49.00 an hour", (44, 44), "within"),
+])
+def test_the_candidates_figure_is_read_and_placed_against_the_range(said, pay_range, ask, where):
+    assert listening.pay_ask(said, pay_range) == ask
+    assert listening.pay_position(said, pay_range) == where
+
+
+def test_durations_are_not_pay():
+    assert listening.pay_ask("I've done this job for twenty years and managed two teams.", "$60,000 to $70,000") is None
+
+
+def test_a_spoken_figure_is_acknowledged_compared_and_never_asked_for_again():
+    iv = at_stage("compensation")
+    reply = iv.respond("Honestly I'm at seventy now. I'd be looking at ninety.").text
+    assert "$90,000" in reply and "above" in reply, reply
+    assert not any(p in reply for p in pay_probes())
+    if not iv.finished:
+        again = iv.respond("That's my number. I'm not going to negotiate against myself.").text
+        assert not any(p in again for p in pay_probes()), again
+
+
+def test_how_much_right_after_being_asked_gets_the_range():
+    iv = at_stage("compensation")
+    reply = iv.respond("How much?").text
+    assert "$68,000" in reply, reply
+
+
+# --- no echo, no praise for empty answers ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("answer, echoed", [
+    ("I see this role as a value-add position. I come in, I find the synergies, I drive results.", "value-add"),
+    ("I'd leverage my network and find a win-win. I always find a win-win.", "win-win"),
+    ("Look, I'm a results guy. I hit the ground running, I over-deliver. I'm going to move the needle.", "needle"),
+    ("Huh. Well, I'd use common sense. That's what my dad always said.", "common sense"),
+])
+def test_buzzwords_are_probed_not_echoed_or_praised(answer, echoed):
+    for stage in ("vision", "probe", "react"):
+        iv = at_stage(stage)
+        reply = iv.respond(answer).text
+        assert echoed not in reply.lower(), (stage, reply)
+        assert not listening.praises_answer(reply), (stage, reply)
+        assert listening.contents(answer).kind == "vague"
+
+
+def test_evasive_pay_answers_get_no_warm_reaction():
+    iv = at_stage("compensation")
+    reply = iv.respond("Whatever you think is fair. I'm easy.").text
+    assert not listening.praises_answer(reply)
+    assert not reply.startswith(("Thanks", "Great", "Good"))
+
+
+# --- questions that are not questions ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("answer, field", [
+    ("Challenges are just opportunities, right? I thrive on that.", "challenges"),
+    ("First ninety days? Listen, learn, then execute.", "success"),
+])
+def test_tag_questions_and_rising_voice_answers_are_not_answered_as_questions(answer, field):
+    for stage in ("probe", "react"):
+        reply = at_stage(stage).respond(answer).text
+        assert guards.sentences(bank.fact(SALES, field))[0] not in reply, (stage, reply)
+
+
+def test_is_that_what_you_mean_is_not_a_ballpark_check():
+    iv = at_stage("react")
+    reply = iv.respond("I think I'd panic a little, honestly. Then I'd write it down and go through it. Is that what you mean?").text
+    for r in SALES.realities:
+        assert r.confirm not in reply and r.correct not in reply, reply
+    assert SALES.answers.ballpark_general not in reply
+
+
+# --- conduct -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("remark", [
+    "With respect, that's a first-interview question.",
+    "I'm not sure what more you want from me.",
+    "That's a bit of a textbook scenario, isn't it? I'd deal with it. Next.",
+])
+def test_dismissive_remarks_are_read_as_rude(remark):
+    assert listening.contents(remark).rude
+
+
+def test_an_off_topic_candidate_is_steered_back_once_and_the_close_is_plain():
+    iv = at_stage("questions")
+    steer = [x for t in listening.data()["steer_back"].values() for x in t]
+    replies = [iv.respond(q).text for q in ("Do you have kids?", "Is there a company softball team?",
+                                           "Is there an office dog?", "What do you do on the weekends?")]
+    assert sum(any(s in r for s in steer) for r in replies) == 1, replies
+    while not iv.finished:
+        last = iv.respond("Whatever's standard.").text
+    assert not listening.praises_answer(last), last
+
+
+def test_a_fact_asked_again_gets_the_rest_of_it_not_the_same_sentence():
+    iv = at_stage("questions")
+    iv.respond("What are you like as a manager? And what tools does the team use? What's the next step?")
+    again = iv.respond("How would you describe your management style, and how often do you check in?").text
+    first = guards.sentences(bank.fact(SALES, "management_style"))[0]
+    assert first not in again, again
