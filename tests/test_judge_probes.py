@@ -255,6 +255,19 @@ PROBES = [
  ("ballpark_check", "covered", [("i","What have you seen?"),("c","Your bookings for the mountain hut come almost all through the phone line, not the website. Am I on target with that, or is it handled somewhere else?")]),
  ("ballpark_check", "missed", [("i","Anything you noticed at the aviary?"),("c","Not really, I only saw the car park.")]),
  ("goals_alignment", "covered", [("i","Questions?"),("c","What are the trust's goals for next year, and how volunteer coordination is supposed to help with those?")]),
+ # A polite address or an "eh" before an unpunctuated question still asks.
+ ("goals_alignment", "partial", [("i","Questions?"),("c","ma'am what does a good first year look like for the new lock keeper")]),
+ ("goals_alignment", "covered", [("i","Questions?"),("c","sir what are the key safety targets for the quarry this year and what will be expected of this position in achieving it")]),
+ ("goals_alignment", "partial", [("i","Questions?"),("c","okay. and eh what is the objective of the orchard team this year")]),
+ ("goals_alignment", "missed", [("i","Questions?"),("c","sir the targets were hard at my last quarry")]),
+ # Pay asked without a money word, and "salary" misheard as "celery" next to a range.
+ ("compensation", "covered", [("i","Any questions?"),("c","beauty. what's the money looking like for the deckhand job")]),
+ ("compensation", "covered", [("i","Questions?"),("c","and on the celery side uh what is the range you have budgeted because currently I am at forty one thousand")]),
+ ("compensation", "not_applicable", [("i","What do you grow?"),("c","Mostly celery and leeks, and the celery side of the farm is the wet field by the river.")]),
+ # "let people decide" is how the boss manages, not the hiring decision.
+ ("mutual_fit", "covered", [("i","Questions?"),("c","ok. and uh how do you manage the keepers, you are more hands on or more you let people decide")]),
+ ("next_steps", "missed", [("i","Questions?"),("c","ok. and uh how do you manage the keepers, you are more hands on or more you let people decide")]),
+ ("next_steps", "covered", [("i","Questions?"),("c","and so when will you decide on the ferry post")]),
  # A request to the interviewer is not a plan, even with "I'd" in it.
  ("role_vision", "partial", [("i","How do you see the job?"),("c","From the rota you shared, the relief keepers get pulled to the reptile house almost every evening, so the aviary is the section that gives people up first. Tell me where the zoo is headed this year and where I'd slot in.")]),
 ]

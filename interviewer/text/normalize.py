@@ -61,7 +61,7 @@ def normalize(text: str) -> str:
 
 # Speech-to-text disfluencies: "um," / "uh" fillers and false starts ("the, the goals", "I'm, I'm
 # off") hide a phrase from the patterns. One linear pass each; the quote shown stays verbatim.
-_FILLERS = re.compile(r"\b(?:um+|uh+|erm|er|hmm+|mm+)\b[,.]?\s*", re.I)
+_FILLERS = re.compile(r"\b(?:um+|uh+|erm|er|hmm+|mm+|eh+)\b[,.]?\s*", re.I)
 _REPEAT = re.compile(r"\b((?:[\w']{1,20}\s+){0,2}[\w']{1,20})(?:,?\s+\1\b)+", re.I)  # "is that is that": up to three words
 
 

@@ -111,9 +111,14 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+# A polite address before the question ("sir, what are the targets", "ma'am how do you measure").
+_VOCATIVE = re.compile(r"^((?:(?:ok|okay|so|and|well|yes|ah|oh)\W+)*)(?:ma'?am|sir|madam|boss)\b[,.]?\s*", re.I)
+
+
 def is_question(sentence: str) -> bool:
     """Asks something: a question mark, an indirect question, or (unpunctuated speech) question words."""
     s = fluent(sentence)  # "Am I, am I way off base ..." asks like "Am I way off base ..."
+    s = _VOCATIVE.sub(r"\1", s)  # "ma'am what does a good first year look like" asks like "what does ..."
     if s.endswith("?") or s.endswith('?"'):
         return True
     if s.endswith("."):
