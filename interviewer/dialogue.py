@@ -102,7 +102,7 @@ _KIND = {"process": "next_steps", "pay": "compensation", "benefits": "compensati
 def _lower_first(sentence: str) -> str:
     """'As I said - the range is...' reads on; a name or 'I' keeps its capital."""
     first = sentence.split(" ", 1)[0]
-    if first[:1].isupper() and first[1:].islower() and first not in ("I", "I'm", "I'd", "I've", "I'll") and first in listening.data()["deflections"]["lowerable"]:
+    if first[:1].isupper() and (first[1:].islower() or len(first) == 1) and first not in ("I", "I'm", "I'd", "I've", "I'll") and first in listening.data()["deflections"]["lowerable"]:
         return sentence[:1].lower() + sentence[1:]
     return sentence
 

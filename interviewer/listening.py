@@ -45,7 +45,7 @@ _FIGURE = re.compile(
 )
 _TIMEFRAME = re.compile(r"\b(?:days?|weeks?|months?)$", re.I)
 _NOT_ACTION = set("be love like say think guess imagine hope need rather appreciate bet assume expect feel enjoy know hear want "
-                  "welcome glad happy excited keen thrilled".split())
+                  "welcome glad happy excited keen thrilled panic worry struggle freak stress".split())
 _SWAP = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i'm": "you're", "i've": "you've",
          "i'll": "you'll", "i'd": "you'd", "your": "our", "yours": "ours", "am": "are"}
 _READ = re.compile(r"^(?:so\s+)?(?:my (?:read|sense|guess|impression|take) is (?:that )?|i think (?:that )?|i imagine (?:that )?|i'?d guess (?:that )?|"

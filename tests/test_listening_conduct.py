@@ -243,3 +243,15 @@ def test_a_timeframe_in_a_past_story_is_not_asked_about_as_a_plan():
                        "reporting mess, and what worked was fixing the one report people hated in two weeks.").text
     asks = [x.format(figures="two weeks") for t in listening.data()["followups"]["timeframe"].values() for x in t]
     assert not any(a in reply for a in asks), reply
+
+
+def test_next_steps_after_a_lead_in_read_on_in_lower_case():
+    from interviewer.dialogue import _lower_first
+
+    assert _lower_first("A paid two-hour shadow on second shift.") == "a paid two-hour shadow on second shift."
+    assert _lower_first("After today there's one more step.") == "after today there's one more step."
+    assert _lower_first("Owen will call you.") == "Owen will call you."  # a name keeps its capital
+
+
+def test_a_feeling_is_not_a_plan_to_echo():
+    assert listening.contents("Oh gosh. I think I'd panic a little bit, honestly.").plan == ""
