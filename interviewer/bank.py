@@ -154,7 +154,7 @@ def stem(word: str) -> str:
     """A crude stem, enough to match "courses" with "course" and "parking" with "park"."""
     w = word.lower().strip("'").removesuffix("'s")
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4 and not (suffix == "s" and w.endswith("ss")):
             return w[: -len(suffix)] + keep
     return w
 
@@ -243,6 +243,11 @@ def search_facts(persona: Persona, sentence: str, limit: int = 2) -> str:
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def points_back(part: str) -> bool:
+    """'Is that sort of trade something you can do?': a question about what was just said."""
+    return bool(re.search(_reader()["points_back"], part, re.I))
 
 
 def follows_on(part: str) -> bool:

@@ -302,9 +302,12 @@ class Interview:
         readings = reading.read(text)
         for r in readings:  # a check is a check; a question that only looks like one is a question
             if r.has("ballpark_check") and (not reading.is_check(r, bank.match(r.sentence) is not None)
-                                            or listening.asks_what_was_meant(r.sentence)):
+                                            or listening.asks_what_was_meant(r.sentence)
+                                            or (len(r.sentence.split()) <= 4 and listening.asks_what_was_meant(text))):
                 r.intents.pop("ballpark_check")
         heard = Heard(content=listening.contents(text))
+        stated = " ".join(r.sentence for r in readings if not r.is_question)
+        heard.content.figures = listening.figures(stated) if stated else []  # "success at twelve months?" asks, it doesn't claim
         heard.pay_figure = any(r.has("pay_figure") for r in readings) or (
             self.state.stage == "compensation" and listening.pay_ask(text, self.persona.pay_range) is not None)
         heard.checked = any(r.has("ballpark_check") for r in readings)
@@ -354,9 +357,13 @@ class Interview:
                     this_turn.append(f"unknown_{topic.unknown.id}")
                     heard.questions += 1
                     heard.offtopic_asks += topic.unknown.offtopic
-                    if line := self._unknown(topic.unknown):
+                    if (line := self._unknown(topic.unknown)) and not (line in self._already_lines() and self._already_said(heard)):
                         heard.answers.append(line)
                     continue
+                if q is None and not topic.unknown and bank.points_back(part):
+                    for before in reversed([x.sentence for x in readings[: readings.index(r)] if not x.is_question]):
+                        if (q := bank.read_topic(before, self.persona).question) is not None:
+                            break  # "... two remote days a week. Is that sort of trade something you can do?"
                 if q is None and not topic.abstained and self.state.stage == "compensation" and len(part.split()) <= 4:
                     q = bank.by_id("pay_range")  # "How much?" after "what's your number?"
                 if q is None and listening.self_directed(part):
@@ -400,7 +407,7 @@ class Interview:
                 this_turn.append(name)
                 if name in self.state.answered:
                     if name in self.state.repeated:  # a third time: say so, never the block again
-                        if line := self._pick("already", listening.data()["deflections"]["already"], fresh_only=True):
+                        if not self._already_said(heard) and (line := self._pick("already", listening.data()["deflections"]["already"], fresh_only=True)):
                             heard.answers.append(line)
                         continue
                     self.state.repeated.append(name)
@@ -452,6 +459,14 @@ class Interview:
         # rarely fit: "I can't speak to you don't know, what do people usually myself").
         return listening.fill(self._pick("deflect_short", d["short"]), who=self.persona.refer_to)
 
+    @staticmethod
+    def _already_lines() -> list[str]:
+        return listening.data()["deflections"]["already"]
+
+    def _already_said(self, heard: Heard) -> bool:
+        """One "I've told you what I know" a turn is enough."""
+        return any(a in self._already_lines() for a in heard.answers)
+
     def _unknown(self, u: bank.Unknown) -> str:
         """A practical question (parking, the dress code): the persona's fact if it has one, else
         said plainly that they don't know it offhand and who does; the second time, short."""
@@ -466,7 +481,7 @@ class Interview:
             return listening.fill(self._pick(key, u.lines), who=self.persona.refer_to)
         d = listening.data()["unknown_thing"]
         line = self._pick("unknown_thing", listening.tone_options(d, self.persona.tone), fresh_only=True) \
-            or self._pick("unknown_thing_spare", d["neutral"])
+            or self._pick("unknown_thing_short", d["short"])  # used up: a short line naming the thing, never a block again
         return listening.fill(line, thing=u.thing, who=self.persona.refer_to)
 
     def _note_covered(self, heard: Heard) -> None:
@@ -479,6 +494,12 @@ class Interview:
         if st.stage in ("opening", "vision") and c.words >= 20 and listening.names_challenge(self._last_candidate()):
             if "probe" not in st.covered:
                 st.covered.append("probe")
+
+    def _last_question(self) -> str:
+        """The question the interviewer asked last (the closing sentence of their last turn), if it was one."""
+        said = [t.text for t in self.turns if t.speaker == "interviewer"]
+        last = (guards.sentences(said[-1]) or [""])[-1] if said else ""
+        return last if last.endswith("?") else ""
 
     def _last_candidate(self) -> str:
         return next((t.text for t in reversed(self.turns) if t.speaker == "candidate"), "")
@@ -536,11 +557,15 @@ class Interview:
             # They asked instead of answering: answer, then come back to the question, once.
             st.probed_in.append(f"back_{stage}")
             line = self._followup("vague", heard, stage, fallback=False) if stage == "react" else ""
-            return stage, line or self._line(stage), self._pick("back_to", d["transitions"]["back_to"])
+            if again := self._last_question():  # "back to my question" is followed by that same question
+                return stage, again, self._pick("back_to", d["transitions"]["back_to"])
+            return stage, line or self._line(stage), self._pick("after_answer", d["transitions"]["after_answer"])
         if stage == "compensation" and asked and not heard.next_steps and not heard.pay_figure and not c.figures \
                 and not st.their_pay and "back_compensation" not in st.probed_in and not any("$" in a for a in heard.answers):
             st.probed_in.append("back_compensation")  # answered their question; pay still needs their number
-            return stage, self._line("compensation"), self._pick("back_to", d["transitions"]["back_to"])
+            if again := self._last_question():
+                return stage, again, self._pick("back_to", d["transitions"]["back_to"])
+            return stage, self._line("compensation"), self._pick("after_answer", d["transitions"]["after_answer"])
         if stage == "compensation" and not asked and not c.rude and not heard.pay_figure and not c.figures \
                 and "pay" not in st.probed_in and not st.their_pay:
             st.probed_in.append("pay")  # "whatever you think is fair": ask once more for a number
@@ -576,6 +601,13 @@ class Interview:
                     st.extra_questions += 1
                 st.stage_turns += 1
                 return "questions", self._pick("anything_else", prompts.data("dialogue.toml")["anything_else"]), ""
+        if probing and not asked and not c.rude and (kind in ("vague", "one_word") or c.empty) \
+                and (field := {"vision": "role", "probe": "challenges"}.get(stage)) and field not in st.answered:
+            # Moving on from a thin answer: give them the picture from our side, so the session is worth their time.
+            if fact := bank.fact(self.persona, field):
+                st.answered.append(field)
+                share = self._pick(f"share_{stage}", listening.tone_options(d["share"][stage], self.persona.tone))
+                heard.answers.append(share + " " + " ".join(guards.sentences(fact)[:2]))
         nxt = self.plan.after(stage)
         while nxt in st.covered or (nxt == "compensation" and st.pay_discussed) or (nxt == "questions" and heard.next_steps):
             nxt = self.plan.after(nxt)
@@ -605,7 +637,7 @@ class Interview:
                 if fk == "vague":
                     st.probed_in.append("entered_vague_react")
                 self._bare = fk == "more"  # "Go on - ..." digs into the same answer: no "let's move on" before it
-                back = self._pick("back_to", d["transitions"]["back_to"]) if asked else ""
+                back = self._pick("after_answer", d["transitions"]["after_answer"]) if asked else ""  # a new question, not "back to mine"
                 return nxt, line, back
         transitions = d["transitions"].get(nxt) or []
         return nxt, self._line(nxt), self._pick(f"transition_{nxt}", transitions, fresh_only=True)
@@ -635,16 +667,21 @@ class Interview:
             return
         if heard.questions and not (c.plan or c.read or c.story):
             return
-        if c.empty or c.kind == "vague":
+        if c.awkward:  # a nervous ramble, whatever is in it: no warm close on the strength of it
             st.weak_answers += 1
-        elif c.plan or c.read or c.story or c.figures or heard.checked:
+        elif heard.pay_figure or c.figures:  # "I'm targeting $75,000 base." is short, not empty
+            st.solid_answers += 1
+        elif c.empty or c.kind == "vague":
+            st.weak_answers += 1
+        elif c.plan or c.read or c.story or heard.checked:
             st.solid_answers += 1
 
     def _close_line(self) -> str:
         st = self.state
         d = listening.data()
-        if st.rude or st.weak_answers >= 2 or st.offtopic_asks >= 2:
-            # Cool after rudeness, plain after a run of empty answers: never a warm or praising close.
+        if st.rude or st.weak_answers >= 1 or st.offtopic_asks >= 2 or st.solid_answers < 3:
+            # Cool after rudeness, plain unless the answers were solid throughout: never a warm or praising close
+            # for a weak, awkward or off-topic session.
             key = "close_cool" if st.rude else "close_plain"
             line = self._pick(key, listening.tone_options(d[key], self.persona.tone))
             if st.asked_next_steps:

@@ -66,6 +66,7 @@ class TurnContent:
     offtopic: bool = False
     greeting: bool = False
     generic: bool = False  # a stock phrase ("team player", "I'd figure it out"), not just a short answer
+    awkward: bool = False  # full of nervous filler ("sorry", "um", "anyway")
 
     @property
     def kind(self) -> str:
@@ -138,7 +139,8 @@ def contents(text: str) -> TurnContent:
     c.rude = bool(_rx("contains", "rude").search(text))
     c.one_word = len(ws) <= 2
     specific = [w for w in ws if len(w) >= 5 and w.lower() not in generic_words()]
-    c.generic = bool(_rx("contains", "vague").search(text))
+    c.awkward = len(_rx("contains", "awkward").findall(text)) >= 3
+    c.generic = bool(_rx("contains", "vague").search(text)) or (len(ws) < 12 and bool(_rx("contains", "hedge").search(text)))
     c.vague = c.generic or (3 <= len(ws) < 12 and len(specific) <= 1)
     for m in _rx("contains", "plan").finditer(text):
         rest = _clause(text[m.end():], 14)
@@ -155,7 +157,9 @@ def contents(text: str) -> TurnContent:
     for s in re.split(r"(?<=[.!?])\s+", text.strip()):
         if m := _READ.match(s):
             read = _clause(s[m.end():], 14)
-            if len(read.split()) >= 4 and not re.search(r"\b(?:you|we)\b", read, re.I):
+            # "I think that comes through in the classroom" says nothing about the role: no read to echo
+            if len(read.split()) >= 4 and not re.search(r"\b(?:you|we)\b", read, re.I) \
+                    and not re.match(r"(?:that|it|this|they|those|these)\b", read, re.I):
                 c.read = _second_person(read)
                 break
     c.greeting = bool(_rx("contains", "greeting").search(text))

@@ -54,8 +54,11 @@ def repeated_blocks(s: Session) -> list[str]:
     """No block of the interviewer's (a sentence of six words or more) is said twice in a session."""
     seen: dict[str, int] = {}
     out = []
+    back_to = listening.data()["transitions"]["back_to"]
     for i, r in enumerate(s.replies):
         for sent in guards.sentences(r.text):
+            if sent.endswith("?") and any(b in r.text for b in back_to):
+                continue  # "But back to my question. <the question again>" is meant to repeat it
             key = " ".join(guards.words(sent)).lower()
             if len(key.split()) >= 6:
                 if key in seen and seen[key] != i:
@@ -64,11 +67,21 @@ def repeated_blocks(s: Session) -> list[str]:
     return out
 
 
+def _said_back(fig: str, reply: str) -> bool:
+    """'forty-four an hour' said back as '$44 an hour': the same number, in digits."""
+    digits = re.sub(r"[^\d.]", "", listening.spoken_digits(fig)).strip(".")
+    return bool(digits) and bool(re.search(rf"(?<![\d.,]){re.escape(digits)}(?![\d]|[.,]\d)", reply.replace(",", "")))
+
+
 def unacknowledged_figures(s: Session) -> list[str]:
     """Every figure the candidate gives appears in the reply to it."""
     # as a whole figure: "60" inside "$160,000" is not an acknowledgement of 60
-    return [f"{fig!r} in {cand!r}" for cand, r in s.exchanges() for fig in listening.figures(cand)
-            if not re.search(rf"(?<![\w$£€])(?<!\d[.,]){re.escape(fig)}(?!\w|[.,]\d)", r.text, re.I)]
+    # figures in the candidate's own questions ("success at twelve months?") ask, they don't claim
+    # ... and a figure in an anecdote off the subject ("three days at the lake") is not about the job
+    stated = [(cand, " ".join(x.sentence for x in reading.read(cand) if not x.is_question), r) for cand, r in s.exchanges()
+              if not listening.contents(cand).offtopic]
+    return [f"{fig!r} in {cand!r}" for cand, said, r in stated for fig in listening.figures(said)
+            if not _said_back(fig, r.text) and not re.search(rf"(?<![\w$£€])(?<!\d[.,]){re.escape(fig)}(?!\w|[.,]\d)", r.text, re.I)]
 
 
 def unanswered_parts(s: Session) -> list[str]:
@@ -92,7 +105,9 @@ def unanswered_parts(s: Session) -> list[str]:
                 if not q:
                     continue
                 _, fact = bank.answer_for(s.persona, q)
-                if fact and guards.sentences(fact)[0] not in r.text:
+                already = listening.data()["deflections"]["already"]
+                # its first sentence, or (asked again) the rest of it or "I've told you what I know"
+                if fact and not any(x in r.text for x in guards.sentences(fact) + already):
                     out.append(f"{part!r} ({q.id})")
     return out
 
@@ -124,8 +139,24 @@ def guard_failures(s: Session) -> list[str]:
 _PROBING = ("vision", "probe", "react")
 
 
-def _asks(text: str) -> bool:
-    return any(r.is_question for r in reading.read(text))
+def _content(text: str) -> listening.TurnContent:
+    """What a turn contains, as the dialogue reads it: figures only from its statements."""
+    c = listening.contents(text)
+    stated = " ".join(r.sentence for r in reading.read(text) if not r.is_question)
+    c.figures = listening.figures(stated) if stated else []
+    return c
+
+
+def _asks(text: str, stage: str = "") -> bool:
+    """Whether a turn asks the interviewer something; in the probing stages "First ninety days?"
+    said in answer is an answer with a rising voice, as the dialogue reads it."""
+    for r in reading.read(text):
+        if not r.is_question:
+            continue
+        if stage in _PROBING and len(r.sentence.split()) <= 6 and not listening.opens_like_question(r.sentence):
+            continue
+        return True
+    return False
 
 
 def unprobed_vague_answers(s: Session) -> list[str]:
@@ -134,9 +165,9 @@ def unprobed_vague_answers(s: Session) -> list[str]:
     out, probed = [], set()
     vague_lines = [x for tone in listening.data()["reactions"]["vague"].values() for x in tone]
     for (cand, r), stage in zip(s.exchanges(), s.stages):
-        c = listening.contents(cand)
+        c = _content(cand)
         moved = r.stage not in (stage, "nudge")
-        if stage in _PROBING and c.kind == "vague" and not _asks(cand) and stage not in probed:
+        if stage in _PROBING and c.kind == "vague" and not _asks(cand, stage) and stage not in probed:
             probed.add(stage)
             if moved:
                 out.append(f"moved on after {cand!r}: {r.text!r}")
@@ -148,7 +179,7 @@ def unprobed_vague_answers(s: Session) -> list[str]:
 def praise_after_empty(s: Session) -> list[str]:
     """An empty, generic or rude answer is never praised."""
     return [f"{cand!r} -> {r.text!r}" for cand, r in s.exchanges()
-            if (c := listening.contents(cand)).empty and not c.figures and not _asks(cand) and listening.praises_answer(r.text)]
+            if (c := _content(cand)).empty and not c.figures and not _asks(cand) and listening.praises_answer(r.text)]
 
 
 def warm_close_after_a_poor_session(s: Session) -> list[str]:

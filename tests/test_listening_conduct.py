@@ -152,3 +152,61 @@ def test_a_fact_asked_again_gets_the_rest_of_it_not_the_same_sentence():
     again = iv.respond("How would you describe your management style, and how often do you check in?").text
     first = guards.sentences(bank.fact(SALES, "management_style"))[0]
     assert first not in again, again
+
+
+def test_a_hedge_makes_a_short_answer_vague_but_not_a_substantive_one():
+    assert listening.contents("Not sure, I guess.").kind in ("vague", "one_word")
+    real = ("Learning your filters, I guess. Every plant's filters are different. And your guys retiring... that's a lot "
+            "of knowledge walking out.")
+    assert listening.contents(real).kind != "vague"
+
+
+def test_the_close_is_warm_only_after_solid_answers_throughout():
+    """A nervous, rambling session (stories that go nowhere, no plan) gets a plain close, never the
+    persona's praising one ('Thank you, this was great!')."""
+    p = load_persona("eng-manager-warm")
+    by_stage = {
+        "opening": "Hi, sorry, hi. I barely slept, I was up going over my notes. I'm good though! How are you?",
+        "vision": "Um, so, I think it's a lot of organising? Between teams? At my last job I kind of did the rota for "
+                  "everyone, not officially, and then there was this thing with the printer... sorry. Organising.",
+        "probe": "Probably me being new? At my old job my manager said I ask a lot of questions, which is good but "
+                 "also sometimes not, anyway. Questions. In a good way.",
+        "react": "Oh gosh. I'd write it all down first, I always write everything down, then go through the list. "
+                 "Sorry, I went on a bit there.",
+        "questions": "I think that's it, sorry. I left my list in the car.",
+        "compensation": "Maybe forty thousand?",
+    }
+    iv = Interview(p, None, seed=3)
+    iv.start()
+    for _ in range(20):
+        if iv.finished:
+            break
+        iv.respond(by_stage.get(iv.state.stage, "Thanks."))
+    assert iv.finished
+    last = iv.turns[-1].text
+    assert not any(line.split("!")[0].split(".")[0] in last for line in p.lines.close + p.lines.close_with_next_steps), last
+    assert not listening.praises_answer(last), last
+
+
+@pytest.mark.parametrize("stage", ["vision", "probe", "react"])
+def test_back_to_my_question_is_followed_by_that_same_question(stage):
+    iv = at_stage(stage)
+    asked = guards.sentences(iv.turns[-1].text)[-1]
+    reply = iv.respond("Before I answer that - what happened to the last person in this job?").text
+    back_to = listening.data()["transitions"]["back_to"]
+    assert any(b in reply for b in back_to), reply
+    assert reply.endswith(asked), (asked, reply)
+    assert guards.sentences(bank.fact(SALES, "last_person"))[0] in reply
+
+
+@pytest.mark.parametrize("stage, field", [("vision", "role"), ("probe", "challenges")])
+def test_moving_on_from_thin_answers_gives_the_picture_from_our_side(stage, field):
+    """A weak candidate still leaves knowing what the job is and where it is hard."""
+    iv = at_stage(stage)
+    replies = []
+    for _ in range(3):
+        if iv.state.stage != stage:
+            break
+        replies.append(iv.respond("I'm a hard worker and a team player. I'd figure it out.").text)
+    assert iv.state.stage != stage
+    assert guards.sentences(bank.fact(SALES, field))[0] in replies[-1], replies

@@ -59,6 +59,8 @@ def test_a_practical_thing_is_read_as_itself_not_as_a_topic_that_shares_a_word(q
     ("Why are you doing a second round at all?", "meeting"),
     ("Is that inside your range?", "pay"),
     ("Tell me, what's the team like?", "team"),
+    ("How much notice do people get of changes?", "schedule"),
+    ("How flexible is it if I have a medical appointment?", "schedule"),
 ])
 def test_a_question_is_read_as_the_topic_it_is_about(question, topic):
     t = bank.read_topic(question, SALES)
@@ -66,7 +68,7 @@ def test_a_question_is_read_as_the_topic_it_is_about(question, topic):
 
 
 @pytest.mark.parametrize("question", [
-    "How much notice do people get of changes?",
+    "How much do people spend on coffee around here?",
     "Can I bring my bike into the building?",
 ])
 def test_the_reader_abstains_when_the_question_is_mostly_about_something_else(question):
@@ -133,3 +135,18 @@ def test_a_personal_question_is_small_talk_not_the_working_hours():
     iv = at_questions()
     reply = iv.respond("What do you do on the weekends? You look like a hiking person.").text
     assert first(SALES, "schedule") not in reply
+
+
+def test_a_question_about_what_they_just_said_is_read_from_that_statement():
+    """"... two remote days a week. Is that sort of trade something you can do?" is about remote work."""
+    p = load_persona("ops-vp-skeptical")
+    iv = at_questions("ops-vp-skeptical")
+    reply = iv.respond("Honestly I'd take a bit less for two remote days a week. Is that sort of trade something you can do?").text
+    assert first(p, "remote") in reply, reply
+
+
+def test_a_figure_inside_the_candidates_own_question_is_not_parroted_back():
+    iv = at_questions()
+    reply = iv.respond("What would success in this role look like at twelve months?").text
+    assert first(SALES, "success") in reply
+    assert not reply.lower().startswith(("twelve months", "okay - twelve", "so, twelve", "you mentioned twelve")), reply
