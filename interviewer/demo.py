@@ -3,11 +3,13 @@ a whole interview against the configured model (the embedded one by default)."""
 
 from __future__ import annotations
 
+from interviewer import prompts
 from interviewer.models import CandidateScript
 
 
 class SimulatedCandidate:
-    """Says the next unused line for the interviewer's current stage."""
+    """Says the next unused line for the interviewer's current stage; once a stage's lines have run
+    out, what a person says then (prompts/candidate.toml), never its last line again."""
 
     def __init__(self, script: CandidateScript):
         self.script = script
@@ -17,7 +19,11 @@ class SimulatedCandidate:
         lines = self.script.answers.get(stage) or self.script.answers.get("react") or ["I see."]
         i = self.said.get(stage, 0)
         self.said[stage] = i + 1
-        return lines[min(i, len(lines) - 1)]
+        if i < len(lines):
+            return lines[i]
+        spare = prompts.data("candidate.toml")["out_of_lines"]
+        after = spare.get(stage) or spare["default"]
+        return after[min(i - len(lines), len(after) - 1)]
 
 
 class ScriptedInput:

@@ -121,3 +121,23 @@ def test_simulated_sessions_on_the_embedded_model_pass_every_check(embedded_mode
             assert reply.model_text in reply.text
             empty = listening.contents(cand).empty
             assert listening.meaning_problems(reply.model_text, cand, persona, empty) == [], reply.model_text
+
+
+def test_a_scripted_candidate_runs_out_of_lines_like_a_person():
+    """Past the end of a stage's script the candidate says it has nothing more (data), and never
+    repeats its own last line: the repeat made the interviewer's replies look like loops."""
+    from interviewer import prompts
+    from interviewer.demo import SimulatedCandidate
+    from interviewer.models import CandidateScript
+
+    script = CandidateScript(id="t", name="T", description="d",
+                             answers={"questions": ["What does a typical week look like?"], "vision": ["I'd start with the rota."]})
+    sim = SimulatedCandidate(script)
+    said = [sim.answer("questions") for _ in range(4)]
+    spare = prompts.data("candidate.toml")["out_of_lines"]
+    assert said[0] == "What does a typical week look like?"
+    assert said[1:] == spare["questions"] + spare["questions"][-1:]
+    assert said.count(said[0]) == 1
+    assert sim.answer("vision") == "I'd start with the rota."
+    assert sim.answer("vision") == spare["default"][0]  # a stage with no lines of its own uses the default
+    assert all(not line.rstrip().endswith("?") for lines in spare.values() for line in lines)  # nothing new is asked
