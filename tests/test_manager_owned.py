@@ -28,6 +28,9 @@ MANAGER_OWNED = [
     ("How are decisions made here?", "decision_rights"),
     ("What would you want from me in the first month?", "success"),
     ("What do you expect from me in the first few weeks?", "success"),
+    ("What does a good working relationship with you look like?", "management_style"),
+    ("How much latitude would I have to change procedures?", "decision_rights"),
+    ("What do you love most about working here?", "interviewer_enjoys"),
 ]
 
 HR_OWNED = ["What's the parking situation?", "Who handles the visa paperwork?"]
