@@ -19,7 +19,7 @@ def run(answers: list[str], **kw) -> Interview:
     return iv
 
 
-LONG = "I think the pipeline data in the CRM is inconsistent between branches and I'd standardize it first."
+from dialogue_steps import LONG  # noqa: E402 (shared steps)
 
 
 def test_the_plan_walks_the_second_interview_stages_in_order():

@@ -14,17 +14,7 @@ from interviewer import bank, guards, listening, prompts
 from interviewer.dialogue import Interview, intents
 from interviewer.personas import all_personas, load_persona
 
-PERSONAS = [p.id for p in all_personas()]
-SALES = load_persona("sales-manager")
-LONG = "I think the pipeline data in the CRM is inconsistent between branches and I'd standardize it first."
-
-
-def at_questions(persona_id: str = "sales-manager", seed: int = 1) -> Interview:
-    iv = Interview(load_persona(persona_id), None, seed=seed)
-    iv.start()
-    while iv.state.stage != "questions":
-        iv.respond(LONG)
-    return iv
+from dialogue_steps import LONG, PERSONAS, SALES, at_questions  # noqa: F401 (shared steps)
 
 
 def at_compensation() -> Interview:

@@ -12,16 +12,7 @@ from interviewer import bank, guards, listening
 from interviewer.dialogue import Interview
 from interviewer.personas import load_persona
 
-SALES = load_persona("sales-manager")  # $68,000 to $82,000
-LONG = "I think the pipeline data in the CRM is inconsistent between branches and I'd standardize it first."
-
-
-def at_stage(stage: str, persona_id: str = "sales-manager", seed: int = 1) -> Interview:
-    iv = Interview(load_persona(persona_id), None, seed=seed)
-    iv.start()
-    while iv.state.stage != stage:
-        iv.respond(LONG if iv.state.stage != "questions" else "No, that's all.")
-    return iv
+from dialogue_steps import LONG, SALES, at_stage  # noqa: F401 (shared steps)
 
 
 def pay_probes() -> list[str]:
