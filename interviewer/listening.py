@@ -211,9 +211,12 @@ def figure_phrase(text: str, fig: str, limit: int = 18) -> str:
         cuts = [m for m in _CLAUSE_CUT.finditer(sentence, at + len(fig))]
         end = cuts[0].start() if cuts else len(sentence)
         if re.match(r"\W*(?:if|when|once)\b", _LEAD_FILLER.sub("", sentence[start:at].strip()), re.I) and cuts \
-                and cuts[0].group(0) == "," and len(cuts) > 1:
+                and cuts[0].group(0) == "," and len(cuts) > 1 \
+                and not re.search(r"\b(?:i|we|i'd|we'd|i'll|we'll)\b", sentence[at:cuts[0].start()], re.I):
             end = cuts[1].start()  # "if two staff call in sick, I call the bank first": the scenario with what they'd do
         clause = sentence[start:end].strip().rstrip(".!?")
+        if re.search(r",[^,]{0,25}$", clause) and len(clause.rsplit(",", 1)[1].split()) < 4:
+            clause = clause.rsplit(",", 1)[0]  # "..., then I" cut off mid-thought: stop at the comma
         clause = _LEAD_FILLER.sub("", clause).strip()
         words = clause.split()
         if len(words) > limit:  # the clause's opening, or a window around the figure when it comes late
@@ -234,6 +237,13 @@ def past_result(phrase: str) -> bool:
     return bool(re.search(r"\b(?:went|fell|dropped|rose|grew|cut|reduced|doubled|halved|was|were|had|did|took|got|came|"
                           r"saved|increased|decreased|improved|\w{3,}ed)\b", phrase, re.I)) and not re.search(
         r"\b(?:you'd|you will|you'll|would|want|plan|aim|target|hope)\b", phrase, re.I)
+
+
+def own_estimate(phrase: str) -> bool:
+    """'you'd aim to get it to 98%', 'maybe 20% of the backlog': their own target or guess, worth asking
+    what is behind it - not a fact they read ("it's up about eight percent") or a result they had."""
+    return bool(re.search(r"\b(?:you'd|you would|you will|you'll|want|aim|target|goal|hope|could|should|guess|reckon|"
+                          r"estimate|maybe|probably|i think|you think|get (?:it|that|them) (?:to|down|up))\b", phrase, re.I))
 
 
 _WORKPLACE = None
