@@ -103,7 +103,7 @@ def _second_person(text: str) -> str:
 
 
 _TRAILING = set("and or the a an to of in on with for at that so if than as by from into "
-                "my your our their its is are was be probably maybe perhaps really just actually like um uh well "
+                "my your our their its is are was be probably maybe perhaps really just actually um uh well "
                 "basically honestly obviously".split())
 
 
@@ -192,6 +192,8 @@ def _rude(text: str, c: TurnContent) -> bool:
     return True
 
 
+_DANGLING = set("you i we they he she it have has had will would can could do did does am were been being get got "
+                "need want you'd you've you're i'd i've i'm".split())
 _CLAUSE_CUT = re.compile(r"[,;:()]|\s[-–—]\s|\b(?:because|so that|which|but|and then|whereas|although|tells? (?:me|us)|says to me|means)\b", re.I)
 _LEAD_FILLER = re.compile(r"^(?:(?:so|and|but|then|well|honestly|um+|uh+|oh|like|yeah|okay|ok|sure|i mean|also|plus|now)\b[\s,]*)+", re.I)
 
@@ -222,7 +224,19 @@ def figure_phrase(text: str, fig: str, limit: int = 18) -> str:
         if len(words) > limit:  # the clause's opening, or a window around the figure when it comes late
             i = len(clause[: clause.lower().find(fig.lower())].split())
             lo = 0 if i + len(fig.split()) <= limit else max(0, min(i - 5, len(words) - limit))
-            words = words[lo: lo + limit]
+            cut_end = lo + limit < len(words)
+            full, words = words, words[lo: lo + limit]
+            ends = [j for j in range(lo + limit, min(len(full), lo + limit + 4))
+                    if full[j].lower() in ("and", "but", "so", "then", "because", "which", "while")]
+            if cut_end and ends:  # a few words more reach the end of the thought
+                words, cut_end = full[lo: ends[0]], False
+            if cut_end:  # cut mid-thought ("... would look like and I have"): back to a word that can end it
+                keep = len(" ".join(words)[: " ".join(words).lower().find(fig.lower()) + len(fig)].split())
+                while len(words) > keep and (words[-1].lower().strip(",;:-") in _TRAILING | _DANGLING):
+                    words.pop()
+                conj = [j for j in range(keep, len(words)) if words[j].lower() in ("and", "but", "so", "then", "because")]
+                if conj:
+                    words = words[: conj[-1]]
         while words and (words[-1].lower().strip(",;:-") in _TRAILING or not words[-1].strip(",;:-")):
             words.pop()
         phrase = " ".join(words).rstrip(",;:- ")
