@@ -250,6 +250,20 @@ def points_back(part: str) -> bool:
     return bool(re.search(_reader()["points_back"], part, re.I))
 
 
+def asks_meaning(part: str) -> bool:
+    """'What kind of example do you mean?': about the question we just asked, not a new one."""
+    return bool(re.search(_reader()["asks_meaning"], part, re.I))
+
+
+_BACK = re.compile(r"\b(?:it|that|this|those|them|they)\b", re.I)
+
+
+def leans_back(part: str) -> bool:
+    """'is it mainly line three', 'what time do you need to hit for that': a part of a stacked
+    question that only makes sense with the part before it."""
+    return bool(_BACK.search(part))
+
+
 def follows_on(part: str) -> bool:
     """'if so, how much?', 'Did they leave?', 'when?': a part that leans on the question before it."""
     return bool(re.search(_reader()["follow_on"], part.strip(), re.I))

@@ -336,7 +336,7 @@ class Interview:
                 continue
             parts = bank.parts(r.sentence)
             for part in parts:
-                if listening.clarify(part):
+                if listening.clarify(part) or bank.asks_meaning(part):
                     heard.clarify = True  # "what do you mean?": the question again, in other words
                     continue
                 if earlier is not None and bank.follows_on(part):
@@ -366,6 +366,9 @@ class Interview:
                     for before in reversed([x.sentence for x in readings[: readings.index(r)] if not x.is_question]):
                         if (q := bank.read_topic(before, self.persona).question) is not None:
                             break  # "... two remote days a week. Is that sort of trade something you can do?"
+                if q is None and not topic.unknown and earlier is not None and bank.leans_back(part):
+                    continue  # "..., is it mainly line three, and what time do you need to hit for that?": answered with the part before
+                q = self._about_hiring_manager(part, q)
                 if q is None and not topic.abstained and self.state.stage == "compensation" and len(part.split()) <= 4:
                     q = bank.by_id("pay_range")  # "How much?" after "what's your number?"
                 if q is None and listening.self_directed(part):
@@ -428,6 +431,14 @@ class Interview:
         if len(heard.answers) > 1:  # several questions at once: the short version of each
             heard.answers = [" ".join(guards.sentences(a)[:2]) for a in heard.answers]
         return heard
+
+    def _about_hiring_manager(self, part: str, q: bank.Question | None) -> bank.Question | None:
+        """'What's Callum like to work for?' asked of Callum's boss: about Callum, not about us."""
+        first = self.persona.facts.get("hiring_manager_first", "")
+        if self.persona.level == "skip_level" and first and re.search(rf"\b{re.escape(first)}\b", part) \
+                and (q is None or q.topic in ("manager_style", "team")):
+            return bank.by_id("hiring_manager_like")
+        return q
 
     def _check_answer(self, observation: str) -> str:
         """'Am I in the ballpark?': confirm or correct the read in this same turn (or, for a bare
