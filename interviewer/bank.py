@@ -202,9 +202,13 @@ def read_topic(sentence: str, persona: Persona | None = None) -> Topic:
     dress code) wins over a topic that merely shares a word with it; and a keyword match is
     dropped (abstained) when most of the question's own content words are foreign to that topic
     and to the persona's answer ("Do you allow dogs in the office?" is not about hybrid work)."""
-    if u := unknown_for(sentence):
-        return Topic(unknown=u)
     q, hits = scored(sentence)
+    if u := unknown_for(sentence):
+        # "How does the owner get involved in the kitchen?" asks about the owner, not the food:
+        # a one-word practical thing gives way to a question the bank reads with more weight
+        one_word = all(len(k.split()) == 1 for k in u.keywords if keyword_pattern(k).search(sentence))
+        if not (q is not None and hits >= 2 and one_word):
+            return Topic(unknown=u)
     if q is None:
         return Topic()
     asked = key_words(sentence)
@@ -248,6 +252,20 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 def points_back(part: str) -> bool:
     """'Is that sort of trade something you can do?': a question about what was just said."""
     return bool(re.search(_reader()["points_back"], part, re.I))
+
+
+def reader_lines(name: str) -> list[str]:
+    return list(_reader()[name])
+
+
+def about_hiring_manager(part: str, persona: Persona, q: Question | None) -> Question | None:
+    """'What's Callum like to work for?' asked of Callum's boss (a skip-level whose role file names
+    Callum): about Callum, not about the interviewer."""
+    first = persona.facts.get("hiring_manager_first", "")
+    if persona.level == "skip_level" and first and re.search(rf"\b{re.escape(first)}\b", part) \
+            and (q is None or q.topic in ("manager_style", "team")):
+        return by_id("hiring_manager_like")
+    return q
 
 
 def asks_meaning(part: str) -> bool:

@@ -425,6 +425,7 @@ class Interview:
                         answer = prompts.fill(listening.data()["deflections"]["repeat"], answer=_lower_first(guards.sentences(answer)[0]))
                 else:
                     self.state.answered.append(name)
+                    answer = self._not_again(answer)
                 heard.answers.append(answer)
         if deflection and not heard.answers:
             heard.answers.append(deflection)
@@ -434,11 +435,24 @@ class Interview:
 
     def _about_hiring_manager(self, part: str, q: bank.Question | None) -> bank.Question | None:
         """'What's Callum like to work for?' asked of Callum's boss: about Callum, not about us."""
-        first = self.persona.facts.get("hiring_manager_first", "")
-        if self.persona.level == "skip_level" and first and re.search(rf"\b{re.escape(first)}\b", part) \
-                and (q is None or q.topic in ("manager_style", "team")):
-            return bank.by_id("hiring_manager_like")
-        return q
+        return bank.about_hiring_manager(part, self.persona, q)
+
+    def _said_before(self, text: str) -> bool:
+        """Every sentence of it is already in something the interviewer said this session."""
+        said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
+        return bool(text) and all(x in said for x in guards.sentences(text))
+
+    def _not_again(self, answer: str) -> str:
+        """A fresh question whose answer we already gave in other words (a correction, another
+        topic's answer): only what wasn't said yet, or a short 'As I said' - never the block again."""
+        said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
+        sents = guards.sentences(answer)
+        unsaid = [x for x in sents if x not in said]
+        if len(unsaid) == len(sents):
+            return answer
+        if unsaid:
+            return " ".join(unsaid)
+        return prompts.fill(listening.data()["deflections"]["repeat"], answer=_lower_first(sents[0]))
 
     def _check_answer(self, observation: str) -> str:
         """'Am I in the ballpark?': confirm or correct the read in this same turn (or, for a bare
@@ -451,6 +465,9 @@ class Interview:
         if reality is not None:
             if reality.topic not in self.state.reacted_to:
                 self.state.reacted_to.append(reality.topic)
+            if not misread and self._said_before(reality.truth):
+                # right after we corrected them with the same facts: a short yes, not the whole truth again
+                return self._pick("confirm_again", bank.reader_lines("confirm_again"))
             return reality.correct if misread else reality.confirm
         if "ballpark_general" not in self.state.answered:
             self.state.answered.append("ballpark_general")

@@ -69,11 +69,12 @@ def _spoken(clause: str) -> str:
     return c[:1].upper() + c[1:] + "."
 
 
-def _inline(sentence: str) -> str:
-    """A spoken sentence to go inside another ('The headline is that ...'): no capital, no stop."""
+def _inline(sentence: str, original: str = "") -> str:
+    """A spoken sentence to go inside another ('The headline is that ...'): no capital, no stop.
+    A clause that was in lower case in the file goes back to it ('snagging callbacks have...')."""
     s = sentence.rstrip(".")
     first = s.split(" ", 1)[0]
-    if first.lower() in _STARTERS:
+    if first.lower() in _STARTERS or (original.strip()[:1].islower() and first[1:].islower()):
         s = s[:1].lower() + s[1:]
     return s
 
@@ -121,7 +122,7 @@ def _third_to_base(word: str) -> str:
     return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
 
 
-def _role_sentence(s: str, role: Role) -> str:
+def _role_sentence(s: str, role: Role, opening: bool = True) -> str:
     """A sentence of the description in the interviewer's voice ('Supervise a team...' -> 'You'd
     supervise a team...'), or '' for a fragment no manager would say as it stands."""
     s = s.strip().rstrip(".")
@@ -149,6 +150,8 @@ def _role_sentence(s: str, role: Role) -> str:
             return f"We {_third_to_base(verb)} {tail}."
     if not _fragment(s):
         return _spoken(s)
+    if not opening:
+        return _spoken(s)  # "Evening and weekend service, four shifts a week." is said as it stands
     if ";" in s or len(s.split()) < 4:
         return ""
     article = "an" if re.match(r"[aeiou]|(?:RN|LPN|MRI|HR|NHS|FM)\b", s, re.I) and not re.match(r"(?:uni|one|eu)", s, re.I) else "a"
@@ -189,7 +192,7 @@ _NAME = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.? )?[A-Z][a-z'’]+(?:[ -][A-
 def _who(segment: str) -> tuple[str, str, str]:
     """('Ingrid Solberg', 'General Manager', 'Callum's boss') from 'Callum's boss, the General Manager, Ingrid Solberg'."""
     name = title = relation = ""
-    parts = [p.strip() for p in re.split(r",\s*|\s+who\s+", segment) if p.strip()]
+    parts = [p.strip() for p in re.split(r",\s*|\s+who\s+|\s+and\s+(?=the\b)", segment) if p.strip()]
     for p in parts:
         p2 = re.sub(r"^(?:and|or)\s+", "", p)
         if not name and _NAME.match(p2) and not re.match(r"^(?:The|Our|Their|His|Her)\b", p2):
@@ -211,7 +214,8 @@ def _people(notes: str, out: RoleReading) -> None:
     if m := re.search(d["interviewer_sentence"], notes, re.I):
         who = m.group("who").strip()
         name, title, _ = _who(who)
-        out.interviewer_name, out.interviewer_title = name, title[:1].upper() + title[1:] if title else ""
+        out.interviewer_name = name
+        out.interviewer_title = title.title() if title.islower() else title[:1].upper() + title[1:]
         if any(re.search(p, who) for p in d["skip_level"]):
             out.level = "skip_level"
             if b := re.match(r"^([A-Z][\w'’-]+)'s (?:boss|manager|line manager|supervisor)\b", who):
@@ -254,8 +258,8 @@ def _team(description: str, notes: str) -> str:
     d, say = data(), data()["say"]
     num = d["num"]
     text = f"{description} {notes}"
-    if m := re.search(rf"\bteam of ({num}) ((?:[\w-]+ ){{0,3}}?[\w-]+?)(?=\s+(?:who|that|which|to|in|at|on|across|covering)\b|[,.;(]|$)", text, re.I):
-        if _is_people(m.group(2).split()[-1]):
+    if m := re.search(rf"\b(?:team|crew|brigade|staff|department|unit|group|squad) of ({num}) ((?:[\w-]+ ){{0,3}}?[\w-]+?(?: and {num}(?: [\w-]+){{1,3}}?)?)(?=\s+(?:who|that|which|to|in|at|on|across|covering)\b|[,.;(]|$)", text, re.I):
+        if _is_people(m.group(2).split()[-1]) or _is_people(re.split(r" and ", m.group(2))[0].split()[-1]):
             tail = ""
             rest = text[m.end():]
             if t := re.match(r"\s+(who|that)\s+([^.;(]+)", rest):
@@ -279,7 +283,24 @@ def _team(description: str, notes: str) -> str:
 
 def _said(clause: str, role: Role) -> str:
     """A clause of the description or the notes, said by the interviewer."""
-    return _role_sentence(clause, role) or _spoken(clause)
+    return _role_sentence(clause, role, opening=False)
+
+
+def _focus(piece: str, key: str) -> str:
+    """From a long fragment, the part about the thing asked: 'RN coordinator for a unit running
+    three shifts a day, six days a week' -> 'It's three shifts a day, six days a week'."""
+    if not _fragment(piece) or len(piece.split()) <= 10:
+        return piece
+    chunks = piece.split(", ")
+    first = next((i for i, c in enumerate(chunks) if _rx(key).search(c)), None)
+    if first is None:
+        return piece
+    rest = ", ".join(chunks[first:])
+    if m := re.search(r"\b(?:running|operating|open|opening)\s+(.*)$", rest, re.I):
+        return f"It's {m.group(1)}"
+    if m := re.search(r"\b(working|on|doing)\s+(.*)$", rest, re.I):
+        return f"You'd be {m.group(1).lower()} {m.group(2)}"
+    return rest
 
 
 def _kind(clause: str, name: str) -> bool:
@@ -290,8 +311,7 @@ def _subject(clause: str) -> str:
     """'average permit turnaround' from 'average permit turnaround has grown from 10 to 31 days...'."""
     m = _rx("verb").search(clause)
     subject = clause[: m.start()].strip(" ,") if m else ""
-    subject = re.sub(r"^(?:the|our|its|their)\s+", "", subject, flags=re.I)
-    return subject if 1 <= len(subject.split()) <= 6 else ""
+    return subject if 1 <= len(subject.split()) <= 7 else ""
 
 
 def _keywords(*clauses: str) -> list[str]:
@@ -325,7 +345,7 @@ def read_role(role: Role, default_level: str = "hiring_manager") -> RoleReading:
     desc_pieces = [p.strip() for s in desc_sentences for p in s.rstrip(".").split(";") if p.strip()]
     every = note_clauses + desc_pieces
 
-    said = [x for s in desc_sentences if (x := _role_sentence(s, role))]
+    said = [x for i, s in enumerate(desc_sentences) if (x := _role_sentence(s, role, opening=i == 0))]
     if said:
         out.facts["role"] = " ".join(said)
     if role.company_summary:
@@ -368,8 +388,11 @@ def read_role(role: Role, default_level: str = "hiring_manager") -> RoleReading:
     if why:
         out.facts["why_open"] = out.facts["last_person"] = _spoken(why)
     elif grow := next((p for p in projects if re.search(r"\b(?:scal|expan|grow|new (?:line|site|wing|store|branch))", p, re.I)), ""):
-        out.facts["why_open"] = prompts.fill(say["why_open_growth"], project=_inline(_spoken(grow)))
+        out.facts["why_open"] = prompts.fill(say["why_open_growth"], project=_inline(_said(grow, role)))
 
+    for key, pattern in d["practical"].items():
+        if found := [c for c in desc_pieces + note_clauses if re.search(pattern, c, re.I)]:
+            out.facts[key] = _said(found[0], role)
     for key in ("schedule", "tools", "training"):
         found = [c for c in note_clauses + desc_pieces if _kind(c, key) and not _kind(c, "problem")
                  and not _kind(c, "why_open") and len(c.split()) <= 25]
@@ -377,35 +400,41 @@ def read_role(role: Role, default_level: str = "hiring_manager") -> RoleReading:
         found.sort(key=lambda c: -len(_rx(key).findall(c)))
         found = [c for i, c in enumerate(found[:2]) if i == 0 or len(_rx(key).findall(c)) >= 2]
         if found:
-            out.facts[key] = " ".join(dict.fromkeys(_said(c, role) for c in found))
+            out.facts[key] = " ".join(dict.fromkeys(_said(_focus(c, key), role) for c in found))
     if projects:
         out.facts["strategy"] = " ".join(_said(p, role) for p in projects[:2])
 
     # Problems, their stated causes, and the wrong reads the file rules out.
     problems = [c for c in note_clauses if _kind(c, "problem") and not _kind(c, "why_open")]
-    mechanisms = [c for c in note_clauses if _kind(c, "mechanism") and c not in problems[:1]]
+    mechanisms = [c for c in note_clauses if (_kind(c, "mechanism") or re.search(r"\b(?:because|due to|caused by)\b", c, re.I))
+                  and c not in problems[:1] and not _kind(c, "why_open")]
     if problems:
         main = problems[0]
         cause_in = _kind(main, "cause") or _kind(main, "mechanism")
         support = [m for m in mechanisms if m != main][: 1 if cause_in else 2]
         truth = " ".join(_spoken(c) for c in [main, *support])
         out.facts["challenges"] = prompts.fill(say["challenges"], problem=truth)
-        out.facts["team_mood"] = prompts.fill(say["team_mood"], truth=truth)
         subj = _subject(main)
-        out.facts["success"] = prompts.fill(say["success"], subject=_inline(subj)) if subj and not re.search(
+        out.facts["team_mood"] = prompts.fill(say["team_mood"], subject=_inline(subj, subj)) if subj and not re.search(
+            r"\b(?:problem|issue|challenge|thing)s?\b", subj, re.I) else say["team_mood_plain"]
+        measured = re.search(r"\b(?:from .+ to|grown|grew|slipped|fell|fallen|dropped|climbed|rose|risen|doubled|tripled|rates?|scores?|times?|cost)\b", main)
+        out.facts["success"] = prompts.fill(say["success"], subject=_inline(subj, subj)) if subj and measured and not re.search(
             r"\b(?:problem|issue|challenge|thing)s?\b", subj, re.I) else say["success_plain"]
-        out.answers["goals"] = prompts.fill(_pick(say["goals_problem"], role.title), problem=_inline(_spoken(main)))
+        out.answers["goals"] = prompts.fill(_pick(say["goals_problem"], role.title), problem=_inline(_spoken(main), main))
         out.goals = [_spoken(main)]
         if projects:
             out.answers["goals"] += " " + prompts.fill(say["goals_project"], project=_inline(_said(projects[0], role)) + ".")
             out.goals.append(_spoken(projects[0]))
         text = " ".join(every)
-        subject = _subject(main) or "this"
+        subject = re.sub(r"^(?:the|our|its|their)\s+", "", _subject(main), flags=re.I) or "this"
+        basis_main = [main, *support]
+        found_any = False
         for i, mis in enumerate(d["misreads"]):
             when = mis["when"]
             applies = (bool(support) or cause_in) if when == "mechanism" else bool(re.search(when, text, re.I))
             if not applies:
                 continue
+            found_any = True
             basis = [main, *support] if when == "mechanism" else [next(c for c in every if re.search(when, c, re.I)), main]
             t = " ".join(_spoken(c) for c in dict.fromkeys(basis))
             out.realities.append(Reality(
@@ -416,6 +445,11 @@ def read_role(role: Role, default_level: str = "hiring_manager") -> RoleReading:
                 confirm=prompts.fill(_pick(say["reality_confirm"], role.title), truth=t),
                 correct=prompts.fill(_pick(mis["correct"], role.title), truth=t),
             ))
+        if not found_any:  # no wrong read the file rules out: the problem still gets confirmed when read right
+            t = " ".join(_spoken(c) for c in basis_main)
+            out.realities.append(Reality(topic=prompts.fill(say["reality_topic"], subject=subject), keywords=_keywords(*basis_main) or [subject],
+                                         truth=t, confirm=prompts.fill(_pick(say["reality_confirm"], role.title), truth=t),
+                                         correct=t))
     elif projects:
         out.answers["goals"] = prompts.fill(_pick(say["goals_problem"], role.title), problem=_inline(_spoken(projects[0]))) \
             .replace(", and that has to come back down", "").replace(", and we need to turn that around", "")

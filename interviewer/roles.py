@@ -186,7 +186,8 @@ def persona_for_role(role: Role, default_level: str = "hiring_manager") -> Perso
         "pay_range": role.pay_range or said.pay_range,
         "process": role.process or d["process"],
         "wants_answered": wants,
-        "realities": [r.model_dump() for r in role.realities or said.realities] or d["realities"],
+        # the file's own realities first; the family's still catch the common wrong reads it doesn't name
+        "realities": [r.model_dump() for r in role.realities] or [r.model_dump() for r in said.realities] + list(d["realities"]),
         "lines": lines,
         "answers": answers,
         "family": family,
