@@ -23,9 +23,11 @@ MAX_SENTENCE = 400
 _INTERROGATIVE_START = re.compile(
 # Spoken acknowledgements before an unpunctuated question ("ok great so what's the timeline").
     r"^(?:(?:so|and|but|okay|ok|also|well|um+|uh+|er|like|yeah|yes|right|oh|sorry|and then|one more thing|last thing|actually|just|"
-    r"great|cool|alright|all right|perfect|thanks|thank you|ha|haha|hmm+|mm+|sure|got it|good|nice|awesome|wow|fair enough|makes sense)[,.!]?\s+)*"
-    r"(?:what|what's|how|how's|when|who|whom|where|why|which|is|are|am|do|does|did|could|can|would|will|should|"
-    r"have|has|may|might|was|were|isn't|aren't|don't|doesn't)\b",
+    r"great|cool|alright|all right|perfect|thanks|thank you|ha|haha|hmm+|mm+|sure|got it|good|nice|awesome|wow|fair enough|makes sense|"
+    r"that helps|that makes sense|that's (?:helpful|clear)|understood)[,.!]?\s+)*"
+    # "so what I'd do is ...", "how we run it is ...": a wh-word with the speaker as its subject is a statement.
+    r"(?:(?:what|what's|how|how's|when|who|whom|where|why|which)\b(?!,? (?:i|i'd|i'm|i'll|i've|we|we'd|we're|we'll)\b)|"
+    r"(?:is|are|am|do|does|did|could|can|would|will|should|have|has|may|might|was|were|isn't|aren't|don't|doesn't)\b)",
     re.I,
 )
 # Requests phrased as statements still ask something of the interviewer.
