@@ -30,6 +30,7 @@ from interviewer.errors import UserError
 from interviewer.files import read_bytes
 from interviewer.models import Reality, Role, RoleDrafted
 from interviewer.personas import MAX_DATA_BYTES, all_personas
+from interviewer.resources import data_dir
 
 
 def _text(cap: int, what: str) -> Any:
@@ -133,6 +134,40 @@ def shipped_names() -> frozenset[str]:
 
 
 @cache
+def _vocabulary() -> frozenset[str]:
+    """Words the shipped data writes in lower case (personas, prompts, dialogue data): a capitalised
+    word outside it is a name or a place, which a draft must never invent."""
+    texts = [s for p in all_personas() for s in _strings(p.model_dump())]
+    folder = data_dir("prompts")
+    texts += [s for f in sorted(folder.glob("*.toml")) for s in _strings(prompts.data(f.name))]
+    texts += [f.read_text(encoding="utf-8") for f in sorted(folder.glob("*.md"))]
+    return frozenset(w for t in texts for w in re.findall(r"\b[a-z][a-z'’-]*", t))
+
+
+def invented_name(text: str, own: str) -> str:
+    """A person's or place's name in drafted text that the user's own file doesn't give ('' if none).
+    Mid-sentence, any capitalised word the shipped data never writes in lower case; at a sentence's
+    start only a run of two such words ("Sarah Mitchell runs nights"), since "Patients ..." is a word."""
+    common, mine = _vocabulary(), {w.lower() for w in re.findall(r"[\w'’-]+", own)}
+    generic = _WEEK | set(prompts.data("role_draft.toml")["not_names"])
+
+    def unknown(word: str) -> bool:
+        base = _base(word)
+        return base.lower() not in common and base.lower() not in mine and base not in generic and base.rstrip("s") not in generic
+
+    for m in _CAPITALISED.finditer(text):
+        word = m.group(0)
+        if not unknown(word):
+            continue
+        before = text[:m.start()].rstrip()
+        starts = not before or before[-1] in ".!?:;\"'“‘(-–—"
+        nxt = _CAPITALISED.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
+        if not starts or (nxt and unknown(nxt.group(0))):
+            return _base(word)
+    return ""
+
+
+@cache
 def _own_values(own: str) -> frozenset[str]:
     """The file's own string values, normalised: a draft that only repeats one adds nothing."""
     try:
@@ -180,6 +215,8 @@ def _problem(text: str, own: str, cap: int, sentence: bool = True) -> str:
     for w in map(_base, _CAPITALISED.findall(text)):
         if w in names and not re.search(rf"\b{re.escape(w)}\b", own):
             return f"names {w}, from another persona"
+    if name := invented_name(text, own):
+        return f"names {name}, whom the file doesn't"
     for f in _FIGURE.findall(text):
         if not re.search(rf"(?<!\d){re.escape(f.rstrip('.,:/'))}(?!\d)", own):
             return f"a figure ({f}) the file doesn't give"

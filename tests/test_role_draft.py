@@ -21,7 +21,7 @@ from interviewer.cli import cli
 from interviewer.errors import UserError
 from interviewer.models import Role
 from interviewer.personas import load_role
-from interviewer.role_draft import append_draft, check, contract, missing, offer, shipped_names
+from interviewer.role_draft import append_draft, check, contract, invented_name, missing, offer, shipped_names
 from interviewer.roles import persona_for_role
 
 GOOD = {
@@ -130,6 +130,23 @@ def test_the_checks_reject_other_personas_names_invented_figures_instructions_an
     # a name or figure the user's own file gives is theirs to use
     mine = check(reply, own + '\nnotes = "Priya runs nights; Charlotte site; 15% growth"')
     assert "team" in mine.values and "tools" in mine.values and mine.values["goals"][0].startswith("Grow revenue by 15%")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("You'd work with Sarah Mitchell and the counter team.", "Sarah"),   # a person, mid-sentence
+    ("Tomasz Wrona runs the night shift.", "Tomasz"),                    # a full name opening a sentence
+    ("Most of the work is at our Leeds depot.", "Leeds"),                # a place
+    ("Patients come first, and the ward is busy.", ""),                 # a capitalised first word is a word
+    ("Contractors often call the front desk first.", ""),
+    ("You'd report to the Building Official, and HR sits in on reviews.", ""),  # a title, not a name
+    ("We track everything in Excel and the permit portal.", ""),         # a tool the shipped data names
+    ("The Ashmere County office is where you'd be based.", ""),          # the user's own file names it
+])
+def test_a_draft_never_invents_a_name_or_place(text, name):
+    own = 'title = "Permits Counter Supervisor"\ncompany = "Ashmere County"\n'
+    assert invented_name(text, own) == name
+    reply = contract(["team"]).model_validate({"team": text})
+    assert ("team" in check(reply, own).rejected) == bool(name)
 
 
 def test_only_what_the_file_leaves_out_is_asked_and_a_drafted_file_asks_nothing():
