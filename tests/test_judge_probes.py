@@ -308,6 +308,23 @@ PROBES = [
  ("compensation", "not_applicable", [("i","Tell me about yourself."),("c","I've been a band five for four years on a surgical ward, and I think I'm a good communicator.")]),
  # Being supported or valued is about the people around them.
  ("mutual_fit", "partial", [("i","Anything else?"),("c","I'd love to work somewhere I'm supported, it's been hard at my current yard.")]),
+ # Fifth pass, batch 2: process asked after a short lead-in or in other words; topic-first questions.
+ ("next_steps", "covered", [("i","Anything else?"),("c","and um after today what's the what's the next bit on your side")]),
+ ("next_steps", "covered", [("i","Anything else?"),("c","what's the the timescale for filling the post")]),
+ ("next_steps", "covered", [("i","Anything else?"),("c","I was wondering how long until I hear something")]),
+ ("next_steps", "covered", [("i","Any questions?"),("c","yes please what is the process after this interview")]),
+ ("next_steps", "covered", [("i","Any questions?"),("c","so I just wanted to ask about timings on your side")]),
+ ("next_steps", "covered", [("i","Any questions?"),("c","just wondering whether there's a second interview")]),
+ ("next_steps", "covered", [("i","Any questions?"),("c","will you be letting everyone know by the end of the week")]),
+ ("next_steps", "partial", [("i","Any questions?"),("c","no that's everything, I'd really like to be considered")]),
+ ("next_steps", "missed", [("i","Anything else?"),("c","what's the next thing you'd want fixed on the boats")]),
+ ("mutual_fit", "covered", [("i","Questions?"),("c","and the other keepers what are they like to work with")]),
+ ("role_vision", "covered", [("i","how you seeing it"),("c","so um from the visit on tuesday your dough room is running two mixers for three lines so the bakers are waiting on dough most mornings and what I'd do is stagger the mix times and get the third mixer serviced first week")]),
+ ("role_vision", "covered", [("i","How do you see the role?"),("c","Honestly the way it looks from outside is the harbour office is drowning in paper permits. First thing I'd want is to move the mooring permits online by spring.")]),
+ ("role_vision", "covered", [("i","walk me through how you see the job"),("c","yeah so um when we did the tour I noticed the kiln on line three was cold and the glaze room said it happens every shift, so I'm guessing the firing schedule is all reactive. so what I'd do first is log every firing for a month and fix the top three faults")]),
+ ("role_vision", "covered", [("i","How are you seeing the job?"),("c","Your visitor figure in the trust report was ninety percent, which sounds good, but the last ten percent is probably the winter closures, and that's where the risk sits. My approach would be to open the north gate on weekends and train two more volunteers for the winter rota.")]),
+ ("goals_alignment", "covered", [("i","Questions?"),("c","what's the big aim for the harbour over the next two years"),("i","More cruise calls."),("c","and what would you need the harbour master doing to get you there")]),
+ ("role_vision", "missed", [("i","I'm going to give you a scenario: the lock gate jams at high tide, what do you do"),("c","I'd close the towpath and call the duty engineer first."),("i","pretty much right, last year it was the sensor actually\nanother one, a boater refuses to wait his turn"),("c","I'd I'd go and talk to him myself, calmly, and log it")]),
 ]
 
 

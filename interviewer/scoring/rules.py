@@ -14,7 +14,7 @@ from interviewer.scoring.signals import Reading, Sentence
 from interviewer.text.cues import APPROACH, APPROACH_FILLER as _APPROACH_FILLER, FIT_STATEMENT, PAY_ASK, VAGUE as _VAGUE
 from interviewer.text.cues import asks_process as _asks_process, carries_signal, concrete as _concrete, fit_question  # noqa: F401  (carries_signal: the scorer's public gate)
 from interviewer.text.phrases import fragment, phrase
-from interviewer.text.sentences import opens_as_question
+from interviewer.text.sentences import opens_as_question, topic_first_question
 
 
 @dataclass
@@ -213,12 +213,6 @@ _I_DO = re.compile(r"^\W*(?:(?:then|and|so|also|but|usually|normally)\W+)*i (?!t
                    r"get|got|heard?|read|counted|found|feel|reckon|bet|assume|expect|understand|spotted|wonder|know|was told)[a-z]+\b", re.I)
 
 
-# Non-native and spoken questions put the topic first: "and the front office how it help with this",
-# "this position how would it help that". A question to the interviewer, not a read of the role.
-_TOPIC_QUESTION = re.compile(r"^\W*(?:(?:and|so|but|also)\W+)*(?:the|this|my|that|your) [\w' -]{1,30}? (?:how|where|what|why) "
-                             r"(?:it|they|he|she|this|that|would|will|does|do|is|can)\b", re.I)
-
-
 def _read_in_check(s: Sentence) -> bool:
     """A question that states the candidate's own read before asking to confirm it ("I'm guessing the
     theatre checks are overdue, am I wrong there?"): the read half counts for the vision too."""
@@ -294,13 +288,13 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
             if _read_in_check(s):
                 reads.append(s)  # "I'm assuming the backlog is in the old halls, am I right on that?"
                 continue
-            if s.text.rstrip().endswith("?") or not _specific(s) or _TOPIC_QUESTION.match(s.text):
+            if s.text.rstrip().endswith("?") or not _specific(s) or topic_first_question(s.text):
                 # "So my approach would be simple." says nothing yet, but what follows is the plan.
                 planning = planning or (not s.text.rstrip().endswith("?") and bool(APPROACH.search(s.text)))
                 continue
             # "I spent a day riding along ... and what I saw is your trucks run back empty": the visit
             # is past experience, the read that follows it in the same run-on is about them.
-            if PAST_SELF.search(s.text) and not (READ.search(s.text) and _about_them(s.text, entities)) and not _COUNTERFACTUAL.match(s.text) \
+            if PAST_SELF.search(s.text) and not (READ.search(s.text) and (_about_them(s.text, entities) or visited)) and not _COUNTERFACTUAL.match(s.text) \
                     and not PLAN_OPENING.match(s.text) and not _plan_leads(s.text):  # "How I'd handle it is ..., because I did that at the NAO": the plan leads
                 continue
             if FIT_STATEMENT.search(s.text) or PAY.search(s.text) or pay_turn:
@@ -394,7 +388,7 @@ def goals_alignment(r: Reading) -> RuleFinding:
     goals, links, success = [], [], []
     prompts = _prompts(r)
     for s in r.sentences:
-        if not (s.is_question or _INFERENCE_TAG.match(s.text) or _TOPIC_QUESTION.match(s.text) or re.search(r"\bcurious|wondering|love to (?:hear|know)|tell me\b", s.lower)) \
+        if not (s.is_question or _INFERENCE_TAG.match(s.text) or topic_first_question(s.text) or re.search(r"\bcurious|wondering|love to (?:hear|know)|tell me\b", s.lower)) \
                 or _said_back(s, prompts[s.turn]):
             continue
         if _model(s, "goals", prompts[s.turn]) and not NOT_GOALS.search(s.text) and not (goals and goals[-1] is s):
