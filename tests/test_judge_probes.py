@@ -325,6 +325,20 @@ PROBES = [
  ("role_vision", "covered", [("i","How are you seeing the job?"),("c","Your visitor figure in the trust report was ninety percent, which sounds good, but the last ten percent is probably the winter closures, and that's where the risk sits. My approach would be to open the north gate on weekends and train two more volunteers for the winter rota.")]),
  ("goals_alignment", "covered", [("i","Questions?"),("c","what's the big aim for the harbour over the next two years"),("i","More cruise calls."),("c","and what would you need the harbour master doing to get you there")]),
  ("role_vision", "missed", [("i","I'm going to give you a scenario: the lock gate jams at high tide, what do you do"),("c","I'd close the towpath and call the duty engineer first."),("i","pretty much right, last year it was the sensor actually\nanother one, a boater refuses to wait his turn"),("c","I'd I'd go and talk to him myself, calmly, and log it")]),
+ # Fifth pass, batch 3 (probe rounds on fit, checks, goals, pay; roles no set uses).
+ ("mutual_fit", "covered", [("i","Questions?"),("c","how would your crew describe you")]),
+ ("mutual_fit", "covered", [("i","Questions?"),("c","what's the atmosphere like in the workshop")]),
+ ("mutual_fit", "covered", [("i","Questions?"),("c","is it a close team or do people mostly work alone")]),
+ ("mutual_fit", "covered", [("i","Questions?"),("c","what do you expect from the person in this job day to day, how hands on are you")]),
+ ("mutual_fit", "partial", [("i","Questions?"),("c","a good atmosphere is the most important thing for me honestly")]),
+ ("mutual_fit", "missed", [("i","Tell me about your team now."),("c","my current team is great, we all get on")]),
+ ("ballpark_check", "covered", [("i","How do you see it?"),("c","my guess is the backlog is in the paperwork not the inspections, or am I way out")]),
+ ("ballpark_check", "covered", [("i","How do you see it?"),("c","I suspect the problem is the booking system, is my thinking right there")]),
+ ("ballpark_check", "partial", [("i","How do you see it?"),("c","I suspect the problem is the booking system, but you know it better than me")]),
+ ("goals_alignment", "covered", [("i","Questions?"),("c","What's the council's main objective for the parks this year, and what would you want the new ranger to focus on for that?")]),
+ ("goals_alignment", "covered", [("i","Questions?"),("c","what is the aim of the brewery for next year and where I can help")]),
+ ("compensation", "partial", [("i","The salary is 31k."),("c","ok, that should be fine")]),
+ ("compensation", "missed", [("i","The salary is 31k."),("c","ok. what's the team like")]),
 ]
 
 
