@@ -166,6 +166,10 @@ class Heard:
     turned_back: bool = False  # "what would you do, if you were me?"
     clarify: bool = False  # "Can you repeat the question?"
     offtopic_asks: int = 0  # questions about anything but the job
+    repeat_asks: int = 0  # questions whose facts were already given, asked again
+    asked_back: bool = False  # our reply to a repeat ends in a question of ours ("which part isn't clear?")
+    moved_past: bool = False  # a repeat asked once too often: no answer, the plan moves on
+    off_role: list[str] = field(default_factory=list)  # words of a different line of work in their answer
 
 
 _CANDIDATE_VOICE = re.compile(
@@ -246,6 +250,7 @@ class Interview:
         self.turns.append(Turn(speaker="candidate", name=self.candidate_name, text=text, at=now()))
         self._turn_stage = self.state.stage  # the stage this answer was given in
         heard = self._hear(text)
+        heard.off_role = self._off_role(text, heard)
         st = self.state
         if heard.content.rude:
             st.rude += 1
@@ -339,6 +344,8 @@ class Interview:
                 if listening.clarify(part):
                     heard.clarify = True  # "what do you mean?": the question again, in other words
                     continue
+                if listening.rhetorical(part, text):
+                    continue  # "Why am I leaving? Honestly, ...": they answer it themselves
                 if earlier is not None and bank.follows_on(part):
                     continue  # "Did they leave?" after "what happened to the last person?": one answer covers both
                 if self._turn_stage in ("vision", "probe", "react") and len(part.split()) <= 6 \
@@ -402,24 +409,21 @@ class Interview:
                         if line:
                             heard.answers.append(line)
                         continue
+                    if q is None and heard.statement_words >= 8 and not listening.about_the_job(part) \
+                            and (heard.content.offtopic or listening.aside(part)):
+                        # "...this podcast, have you heard it?" in passing: a brief human reply, never "ask HR"
+                        heard.offtopic_asks += 1
+                        if line := self._pick("aside", d["deflections"]["aside"], fresh_only=True):
+                            heard.answers.append(line)
+                        continue
                     deflection = deflection or self._deflect(part)
                     continue
                 if name in this_turn:
                     continue  # two parts, one answer: it is already there
                 this_turn.append(name)
                 if name in self.state.answered:
-                    if name in self.state.repeated:  # a third time: say so, never the block again
-                        if not self._already_said(heard) and (line := self._pick("already", listening.data()["deflections"]["already"], fresh_only=True)):
-                            heard.answers.append(line)
+                    if not (answer := self._again(name, answer, part, heard)):
                         continue
-                    self.state.repeated.append(name)
-                    said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
-                    unsaid = [x for x in guards.sentences(answer) if x not in said]
-                    if unsaid:  # the first answer was cut short: the rest of it now, not the same sentence again
-                        rest = re.sub(r"^(?:And|But|Also|Plus),?\s+(\w)", lambda m: m.group(1).upper(), " ".join(unsaid[:2]))
-                        answer = prompts.fill(listening.data()["deflections"]["more"], answer=rest)
-                    else:
-                        answer = prompts.fill(listening.data()["deflections"]["repeat"], answer=_lower_first(guards.sentences(answer)[0]))
                 else:
                     self.state.answered.append(name)
                 heard.answers.append(answer)
@@ -461,6 +465,36 @@ class Interview:
         # All used: one short line, never the candidate's words pasted into a template (they
         # rarely fit: "I can't speak to you don't know, what do people usually myself").
         return listening.fill(self._pick("deflect_short", d["short"]), who=self.persona.refer_to)
+
+    def _again(self, name: str, answer: str, part: str, heard: Heard) -> str:
+        """A question whose facts were already given. The second time: the rest of a cut-short answer,
+        or the short version and what is unclear about it (a real repeat), or "it comes back to what
+        I said" (a different question on the same facts). A third time: once, what is behind the
+        question; after that nothing - the plan moves on. Never the same canned line twice."""
+        d = listening.data()["deflections"]
+        st = self.state
+        if name in st.repeated:
+            heard.repeat_asks += 1
+            if not self._already_said(heard) and (line := self._pick("already", d["already"], fresh_only=True)):
+                heard.asked_back = True
+                return line
+            heard.moved_past = True
+            return ""
+        st.repeated.append(name)
+        said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
+        unsaid = [x for x in guards.sentences(answer) if x not in said]
+        if unsaid:  # the first answer was cut short: the rest of it now, not the same sentence again
+            rest = re.sub(r"^(?:And|But|Also|Plus),?\s+(\w)", lambda m: m.group(1).upper(), " ".join(unsaid[:2]))
+            return prompts.fill(d["more"], answer=rest)
+        first = guards.sentences(answer)[0]
+        mine = bank.content_words(part)
+        earlier = [bank.content_words(t.text) for t in self.turns[:-1] if t.speaker == "candidate"]
+        if mine and any(len(mine & e) >= max(1, len(mine) // 2) for e in earlier):  # asked again, in much the same words
+            heard.repeat_asks += 1
+            heard.asked_back = True
+            short = re.sub(r"[.!]+$", "", _lower_first(first)) + "."
+            return prompts.fill(d["repeat"], answer=short) + " " + self._pick("repeat_ask", d["repeat_ask"])
+        return prompts.fill(d["same_facts"], answer=_lower_first(first))
 
     @staticmethod
     def _already_lines() -> list[str]:
@@ -524,11 +558,27 @@ class Interview:
         asked = heard.questions > 0
         probing = stage in ("vision", "probe", "react")
         d = listening.data()
+        if heard.asked_back and stage in ("questions", "compensation") and not heard.next_steps:
+            st.stage_turns += 1  # "which part isn't clear?" is our question this turn: no "anything else?" after it
+            return stage, "", ""
+        if heard.moved_past and heard.questions <= heard.repeat_asks:
+            asked = False  # the same question once too often: the plan moves on rather than answering it again
+            if stage == "questions":
+                st.stage_turns, st.extra_questions = max(st.stage_turns, self.plan.turns_for("questions")), 2
+        if probing and heard.off_role and not asked and not c.rude and "off_role" not in st.probed_in:
+            st.probed_in.append("off_role")  # an answer about a different job: how it carries over, once
+            if line := self._followup("off_role", heard, stage, fallback=False):
+                return stage, line, ""
         if heard.clarify and not asked and not (c.plan or c.read or c.story) and st.probed_in.count(f"clarify_{stage}") < 2:
             st.probed_in.append(f"clarify_{stage}")
             self._bare = True
-            again = self._pick("anything_else", prompts.data("dialogue.toml")["anything_else"]) if stage == "questions" \
-                else self._line(stage)
+            if stage == "questions":
+                again = self._pick("anything_else", prompts.data("dialogue.toml")["anything_else"])
+            elif (asked_before := self._last_question()) and not listening.asks_repeat(self._last_candidate()):
+                # "what kind of example?", "do you mean one I made?": the same question, with the latitude they asked about
+                return stage, self._pick("clarify_open", d["transitions"]["clarify_open"]) + " " + asked_before, ""
+            else:
+                again = asked_before or self._line(stage)
             return stage, self._pick("clarify", d["transitions"]["clarify"]) + " " + again, ""
         if probing and c.offtopic and not asked and f"back_{stage}" not in st.probed_in:
             st.probed_in.append(f"back_{stage}")  # a story about the office pizza: bring it back, ask again
@@ -598,7 +648,7 @@ class Interview:
                 st.stage_turns += 1
                 return stage, line, ""
             return stage, line + " " + self._line("compensation"), ""
-        if stage == "questions" and not heard.next_steps and asked:
+        if stage == "questions" and not heard.next_steps and asked and not heard.moved_past:
             if st.stage_turns < self.plan.turns_for("questions") or st.extra_questions < 2:
                 if st.stage_turns >= self.plan.turns_for("questions"):
                     st.extra_questions += 1
@@ -632,6 +682,8 @@ class Interview:
             # The react stage digs into their last answer; after an empty one, or only a question of
             # theirs, a self-contained question ("Say you start next Monday...").
             fk = self._followup_kind(heard) if not asked else "" if (c.plan or c.read or c.story) else "vague"
+            if not fk and not (c.plan or c.read or c.story) and not asked:
+                fk = "vague"  # the persona's react lines build on a plan ("if you started there..."): none was given
             if heard.checked or heard.lead or heard.clarify:
                 fk = ""  # they just heard our answer to their check: the stage's own question
             if fk == "more" and "more_probe" in st.probed_in:
@@ -651,6 +703,10 @@ class Interview:
         kind = c.kind
         if kind == "number" and not listening.estimate_figures(c.figures):
             kind = "plan" if c.plan else "default"  # "people who've done this for 15 years" isn't a claim to probe
+        elif kind == "number" and all(listening.past_result(listening.figure_phrase(self._last_candidate(), f))
+                                      for f in listening.estimate_figures(c.figures)):
+            # "empty running went from 22% to 15%" happened: not "what's 22% based on?"
+            kind = "story" if c.story else "read" if c.read else "plan" if c.plan else "default"
         if kind == "vague" and not c.generic and not c.one_word and not c.figures and not c.plan and not re.search(
                 r"\b(?:not sure|no idea|don'?t know|nothing|dunno|idk)\b", self._last_candidate(), re.I):
             return "more"  # "Maybe the workload.": they named something - go on, what would you do about it?
@@ -672,6 +728,8 @@ class Interview:
         if heard.questions and not (c.plan or c.read or c.story):
             return
         if c.awkward:  # a nervous ramble, whatever is in it: no warm close on the strength of it
+            st.weak_answers += 1
+        elif heard.off_role:  # an answer about a different job: no warm close on the strength of it
             st.weak_answers += 1
         elif heard.pay_figure or c.figures:  # "I'm targeting $75,000 base." is short, not empty
             st.solid_answers += 1
@@ -755,8 +813,13 @@ class Interview:
             said = [t.text.strip().lower() for t in self.turns if t.speaker == "candidate"]
             if len(said) > 1 and said[-1] in said[:-1] and kind != "rude":
                 kind = "done"  # the same answer again: don't echo it back a second time
-            elif stage == "opening" and kind in ("default", "vague", "one_word") and c.greeting:
-                kind = "opening"  # pleasantries: a greeting back, not a judgement
+            elif stage == "opening" and (kind in ("default", "vague", "one_word") and c.greeting or kind == "offtopic"):
+                kind = "opening"  # pleasantries and asides on arrival (the bus, the coffee): a greeting back, not a steer
+            elif c.rant and self.state.probed_in.count("rant_noted") < 2:
+                self.state.probed_in.append("rant_noted")
+                kind = "rant"  # venting about their current employer: noticed, once
+            elif heard.off_role and stage in ("vision", "probe", "react") and kind not in ("rude", "offtopic"):
+                kind = "off_role"  # breakers to a nurse manager: not echoed as a plan
             elif stage in ("questions", "compensation") and kind in ("default", "vague", "one_word") and not heard.questions:
                 kind = "done"  # "No, that's it." after "any questions?" is an answer, not a vague one
             elif kind in ("vague", "one_word") and stage in ("vision", "probe", "react") and self._moving_on:
@@ -764,6 +827,14 @@ class Interview:
             elif kind in ("vague", "one_word") and stage not in ("vision", "probe", "react"):
                 kind = "default"
         tone = "skeptical" if c.rude and kind in ("number", "timeframe") else self.persona.tone  # no thanks for an ultimatum
+        if kind == "off_role" and (said := self._figures_said(c.figures)):
+            if line := self._pick("reaction_off_role_said", listening.tone_options(d["reactions"]["off_role_said"], tone), fresh_only=True):
+                return listening.fill(line, said=said)
+        if kind in ("number", "timeframe") and (said := self._figures_said(c.figures)):
+            # the figure in the sense it has in their sentence: their words around it, never a bare "five days - noted"
+            key = "figure_vague" if c.generic else "figure_said"
+            if line := self._pick(f"reaction_{key}", listening.tone_options(d["reactions"][key], tone), fresh_only=True):
+                return listening.fill(line, said=said)
         line = self._pick(f"reaction_{kind}", listening.tone_options(d["reactions"][kind], tone), fresh_only=True)
         if not line and self.persona.tone != "neutral":
             line = self._pick(f"reaction_{kind}_spare", d["reactions"][kind]["neutral"], fresh_only=True)
@@ -771,7 +842,36 @@ class Interview:
             line = "{figures}."
         if not line and not c.empty and kind not in ("vague", "one_word", "rude", "vague_moving", "done", "opening", "offtopic"):  # never a pleasantry for an empty or rude answer
             line = self._pick("acknowledgements", self.persona.lines.acknowledgements, fresh_only=True)
+        if "{figures}" in line and not figures.strip():
+            return ""  # never "Noted, ." for a figure that isn't there
         return listening.fill(line, figures=figures, plan=c.plan, where=c.where, read=c.read)
+
+    def _figures_said(self, figs: list[str]) -> str:
+        """The candidate's own words around their figures, at most two clauses ("" when they don't read
+        as a clause of their own, or say too much)."""
+        said = self._last_candidate()
+        phrases: list[str] = []
+        for f in figs[:3]:
+            if any(f.lower() in ph.lower() for ph in phrases):
+                continue
+            ph = listening.figure_phrase(said, f)
+            if not ph or len(ph.split()) < 2:
+                return ""
+            phrases.append(ph)
+        if not phrases or len(phrases) > 2:
+            return ""
+        first = phrases[0].split(" ", 1)[0]
+        # "Release going from..." reads on in lower case; a name ("Helen") keeps its capital
+        if first[:1].isupper() and first[1:].islower() and not re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(first)}\b", said):
+            phrases[0] = phrases[0][:1].lower() + phrases[0][1:]
+        return " and ".join(phrases)
+
+    def _off_role(self, text: str, heard: Heard) -> list[str]:
+        """Words of a different line of work in an answer to one of our questions (not a question of theirs,
+        not a story that also speaks our world)."""
+        if self._turn_stage not in ("vision", "probe", "react") or heard.questions or heard.lead:
+            return []
+        return listening.off_role(text, self.persona)
 
     def _pick(self, key: str, options: list[str], fresh_only: bool = False) -> str:
         """One of the options at random, never the same twice in a row; with `fresh_only`, never
@@ -828,6 +928,7 @@ class Interview:
         return prompts.fill(d["free"].get(kind, d["free"]["react"]), plan_line=plan_line)
 
     def _say(self, candidate_text: str, kind: str, plan_line: str, heard: Heard, on_text, transition: str = "") -> Reply:
+        plan_line = self._without_pickup(plan_line, heard)
         closing_with_steps = kind == "close" and not self.state.asked_next_steps
         ctx = self._guard_context(candidate_text, self.state.asked_next_steps or closing_with_steps)
         plan_part = " ".join(p for p in (transition, plan_line) if p)
@@ -888,6 +989,17 @@ class Interview:
         out(self._compose([self._reaction(heard)], transition, plan_line))
         return reply("plan", got)
 
+    def _without_pickup(self, line: str, heard: Heard) -> str:
+        """A plan line that opens by picking up the answer ("Ooh, say more.") loses that opening when the
+        answer had nothing in it to pick up."""
+        c = heard.content
+        if (c.plan or c.read or c.story or c.figures) and not (c.generic or heard.off_role or c.empty):
+            return line
+        sents = guards.sentences(line)
+        if len(sents) > 1 and re.search(listening.data()["meaning"]["pickup"], sents[0], re.I):
+            return " ".join(sents[1:])
+        return line
+
     def _short_reaction(self, heard: Heard, then: str) -> str:
         """The reaction, unless both it and what follows open with a bare acknowledgement ("Okay. Fine. ...")."""
         reaction = self._reaction(heard)
@@ -903,11 +1015,15 @@ class Interview:
         c = heard.content
         if c.rude and (heard.lead or heard.answers or c.figures):
             out.append(self._reaction(heard, "rude"))
+        elif c.rant and self.state.probed_in.count("rant_noted") < 2 and (heard.lead or heard.answers):
+            self.state.probed_in.append("rant_noted")
+            out.append(self._reaction(heard, "rant"))
         said = " ".join([heard.lead] + heard.answers)
         # "the first 90 days" the answer already says needs no echo; a pay figure always gets its reaction
         missing = [f for f in c.figures if heard.pay_figure
                    or not re.search(rf"(?<![\w$£€])(?<!\d[.,]){re.escape(f)}(?!\w|[.,]\d)", said, re.I)]
-        if (missing or (heard.pay_figure and not c.figures)) and (heard.lead or heard.answers or heard.pay_figure or c.rude):
+        spoken_pay = heard.pay_figure and not c.figures and listening.pay_ask_said(self._last_candidate(), self.persona.pay_range)
+        if (missing or spoken_pay) and (heard.lead or heard.answers or heard.pay_figure or c.rude):
             rest = dataclasses.replace(heard, content=dataclasses.replace(c, figures=missing))
             out.append(self._reaction(rest, "timeframe" if c.kind == "timeframe" else "number"))
         if heard.lead:

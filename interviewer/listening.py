@@ -47,7 +47,8 @@ _TIMEFRAME = re.compile(r"\b(?:days?|weeks?|months?)$", re.I)
 _NOT_ACTION = set("be love like say think guess imagine hope need rather appreciate bet assume expect feel enjoy know hear want "
                   "welcome glad happy excited keen thrilled panic worry struggle freak stress".split())
 _SWAP = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i'm": "you're", "i've": "you've",
-         "i'll": "you'll", "i'd": "you'd", "your": "our", "yours": "ours", "am": "are"}
+         "i'll": "you'll", "i'd": "you'd", "your": "our", "yours": "ours", "am": "are",
+         "we": "you", "we're": "you're", "we've": "you've", "we'd": "you'd", "our": "your", "us": "you"}
 _READ = re.compile(r"^(?:so\s+)?(?:my (?:read|sense|guess|impression|take) is (?:that )?|i think (?:that )?|i imagine (?:that )?|i'?d guess (?:that )?|"
                    r"i suspect (?:that )?|i get the (?:sense|impression) (?:that )?|it seems (?:like |that )?|it looks like )", re.I)
 
@@ -67,6 +68,8 @@ class TurnContent:
     greeting: bool = False
     generic: bool = False  # a stock phrase ("team player", "I'd figure it out"), not just a short answer
     awkward: bool = False  # full of nervous filler ("sorry", "um", "anyway")
+    rant: bool = False  # venting about their current employer
+    deference: bool = False  # flattery or "you'd know better" instead of an answer
 
     @property
     def kind(self) -> str:
@@ -100,7 +103,8 @@ def _second_person(text: str) -> str:
 
 
 _TRAILING = set("and or the a an to of in on with for at that so if than as by from into "
-                "my your our their its is are was be".split())
+                "my your our their its is are was be probably maybe perhaps really just actually like um uh well "
+                "basically honestly obviously".split())
 
 
 def _clause(text: str, limit: int) -> str:
@@ -136,11 +140,15 @@ def contents(text: str) -> TurnContent:
     ws = _WORD.findall(text)
     c = TurnContent(words=len(ws))
     c.figures = figures(text)
-    c.rude = bool(_rx("contains", "rude").search(text))
     c.one_word = len(ws) <= 2
     specific = [w for w in ws if len(w) >= 5 and w.lower() not in generic_words()]
     c.awkward = len(_rx("contains", "awkward").findall(text)) >= 3
-    c.generic = bool(_rx("contains", "vague").search(text)) or (len(ws) < 12 and bool(_rx("contains", "hedge").search(text)))
+    c.rant = bool(_rx("contains", "rant").search(text))
+    c.rude = _rude(text, c)
+    flattery, platitude = (re.compile(p, re.I) for p in data()["contains"]["deference"])
+    c.deference = bool(flattery.search(text))
+    c.generic = bool(_rx("contains", "vague").search(text)) or (len(ws) < 12 and bool(_rx("contains", "hedge").search(text))) \
+        or (c.deference and len(ws) < 40) or (len(ws) < 25 and bool(platitude.search(text)))
     c.vague = c.generic or (3 <= len(ws) < 12 and len(specific) <= 1)
     for m in _rx("contains", "plan").finditer(text):
         rest = _clause(text[m.end():], 14)
@@ -167,6 +175,81 @@ def contents(text: str) -> TurnContent:
     c.greeting = bool(_rx("contains", "greeting").search(text))
     c.offtopic = bool(_rx("contains", "offtopic").search(text)) and not (c.plan or c.read or estimate_figures(c.figures))
     return c
+
+
+# Words that are rude about the interview, but not when a nervous candidate says them of themselves
+# or a ranting one of their current boss ("management is useless" is a red flag, not an insult to us).
+_MILD_RUDE = re.compile(r"\b(?:obviously|stupid|dumb|ridiculous|useless|idiot|pointless|so slow|this slow|seriously\?|don't care|who cares)", re.I)
+
+
+def _rude(text: str, c: TurnContent) -> bool:
+    found = [m.group(0) for p in data()["contains"]["rude"] for m in re.finditer(p, text, re.I)]
+    if not found:
+        return False
+    nervous = c.awkward or len(_rx("contains", "awkward").findall(text)) >= 2 or bool(re.search(r"\bnervous\b", text, re.I))
+    if (nervous or c.rant) and all(_MILD_RUDE.match(f) for f in found):
+        return False
+    return True
+
+
+_CLAUSE_CUT = re.compile(r"[,;:()]|\s[-–—]\s|\b(?:because|so that|which|but|and then|whereas|although|tells? (?:me|us)|says to me|means)\b", re.I)
+_LEAD_FILLER = re.compile(r"^(?:(?:so|and|but|then|well|honestly|um+|uh+|oh|like|yeah|okay|ok|sure|i mean|also|plus|now)\b[\s,]*)+", re.I)
+
+
+def figure_phrase(text: str, fig: str, limit: int = 18) -> str:
+    """The candidate's own words around a figure, in the interviewer's voice ("release going from
+    five days to nine since line two opened", "you've run kitchens for eighteen years"), so a figure
+    is acknowledged in the sense it has in their sentence, never as a bare "five days - noted"."""
+    for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
+        at = sentence.lower().find(fig.lower())
+        if at < 0:
+            continue
+        start = 0
+        for m in _CLAUSE_CUT.finditer(sentence):
+            if m.end() <= at:
+                start = m.end()
+        cuts = [m for m in _CLAUSE_CUT.finditer(sentence, at + len(fig))]
+        end = cuts[0].start() if cuts else len(sentence)
+        if re.match(r"\W*(?:if|when|once)\b", _LEAD_FILLER.sub("", sentence[start:at].strip()), re.I) and cuts \
+                and cuts[0].group(0) == "," and len(cuts) > 1:
+            end = cuts[1].start()  # "if two staff call in sick, I call the bank first": the scenario with what they'd do
+        clause = sentence[start:end].strip().rstrip(".!?")
+        clause = _LEAD_FILLER.sub("", clause).strip()
+        words = clause.split()
+        if len(words) > limit:  # the clause's opening, or a window around the figure when it comes late
+            i = len(clause[: clause.lower().find(fig.lower())].split())
+            lo = 0 if i + len(fig.split()) <= limit else max(0, min(i - 5, len(words) - limit))
+            words = words[lo: lo + limit]
+        while words and (words[-1].lower().strip(",;:-") in _TRAILING or not words[-1].strip(",;:-")):
+            words.pop()
+        phrase = " ".join(words).rstrip(",;:- ")
+        if fig.lower() not in phrase.lower():
+            return ""
+        return _second_person(phrase)
+    return ""
+
+
+def past_result(phrase: str) -> bool:
+    """'empty running went from 22% to 15%', 'we qualified three reviewers over six weeks': what happened."""
+    return bool(re.search(r"\b(?:went|fell|dropped|rose|grew|cut|reduced|doubled|halved|was|were|had|did|took|got|came|"
+                          r"saved|increased|decreased|improved|\w{3,}ed)\b", phrase, re.I)) and not re.search(
+        r"\b(?:you'd|you will|you'll|would|want|plan|aim|target|hope)\b", phrase, re.I)
+
+
+_WORKPLACE = None
+
+
+def off_role(text: str, persona: Persona) -> list[str]:
+    """Words of another line of work in the answer (breakers to a nurse manager, kitchens to a sales
+    analyst's boss) that the persona's whole file never uses: the answer is about a different job."""
+    global _WORKPLACE
+    if _WORKPLACE is None:
+        _WORKPLACE = {w.lower() for w in data()["meaning"]["workplace_words"]}
+    ours = {w.lower().rstrip("s") for w in persona_words(persona)}
+    theirs = [w for w in dict.fromkeys(_WORD.findall(text.lower())) if w in _WORKPLACE]
+    if any(w.rstrip("s") in ours for w in theirs):
+        return []  # trucks to a warehouse VP: their world and ours meet
+    return theirs
 
 
 @cache
@@ -279,6 +362,9 @@ _RANGE_SEP = r"\s*(?:to|-|–|and|or)\s*\$?"
 _PAY_NUMBER = re.compile(r"\$?(\d[\d,]*(?:\.\d+)?)\s?(k\b|thousand|grand)?(?!\s?(?:%|percent|years?|days?|weeks?|months?|hours? a|people|minutes?)\b)(?![\d%]|[.,]\d)", re.I)
 
 
+_CURRENT_PAY = re.compile(r"\b(?:i'?m (?:currently |now )?on|currently (?:on|at|earning|making|paid)|i (?:currently )?(?:make|earn|get)|my current (?:salary|pay|base|rate) is|paying me)\s+(?:about |around |roughly )?\$?$", re.I)
+
+
 def pay_ask(candidate_text: str, pay_range: str) -> tuple[float, float] | None:
     """The figure the candidate asks for (a range gives both ends), read whole and spoken or not:
     the figures after the last "hoping for / looking at" if any, else the last figure said. Bare
@@ -293,6 +379,8 @@ def pay_ask(candidate_text: str, pay_range: str) -> tuple[float, float] | None:
     def values(part: str) -> list[tuple[int, int, float]]:
         out = []
         for m in _PAY_NUMBER.finditer(part):
+            if _CURRENT_PAY.search(part[max(0, m.start() - 30): m.start()]) and len(list(_PAY_NUMBER.finditer(text))) > 1:
+                continue  # "I'm on twenty-four now": what they earn today, not what they ask
             v = float(m.group(1).replace(",", ""))
             if m.group(2) or (yearly and 20 <= v < 1000):
                 v *= 1000
@@ -375,6 +463,29 @@ def self_directed(question: str) -> bool:
     fillers = {"um", "umm", "uh", "uhh", "oh", "okay", "ok", "well", "sorry", "like", "yeah", "right", "hmm"}
     first = next((w for w in words if w not in fillers), "")
     return bool(first) and first not in d["question_openers"]
+
+
+def aside(question: str) -> bool:
+    """'...this podcast, have you heard it?': a question in passing about something off the job."""
+    return bool(re.search(data()["deflections"]["aside_words"], question, re.I))
+
+
+def asks_repeat(text: str) -> bool:
+    """'Can you repeat the question?' (not 'what do you mean?')."""
+    return bool(re.search(r"\b(?:repeat|say (?:that|it) again|come again|pardon|what was the question|didn'?t (?:catch|hear))\b", text, re.I))
+
+
+def rhetorical(question: str, text: str) -> bool:
+    """'Why am I leaving? Honestly, ...', 'Why productivity? Because ...': a question the candidate
+    asks and answers themselves - nothing asked of the interviewer."""
+    d = data()["deflections"]
+    if re.search(d["rhetorical_words"], question, re.I):
+        return True
+    if not re.match(r"\W*(?:so\s+|and\s+|but\s+)?why\b", question, re.I):
+        return False  # "Do they micromanage? Because I can't do that again." says why they ask; it still asks
+    at = text.find(question)
+    after = text[at + len(question):].lstrip() if at >= 0 else ""
+    return bool(re.match(d["self_answer_words"], after, re.I))
 
 
 def about_interview(question: str) -> bool:

@@ -455,12 +455,15 @@ def test_a_question_mark_said_to_themselves_is_not_deflected():
 
 
 def test_the_same_fact_asked_three_times_is_repeated_once_only():
+    # A real manager gives the short version once and asks what is unclear, then asks what is behind
+    # the question, then moves on - never the block again, never a canned line twice.
     iv = at_questions()
     texts = [iv.respond("What does a typical week look like?").text for _ in range(3)]
-    said = " ".join(texts)
-    assert said.count("As I said") == 1, texts
+    assert texts[1].startswith("I think I covered that") and texts[1].endswith("?"), texts[1]
+    assert texts[1].count("?") == 1, texts[1]  # what is unclear, not also "what else?"
     already = prompts.data("listening.toml")["deflections"]["already"]
     assert any(line in texts[2] for line in already), texts[2]
+    assert guards.sentences(texts[0])[0] not in texts[2], texts[2]
 
 
 @pytest.mark.parametrize("text, figure", [
