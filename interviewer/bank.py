@@ -202,9 +202,13 @@ def read_topic(sentence: str, persona: Persona | None = None) -> Topic:
     dress code) wins over a topic that merely shares a word with it; and a keyword match is
     dropped (abstained) when most of the question's own content words are foreign to that topic
     and to the persona's answer ("Do you allow dogs in the office?" is not about hybrid work)."""
-    if u := unknown_for(sentence):
-        return Topic(unknown=u)
     q, hits = scored(sentence)
+    if u := unknown_for(sentence):
+        # "How does the owner get involved in the kitchen?" asks about the owner, not the food:
+        # a one-word practical thing gives way to a question the bank reads with more weight
+        one_word = all(len(k.split()) == 1 for k in u.keywords if keyword_pattern(k).search(sentence))
+        if not (q is not None and hits >= 2 and one_word):
+            return Topic(unknown=u)
     if q is None:
         return Topic()
     asked = key_words(sentence)
@@ -248,6 +252,34 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 def points_back(part: str) -> bool:
     """'Is that sort of trade something you can do?': a question about what was just said."""
     return bool(re.search(_reader()["points_back"], part, re.I))
+
+
+def reader_lines(name: str) -> list[str]:
+    return list(_reader()[name])
+
+
+def about_hiring_manager(part: str, persona: Persona, q: Question | None) -> Question | None:
+    """'What's Callum like to work for?' asked of Callum's boss (a skip-level whose role file names
+    Callum): about Callum, not about the interviewer."""
+    first = persona.facts.get("hiring_manager_first", "")
+    if persona.level == "skip_level" and first and re.search(rf"\b{re.escape(first)}\b", part) \
+            and (q is None or q.topic in ("manager_style", "team")):
+        return by_id("hiring_manager_like")
+    return q
+
+
+def asks_meaning(part: str) -> bool:
+    """'What kind of example do you mean?': about the question we just asked, not a new one."""
+    return bool(re.search(_reader()["asks_meaning"], part, re.I))
+
+
+_BACK = re.compile(r"\b(?:it|that|this|those|them|they)\b", re.I)
+
+
+def leans_back(part: str) -> bool:
+    """'is it mainly line three', 'what time do you need to hit for that': a part of a stacked
+    question that only makes sense with the part before it."""
+    return bool(_BACK.search(part))
 
 
 def follows_on(part: str) -> bool:

@@ -341,7 +341,7 @@ class Interview:
                 continue
             parts = bank.parts(r.sentence)
             for part in parts:
-                if listening.clarify(part):
+                if listening.clarify(part) or bank.asks_meaning(part):
                     heard.clarify = True  # "what do you mean?": the question again, in other words
                     continue
                 if listening.rhetorical(part, text):
@@ -373,6 +373,9 @@ class Interview:
                     for before in reversed([x.sentence for x in readings[: readings.index(r)] if not x.is_question]):
                         if (q := bank.read_topic(before, self.persona).question) is not None:
                             break  # "... two remote days a week. Is that sort of trade something you can do?"
+                if q is None and not topic.unknown and earlier is not None and bank.leans_back(part):
+                    continue  # "..., is it mainly line three, and what time do you need to hit for that?": answered with the part before
+                q = self._about_hiring_manager(part, q)
                 if q is None and not topic.abstained and self.state.stage == "compensation" and len(part.split()) <= 4:
                     q = bank.by_id("pay_range")  # "How much?" after "what's your number?"
                 if q is None and listening.self_directed(part):
@@ -426,12 +429,34 @@ class Interview:
                         continue
                 else:
                     self.state.answered.append(name)
+                    answer = self._not_again(answer)
                 heard.answers.append(answer)
         if deflection and not heard.answers:
             heard.answers.append(deflection)
         if len(heard.answers) > 1:  # several questions at once: the short version of each
             heard.answers = [" ".join(guards.sentences(a)[:2]) for a in heard.answers]
         return heard
+
+    def _about_hiring_manager(self, part: str, q: bank.Question | None) -> bank.Question | None:
+        """'What's Callum like to work for?' asked of Callum's boss: about Callum, not about us."""
+        return bank.about_hiring_manager(part, self.persona, q)
+
+    def _said_before(self, text: str) -> bool:
+        """Every sentence of it is already in something the interviewer said this session."""
+        said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
+        return bool(text) and all(x in said for x in guards.sentences(text))
+
+    def _not_again(self, answer: str) -> str:
+        """A fresh question whose answer we already gave in other words (a correction, another
+        topic's answer): only what wasn't said yet, or a short 'As I said' - never the block again."""
+        said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
+        sents = guards.sentences(answer)
+        unsaid = [x for x in sents if x not in said]
+        if len(unsaid) == len(sents):
+            return answer
+        if unsaid:
+            return " ".join(unsaid)
+        return prompts.fill(listening.data()["deflections"]["repeat"], answer=_lower_first(sents[0]))
 
     def _check_answer(self, observation: str) -> str:
         """'Am I in the ballpark?': confirm or correct the read in this same turn (or, for a bare
@@ -444,6 +469,9 @@ class Interview:
         if reality is not None:
             if reality.topic not in self.state.reacted_to:
                 self.state.reacted_to.append(reality.topic)
+            if not misread and self._said_before(reality.truth):
+                # right after we corrected them with the same facts: a short yes, not the whole truth again
+                return self._pick("confirm_again", bank.reader_lines("confirm_again"))
             return reality.correct if misread else reality.confirm
         if "ballpark_general" not in self.state.answered:
             self.state.answered.append("ballpark_general")

@@ -11,6 +11,7 @@ from typing import Any
 
 from interviewer import prompts
 from interviewer.models import Persona, Role
+from interviewer.role_text import read_role
 from interviewer.text import normalize
 
 TEMPLATE = "role_template.toml"
@@ -134,19 +135,25 @@ def persona_for_role(role: Role, default_level: str = "hiring_manager") -> Perso
     if family not in families():
         family = "general"
     d = _merge(data["common"], {k: v for k, v in families()[family].items() if k != "signals"})
-    name = role.interviewer_name or d["interviewer_name"]
-    level = role.level or default_level
+    # What the file's own prose says (who the interviewer is, the team, the problem and its
+    # cause...) comes before the family's defaults; the file's explicit fields before both.
+    said = read_role(role, role.level or default_level)
+    name = role.interviewer_name or said.interviewer_name or d["interviewer_name"]
+    level = role.level or said.level or default_level
+    hiring_manager = role.hiring_manager or said.hiring_manager or d["hiring_manager"]
     values = {
         "company": role.company, "role_title": role.title, "interviewer": name, "first_name": name.split()[0],
-        "hiring_manager": role.hiring_manager or d["hiring_manager"], "location": role.location or d["location"],
-        "team_name": d["team_name"], "refer_to": role.refer_to or d["refer_to"],
+        "hiring_manager": hiring_manager, "location": role.location or d["location"],
+        "team_name": d["team_name"], "refer_to": role.refer_to or said.refer_to or d["refer_to"],
         # the hiring manager says "me"; a skip-level names the hiring manager
-        "reports_to": "me" if level == "hiring_manager" else role.hiring_manager or d["hiring_manager"],
+        "reports_to": "me" if level == "hiring_manager" else hiring_manager,
     }
     d = _filled(d, values)
     answers, facts, lines = dict(d["answers"]), dict(d["facts"]), dict(d["lines"])
+    answers.update(said.answers)
+    facts.update(said.facts)
     # What the user wrote wins over every default.
-    if role.description:
+    if role.description and "role" not in said.facts:
         facts["role"] = role.description
     if role.team:
         answers["team"] = role.team
@@ -164,21 +171,23 @@ def persona_for_role(role: Role, default_level: str = "hiring_manager") -> Perso
     return Persona.model_validate({
         "id": f"role-{_slug(role.title)}",
         "name": name,
-        "title": role.interviewer_title or d["interviewer_title"],
+        "title": role.interviewer_title or (said.interviewer_title if said.interviewer_name or not role.interviewer_name else "")
+        or d["interviewer_title"],
         "level": level,
         "temperament": d["temperament"],
         "company": role.company,
         "company_summary": role.company_summary or d["company_summary"],
         "role_title": role.title,
         "team": answers["team"],
-        "role_reality": role.description or facts["role"],
-        "goals": role.goals or d["goals"],
-        "role_serves_goals": d["role_serves_goals"],
+        "role_reality": facts["role"] if said.facts.get("role") else role.description or facts["role"],
+        "goals": role.goals or said.goals or d["goals"],
+        "role_serves_goals": said.role_serves_goals or d["role_serves_goals"],
         "management_style": d["management_style"],
-        "pay_range": role.pay_range,
+        "pay_range": role.pay_range or said.pay_range,
         "process": role.process or d["process"],
         "wants_answered": wants,
-        "realities": [r.model_dump() for r in role.realities] or d["realities"],
+        # the file's own realities first; the family's still catch the common wrong reads it doesn't name
+        "realities": [r.model_dump() for r in role.realities] or [r.model_dump() for r in said.realities] + list(d["realities"]),
         "lines": lines,
         "answers": answers,
         "family": family,

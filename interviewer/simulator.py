@@ -100,8 +100,9 @@ def unanswered_parts(s: Session) -> list[str]:
                     continue  # "First ninety days?" said in answer to a question is an answer
                 if listening.personal(part):
                     continue
-                q = bank.read_topic(part, s.persona).question
-                earlier = earlier or q is not None
+                t = bank.read_topic(part, s.persona)
+                q = bank.about_hiring_manager(part, s.persona, t.question)
+                earlier = earlier or q is not None or t.unknown is not None
                 if not q:
                     continue
                 _, fact = bank.answer_for(s.persona, q)

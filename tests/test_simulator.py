@@ -13,7 +13,8 @@ from interviewer.simulator import check, persona_for, run
 from interviewer.store import Store
 from interviewer.session import Session
 
-CANDIDATES = ["strong", "weak", "awkward", "rude", "offtopic", "multipart", "custom-role", "terse", "asks-back", "practical"]
+CANDIDATES = ["strong", "weak", "awkward", "rude", "offtopic", "multipart", "custom-role", "terse", "asks-back", "practical",
+              "custom-trades", "custom-nonprofit", "custom-kitchen"]
 PERSONAS = [p.id for p in all_personas()]
 
 
