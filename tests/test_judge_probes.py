@@ -339,6 +339,16 @@ PROBES = [
  ("goals_alignment", "covered", [("i","Questions?"),("c","what is the aim of the brewery for next year and where I can help")]),
  ("compensation", "partial", [("i","The salary is 31k."),("c","ok, that should be fine")]),
  ("compensation", "missed", [("i","The salary is 31k."),("c","ok. what's the team like")]),
+ # sixth pass: a half of role_vision needs evidence about THIS role (stories, beliefs that hold anywhere, deferrals)
+ ("role_vision", "missed", [("i","Tell me about your current hive work."),("c","I look after sixty hives for a honey co-op, mostly inspections and swarm control."),("i","Sixty is a lot. What's the hardest part?"),("c","I think the hardest part is when the spring build-up comes early and the queens start swarming before we split.")]),
+ ("role_vision", "missed", [("i","Tell me about a harvest that went badly."),("c","The rain came two weeks early and the pickers walked off, and the sugar levels in the top block were way too low by the time we got in.")]),
+ ("role_vision", "missed", [("i","Can you be more specific about our ferry crews?"),("c","Honestly I think the fundamentals are the same everywhere, good crews need good leadership.")]),
+ ("role_vision", "missed", [("i","Anything specific you'd look at in the bell foundry?"),("c","I'd want to figure that out once I'm in, I think.")]),
+ ("role_vision", "missed", [("i","How do you work with the conservators?"),("c","I think my job as a registrar is always to give a clear picture of the risk, and then the curator decides.")]),
+ ("role_vision", "missed", [("i","What does the sawmill need, do you think?"),("c","every sawmill needs a good safety culture and people who care")]),
+ ("role_vision", "partial", [("i","Tell me about your current vineyard job."),("c","I run the pruning crews on forty acres."),("i","Okay. And what have you noticed about our estate?"),("c","When I did the site visit your lower terraces had a lot of dead vines, and I think the drip lines there are clogged.")]),
+ ("role_vision", "partial", [("i","Scenario: the ferry ramp jams at rush hour. What do you do?"),("c","I'd close the gate, call the engineer and send the foot passengers to the other berth."),("i","Fine. Beyond scenarios, how do you see this particular job?"),("c","From the harbour board minutes, your late sailings doubled since the winter timetable changed, so I think the crew rota is the real problem.")]),
+ ("role_vision", "covered", [("i","How do you see the job?"),("c","Once I'm in the role I'd sit with each of the three ferry skippers in the first week, because from the harbour board minutes your late sailings doubled since the winter timetable changed.")]),
 ]
 
 

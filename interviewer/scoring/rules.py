@@ -195,6 +195,11 @@ BEHAVIOURAL = phrase("role_vision.behavioural")
 PAST_NARRATIVE = phrase("role_vision.past_narrative")
 VISIT = phrase("role_vision.visit")
 BARE_STEP = phrase("role_vision.bare_step")
+# Sixth pass (precision): a half needs evidence about THIS role, not a belief that holds anywhere,
+# a deferral ("I'd figure that out once I'm in"), or a story about another job.
+UNIVERSAL = phrase("role_vision.universal")
+STORY_PROMPT = phrase("role_vision.story_prompt")
+HERE_REF = phrase("role_vision.here_ref")
 _FIRST_PERSON = phrase("role_vision.first_person")
 # "If I had the region, I'd point the reps at ...": a counterfactual, not past experience.
 _COUNTERFACTUAL = re.compile(r"^\W*(?:and |so |but )?if (?:i|it|we|this|that) (?:had|were|was|got)\b", re.I)
@@ -228,7 +233,8 @@ def _plan_leads(text: str) -> bool:
 
 
 def _specific(s: Sentence) -> bool:
-    return len(s.text.split()) >= 7 and not GENERIC.search(s.text) and not HEDGE.search(s.text) and not CHATTER.search(s.text)
+    return len(s.text.split()) >= 7 and not GENERIC.search(s.text) and not HEDGE.search(s.text) and not CHATTER.search(s.text) \
+        and not UNIVERSAL.search(s.text)
 
 
 def _names(text: str) -> set[str]:
@@ -251,6 +257,17 @@ def _restates(sentence: str, prompt: str) -> bool:
     return len(mine) >= 4 and len(mine & theirs) / len(mine) >= 0.6
 
 
+def _about_elsewhere(prompt: str, in_story: bool) -> bool:
+    """The question asks for the candidate's own past or current job, or for a story; a short
+    follow-up to such an answer ("What's the hardest part?") stays in it until it points here."""
+    tail = prompt[-250:]
+    if STORY_PROMPT.search(tail):
+        return True
+    if in_story and len(prompt.split()) <= 25 and not HERE_REF.search(prompt):
+        return True
+    return False
+
+
 def vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
     """The candidate's read of the role (landscape, challenges) and their approach to it."""
     if r.vision is None:
@@ -261,12 +278,18 @@ def vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
 def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
     reads, approaches = [], []
     entities = _names(r.interviewer_text)  # once per transcript: per turn it was quadratic
+    in_story = False  # the last answer was a story about another job (or a made-up incident)
     for t in r.candidate_turns:
         if not t.usable:
             continue
+        if _about_elsewhere(t.prompt, in_story):
+            in_story = True
+            continue
+        in_story = False
         substantive = len(t.text.split()) >= 35
         generic_turn = sum(bool(GENERIC.search(s.text)) for s in t.sentences) >= max(1, len(t.sentences) // 2)
         if BEHAVIOURAL.search(t.prompt[-250:]) and not _STARTS_HERE.search(t.prompt[-250:]):  # stories and hypotheticals are not a vision of the role
+            in_story = True
             continue
         checked = any(CHECK.search(x.text) for x in t.sentences)
         if generic_turn:
