@@ -348,6 +348,10 @@ PROBES = [
  ("role_vision", "missed", [("i","What does the sawmill need, do you think?"),("c","every sawmill needs a good safety culture and people who care")]),
  ("role_vision", "partial", [("i","Tell me about your current vineyard job."),("c","I run the pruning crews on forty acres."),("i","Okay. And what have you noticed about our estate?"),("c","When I did the site visit your lower terraces had a lot of dead vines, and I think the drip lines there are clogged.")]),
  ("role_vision", "partial", [("i","Scenario: the ferry ramp jams at rush hour. What do you do?"),("c","I'd close the gate, call the engineer and send the foot passengers to the other berth."),("i","Fine. Beyond scenarios, how do you see this particular job?"),("c","From the harbour board minutes, your late sailings doubled since the winter timetable changed, so I think the crew rota is the real problem.")]),
+ ("role_vision", "missed", [("i","What would you do first at the planetarium?"),("c","I'd spend the first few weeks meeting everyone, learning the systems and understanding how things work before changing anything.")]),
+ ("role_vision", "missed", [("i","How would you approach the job?"),("c","I would build strong relationships with the keepers and the trustees and make sure everyone is on the same page.")]),
+ ("role_vision", "missed", [("i","Our problem is the glasshouse heating keeps failing at night and the seedlings die."),("c","Right, so the heating failing at night is killing the seedlings, that makes sense.")]),
+ ("role_vision", "partial", [("i","What would you do first at the planetarium?"),("c","I'd meet everyone, and then I'd rebuild the school-show booking form so the Tuesday slots stop double booking.")]),
  ("role_vision", "covered", [("i","How do you see the job?"),("c","Once I'm in the role I'd sit with each of the three ferry skippers in the first week, because from the harbour board minutes your late sailings doubled since the winter timetable changed.")]),
 ]
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from interviewer.scoring.signals import Reading, Sentence
 from interviewer.text.cues import APPROACH, APPROACH_FILLER as _APPROACH_FILLER, FIT_STATEMENT, PAY_ASK, VAGUE as _VAGUE
 from interviewer.text.cues import asks_process as _asks_process, carries_signal, concrete as _concrete, fit_question  # noqa: F401  (carries_signal: the scorer's public gate)
+from interviewer.text.normalize import fluent
 from interviewer.text.phrases import fragment, phrase
 from interviewer.text.sentences import opens_as_question, topic_first_question
 
@@ -200,6 +201,7 @@ BARE_STEP = phrase("role_vision.bare_step")
 UNIVERSAL = phrase("role_vision.universal")
 STORY_PROMPT = phrase("role_vision.story_prompt")
 HERE_REF = phrase("role_vision.here_ref")
+GENERIC_PLAN = phrase("role_vision.generic_plan")
 _FIRST_PERSON = phrase("role_vision.first_person")
 # "If I had the region, I'd point the reps at ...": a counterfactual, not past experience.
 _COUNTERFACTUAL = re.compile(r"^\W*(?:and |so |but )?if (?:i|it|we|this|that) (?:had|were|was|got)\b", re.I)
@@ -232,6 +234,14 @@ def _plan_leads(text: str) -> bool:
     return bool(plan and past and plan.start() < past.start() and APPROACH.modal_action(text))
 
 
+def _plan_concrete(text: str) -> bool:
+    """A plan says something about this job once the onboarding cliches ("meet everyone, learn the
+    systems, build relationships") are taken out; a plan made only of them fits any job."""
+    if not GENERIC_PLAN.search(text):
+        return _concrete(text)
+    return _concrete(re.sub(GENERIC_PLAN.pattern, " ", fluent(text), flags=re.I))
+
+
 def _specific(s: Sentence) -> bool:
     return len(s.text.split()) >= 7 and not GENERIC.search(s.text) and not HEDGE.search(s.text) and not CHATTER.search(s.text) \
         and not UNIVERSAL.search(s.text)
@@ -250,11 +260,21 @@ def _about_them(sentence: str, entities: set[str]) -> bool:
     return bool(entities & set(re.findall(r"\b[A-Z][a-zA-Z]{2,}\b", sentence)))
 
 
+_ACK = frozenset({"right", "makes", "sense", "yeah", "yes", "definitely", "totally", "exactly", "absolutely", "true", "okay",
+                  "sure", "sounds", "understand", "agree", "point", "fair", "good", "great", "interesting", "course"})
+
+
 def _restates(sentence: str, prompt: str) -> bool:
     """The candidate only giving back what the interviewer just said."""
     mine = set(re.findall(r"[a-z]{4,}", sentence.lower())) - _VAGUE - _APPROACH_FILLER - {"see", "think", "challenge", "really"}
     theirs = set(re.findall(r"[a-z]{4,}", prompt.lower()))
-    return len(mine) >= 4 and len(mine & theirs) / len(mine) >= 0.6
+    if len(mine) >= 4 and len(mine & theirs) / len(mine) >= 0.6:
+        return True
+    # Said back with an acknowledgement ("Right, so the heating failing at night is killing the
+    # seedlings, that makes sense"): compare word stems once the agreeing words are out.
+    stems = {w[:5] for w in mine - _ACK}
+    their_stems = {w[:5] for w in theirs}
+    return len(stems) >= 3 and len(stems & their_stems) / len(stems) >= 0.75
 
 
 def _about_elsewhere(prompt: str, in_story: bool) -> bool:
@@ -330,7 +350,7 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
                 continue  # the model is sure this is neither a read nor a plan (a story, a strength)
             # An approach is what the candidate would do: with no first person and no imperative step, a
             # sentence the model calls a plan is a description of them ("the shutdowns keep slipping").
-            if _model(s, "approach") and _concrete(s.text) and not READ.search(s.text) and not _ASKS.match(s.text) and (
+            if _model(s, "approach") and _plan_concrete(s.text) and not READ.search(s.text) and not _ASKS.match(s.text) and (
                     _FIRST_PERSON.search(s.text) or BARE_STEP.match(s.text) or planning):
                 approaches.append(s)
                 _only_model(r, "role_vision", s, "approach", APPROACH.search(s.text))
@@ -357,7 +377,7 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
             if APPROACH.search(s.text) or (planning and BARE_STEP.match(s.text)):
                 # "So my approach would be: triage. Build a self-serve NDA ...": once a plan is under
                 # way, a bare imperative step is more of it.
-                if _concrete(s.text):
+                if _plan_concrete(s.text):
                     approaches.append(s)
                 planning = True
             elif INDUSTRY.search(s.text) or _restates(s.text, t.prompt):
