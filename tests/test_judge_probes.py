@@ -352,6 +352,8 @@ PROBES = [
  ("role_vision", "missed", [("i","How would you approach the job?"),("c","I would build strong relationships with the keepers and the trustees and make sure everyone is on the same page.")]),
  ("role_vision", "missed", [("i","Our problem is the glasshouse heating keeps failing at night and the seedlings die."),("c","Right, so the heating failing at night is killing the seedlings, that makes sense.")]),
  ("role_vision", "partial", [("i","What would you do first at the planetarium?"),("c","I'd meet everyone, and then I'd rebuild the school-show booking form so the Tuesday slots stop double booking.")]),
+ ("role_vision", "partial", [("i","What would you do in the first ninety days?"),("c","first ninety days I will review all the permit backlog and I will build a triage desk so that the urgent ones are closed first, then I will retrain the counter staff on the new forms")]),
+ ("role_vision", "covered", [("i","What would you do in the first ninety days?"),("c","I'd start with the two middle schools because I think your attendance data is worst there, and I'd meet both heads in the first week to set up a weekly call list")]),
  ("role_vision", "covered", [("i","How do you see the job?"),("c","Once I'm in the role I'd sit with each of the three ferry skippers in the first week, because from the harbour board minutes your late sailings doubled since the winter timetable changed.")]),
 ]
 

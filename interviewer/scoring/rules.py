@@ -242,6 +242,23 @@ def _plan_concrete(text: str) -> bool:
     return _concrete(re.sub(GENERIC_PLAN.pattern, " ", fluent(text), flags=re.I))
 
 
+# A read stated beside a plan: "..., because I think your intake is on paper"; "so that" is the plan's purpose.
+_REASON = re.compile(r"\b(?:because|since|given (?:that|how)|as (?:i|your|the)|from what|i (?:think|noticed|suspect|see|saw|gather|reckon)|"
+                     r"my (?:read|sense|guess)|it (?:seems|looks|sounds))\b", re.I)
+
+
+def _read_beside_plan(text: str) -> bool:
+    """One sentence holds a read and a plan only if the read is not just the plan's object: "I will
+    review all the alerts backlog and ..." plans to clear a backlog, it does not read the place. The
+    read comes before the first "I'd/I will", or in a reason clause after it."""
+    t = fluent(text)
+    m = next(_MODAL.finditer(t), None)
+    if m is None or READ.search(t[: m.start()]):
+        return bool(READ.search(t))
+    why = _REASON.search(t, m.end())
+    return bool(why and READ.search(t[why.start():]))
+
+
 def _specific(s: Sentence) -> bool:
     return len(s.text.split()) >= 7 and not GENERIC.search(s.text) and not HEDGE.search(s.text) and not CHATTER.search(s.text) \
         and not UNIVERSAL.search(s.text)
@@ -364,8 +381,8 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
                 reads.append(s)  # "my read is ... in the first ninety days" is a read, not a plan
                 continue
             both = len(s.text.split()) >= 14 and (
-                (s.p("role_read") >= SURE and s.p("approach") >= SURE) or (READ.search(s.text) and APPROACH.modal_action(s.text)))
-            if (len(s.text.split()) >= 30 or both) and (READ.search(s.text) or s.p("role_read") >= SURE) and APPROACH.search(s.text) and _concrete(s.text):
+                (s.p("role_read") >= SURE and s.p("approach") >= SURE) or (_read_beside_plan(s.text) and APPROACH.modal_action(s.text)))
+            if (len(s.text.split()) >= 30 or both) and (_read_beside_plan(s.text) or s.p("role_read") >= SURE) and APPROACH.search(s.text) and _concrete(s.text):
                 # an unpunctuated run-on: "what I noticed is ... so first thing I'd do is ...", or one
                 # sentence both readers agree holds both: "My read is X, so I'd start with Y."
                 reads.append(s)
