@@ -354,6 +354,7 @@ PROBES = [
  ("role_vision", "partial", [("i","What would you do first at the planetarium?"),("c","I'd meet everyone, and then I'd rebuild the school-show booking form so the Tuesday slots stop double booking.")]),
  ("role_vision", "partial", [("i","What would you do in the first ninety days?"),("c","first ninety days I will review all the permit backlog and I will build a triage desk so that the urgent ones are closed first, then I will retrain the counter staff on the new forms")]),
  ("role_vision", "covered", [("i","What would you do in the first ninety days?"),("c","I'd start with the two middle schools because I think your attendance data is worst there, and I'd meet both heads in the first week to set up a weekly call list")]),
+ ("role_vision", "partial", [("i","We've got three hundred moorings and honestly nobody has inspected half of them. How would you tackle that?"),("c","Three hundred is a lot, but a lot of them will be quick checks. So the first thing I'd do is sort the moorings by last inspection date and book the divers for the worst fifty.")]),
  ("role_vision", "covered", [("i","How do you see the job?"),("c","Once I'm in the role I'd sit with each of the three ferry skippers in the first week, because from the harbour board minutes your late sailings doubled since the winter timetable changed.")]),
 ]
 

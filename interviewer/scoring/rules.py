@@ -202,6 +202,7 @@ UNIVERSAL = phrase("role_vision.universal")
 STORY_PROMPT = phrase("role_vision.story_prompt")
 HERE_REF = phrase("role_vision.here_ref")
 GENERIC_PLAN = phrase("role_vision.generic_plan")
+REACTION = phrase("role_vision.reaction")
 _FIRST_PERSON = phrase("role_vision.first_person")
 # "If I had the region, I'd point the reps at ...": a counterfactual, not past experience.
 _COUNTERFACTUAL = re.compile(r"^\W*(?:and |so |but )?if (?:i|it|we|this|that) (?:had|were|was|got)\b", re.I)
@@ -261,7 +262,7 @@ def _read_beside_plan(text: str) -> bool:
 
 def _specific(s: Sentence) -> bool:
     return len(s.text.split()) >= 7 and not GENERIC.search(s.text) and not HEDGE.search(s.text) and not CHATTER.search(s.text) \
-        and not UNIVERSAL.search(s.text)
+        and not UNIVERSAL.search(s.text) and not REACTION.match(s.text)
 
 
 def _names(text: str) -> set[str]:
