@@ -355,6 +355,11 @@ PROBES = [
  ("role_vision", "partial", [("i","What would you do in the first ninety days?"),("c","first ninety days I will review all the permit backlog and I will build a triage desk so that the urgent ones are closed first, then I will retrain the counter staff on the new forms")]),
  ("role_vision", "covered", [("i","What would you do in the first ninety days?"),("c","I'd start with the two middle schools because I think your attendance data is worst there, and I'd meet both heads in the first week to set up a weekly call list")]),
  ("role_vision", "partial", [("i","We've got three hundred moorings and honestly nobody has inspected half of them. How would you tackle that?"),("c","Three hundred is a lot, but a lot of them will be quick checks. So the first thing I'd do is sort the moorings by last inspection date and book the divers for the worst fifty.")]),
+ ("next_steps", "partial", [("i","So, next steps: we'd ask you to run a tasting for the cellar team, and we'll decide within a fortnight."),("c","Lovely, I look forward to it.")]),
+ ("next_steps", "partial", [("i","Any questions about the orchard?"),("c","no that's it"),("i","Okay, thanks for coming."),("c","ok well I look forward to it then")]),
+ ("next_steps", "partial", [("i","I'll be on a few of the dives with you at first."),("c","That sounds good. I'm looking forward to hopefully moving on in the process.")]),
+ ("next_steps", "missed", [("i","What are you looking forward to in a new post?"),("c","I look forward to working with a bigger crew.")]),
+ ("next_steps", "missed", [("i","The first month is mostly shadowing."),("c","Great, I look forward to it."),("i","Any questions?"),("c","What's the crew like?")]),
  ("role_vision", "covered", [("i","How do you see the job?"),("c","Once I'm in the role I'd sit with each of the three ferry skippers in the first week, because from the harbour board minutes your late sailings doubled since the winter timetable changed.")]),
 ]
 

@@ -72,6 +72,9 @@ def _prompts(r: Reading) -> dict[int, str]:
 PROCESS = phrase("next_steps.process")
 NOT_PROCESS = phrase("next_steps.not_process")
 STATED_INTEREST = phrase("next_steps.stated_interest")
+CLOSING_INTEREST = phrase("next_steps.closing_interest")
+# The interviewer has just set out what happens next ("So, next steps: ...", "we'll be in touch").
+_PROCESS_SAID = re.compile(r"\bnext (?:steps?|stage|round)\b|\bbe in touch\b|\bwe(?:'ll| will) (?:decide|let you know|call|get back)\b", re.I)
 
 
 def next_steps(r: Reading) -> RuleFinding:
@@ -92,6 +95,10 @@ def next_steps(r: Reading) -> RuleFinding:
     if asked:
         return RuleFinding("covered", asked[:2])
     stated = [s for s in stated if STATED_INTEREST.search(s.text)]
+    # "Great, I look forward to it": as the candidate's close, or right after the interviewer set out
+    # the next steps, it looks forward to the process (earlier in a talk "it" may be anything).
+    last = max((t.turn for t in r.candidate_turns if t.usable), default=None)
+    stated += [s for s in r.sentences if CLOSING_INTEREST.search(s.text) and (s.turn == last or _PROCESS_SAID.search(prompts[s.turn][-300:]))]
     have = {id(s) for s in stated}  # a set: a list membership test here was quadratic
     stated += [s for s in r.sentences if id(s) not in have and _model(s, "next_steps_interest", prompts[s.turn])]
     if stated:
