@@ -360,6 +360,8 @@ PROBES = [
  ("next_steps", "partial", [("i","I'll be on a few of the dives with you at first."),("c","That sounds good. I'm looking forward to hopefully moving on in the process.")]),
  ("next_steps", "missed", [("i","What are you looking forward to in a new post?"),("c","I look forward to working with a bigger crew.")]),
  ("next_steps", "missed", [("i","The first month is mostly shadowing."),("c","Great, I look forward to it."),("i","Any questions?"),("c","What's the crew like?")]),
+ ("next_steps", "missed", [("i","Welcome back, Ade, I'm the harbour master."),("c","thank you, happy to continue"),("i","Tell me how you see the job."),("c","I think the moorings are the main thing.")]),
+ ("next_steps", "partial", [("i","Anything else for me?"),("c","No, I'm happy to continue with the process.")]),
  ("role_vision", "covered", [("i","How do you see the job?"),("c","Once I'm in the role I'd sit with each of the three ferry skippers in the first week, because from the harbour board minutes your late sailings doubled since the winter timetable changed.")]),
 ]
 
