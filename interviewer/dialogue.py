@@ -482,6 +482,10 @@ class Interview:
             if earlier:
                 reality, misread = listening.read_reality(self.persona, earlier[0])
         if reality is not None:
+            if misread and bank.reads_reality(observation, reality) > _CONFIRM_HITS:
+                # "If staffing is solid now and it's the rides that don't show..." names the wrong
+                # cause only to set it aside: a read revised after our correction
+                misread = False
             if reality.topic not in self.state.reacted_to:
                 self.state.reacted_to.append(reality.topic)
             if not misread and self._said_before(reality.truth):

@@ -230,3 +230,12 @@ def test_the_same_wrong_read_twice_gets_a_short_line_the_second_time():
     wrong = "It's an effort and accountability thing, so I'd bring in individual targets. Am I in the ballpark?"
     heard, _ = _hear(p, wrong, ["Callbacks doubling means the crews got lazy - an effort problem."])
     assert heard.lead in bank.reader_lines("correct_again")
+
+
+def test_a_read_revised_after_the_correction_is_not_corrected_again():
+    p = _persona(_role("head-chef"))
+    wrong = "Food cost like that is a staffing problem - not enough chefs and burnout. Am I in the ballpark?"
+    revised = ("So if the kitchen is fully staffed since the hiring push and it's the prep on the new dishes getting binned "
+               "at the end of the night, I'd cost the spring menu again. Does that sound closer?")
+    heard, _ = _hear(p, revised, [wrong])
+    assert not heard.corrected and heard.lead in bank.reader_lines("confirm_again")
