@@ -2,6 +2,7 @@
 
     python benchmarks/train_intents.py            # compare feature sets, write the best model
     python benchmarks/train_intents.py --no-write # compare only
+    python benchmarks/train_intents.py --features words+chars   # write that feature set whatever scores best
 
 The corpus is split by role (crc32 of the role name): roles with crc32 % 5 == 0 are held back
 and never trained on. Each feature set (interviewer/text/features.py) is trained on the rest as
@@ -144,6 +145,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--epochs", type=int, default=300)
+    ap.add_argument("--features", choices=FEATURE_SETS, help="write this feature set, not the best-scoring one (to compare with a shipped artifact)")
     args = ap.parse_args()
     rows = load_corpus()
     train_rows = [r for r in rows if not held_back(r)]
@@ -159,7 +161,7 @@ def main() -> None:
         models[fs] = (w, b, prob)
         report["feature_sets"][fs] = scores((prob >= 0.5).astype(np.float32), y_test)
         print(f"{fs:12s} macro F1 {report['feature_sets'][fs]['macro_f1']:.3f}  ({time.perf_counter() - t:.0f} s)")
-    best = max(FEATURE_SETS, key=lambda fs: report["feature_sets"][fs]["macro_f1"])
+    best = args.features or max(FEATURE_SETS, key=lambda fs: report["feature_sets"][fs]["macro_f1"])
     pat = pattern_matrix(test_rows)
     report["patterns_alone"] = scores((pat >= 0.5).astype(np.float32), y_test)
     comb = np.array([[combine(pat[i, j], models[best][2][i, j], MODEL_INTENTS[j]) for j in range(len(MODEL_INTENTS))]

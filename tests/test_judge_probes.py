@@ -270,6 +270,75 @@ PROBES = [
  ("next_steps", "covered", [("i","Questions?"),("c","and so when will you decide on the ferry post")]),
  # A request to the interviewer is not a plan, even with "I'd" in it.
  ("role_vision", "partial", [("i","How do you see the job?"),("c","From the rota you shared, the relief keepers get pulled to the reptile house almost every evening, so the aviary is the section that gives people up first. Tell me where the zoo is headed this year and where I'd slot in.")]),
+ # --- fifth pass (dev21/22 failure classes; roles no labelled set uses) ---
+ # A second scenario introduced as "another one" is still the interviewer's hypothetical.
+ ("role_vision", "missed", [("i","I'll throw a situation at you: the chairlift stops with forty skiers on it in a storm, what happens"),("c","first I call the lift mechanic on the radio and start the evacuation plan, then I keep the guests calm over the tannoy"),("i","ok. another one, your senior operator calls in sick on a powder day"),("c","I'd cover the top station myself and ring round the part-timers from last season")]),
+ ("role_vision", "covered", [("i","How do you see the job? Another one of our worries is the snowmaking."),("c","From the season reports you shared, the lifts open late on most powder days because the top station is always short. I'd start by cross-training the snowmakers on lift checks in the first month and move the check rota to five am.")]),
+ # A read that names what the candidate looked at; a plan that comes before its reason from a past job.
+ ("role_vision", "partial", [("i","How are you seeing it?"),("c","so I've had a look at the crematorium's inspection data on the council site, and you're one of the busiest in the county but your cremator maintenance is well behind the others.")]),
+ ("role_vision", "covered", [("i","How are you seeing it?"),("c","From the ropeway's incident log on your site, most stoppages are wind holds on the upper section. So in my first months I'd want to get certified on the rescue kit fast so I can cover the upper station, because that's what helped at my last centre.")]),
+ # A contribution asked as a check of the candidate's guess, or topic-first, after the goals.
+ ("goals_alignment", "covered", [("i","Questions?"),("c","what is the seed bank trying to do this year"),("i","Double the alpine collection before the grant ends."),("c","so is the curator job basically the collecting trips then")]),
+ ("goals_alignment", "covered", [("i","Questions?"),("c","what are the studio's goals this year"),("i","Sell through two galleries."),("c","and the glassblower how it help with this, the gallery pieces")]),
+ ("goals_alignment", "covered", [("i","Questions?"),("c","ok that helps what's the vineyard trying to hit this year and where does the cellar hand make a difference on that")]),
+ ("goals_alignment", "partial", [("i","Questions?"),("c","how will you like measure whether I'm doing a good job as rink manager, what would you look at after a year")]),
+ ("goals_alignment", "partial", [("i","Questions?"),("c","um what's the owner looking at for the stables like what are they measuring you on")]),
+ ("goals_alignment", "missed", [("i","Tell me about your last job."),("c","so the job was basically the same as this one then")]),
+ ("role_vision", "partial", [("i","How do you see it?"),("c","In week one I'd walk every kiln with the night firer and log each temperature run. And the glaze room how it help with this, I think the glazes are mostly on me no")]),
+ # "what I would do" is a plan, not a process question.
+ ("next_steps", "missed", [("i","How would you approach it?"),("c","so what I would do, I would set up a follow up call for every kennel booking within forty eight hours")]),
+ # Hopes to hear the outcome, in other words; a take is not the process.
+ ("next_steps", "partial", [("i","Anything else?"),("c","Well, thank you, I'm looking forward to hopefully hearing good news about the falconry post.")]),
+ ("next_steps", "partial", [("i","Anything else?"),("c","I'm keen to hear how it goes from here.")]),
+ ("next_steps", "partial", [("i","Anything else?"),("c","I'm really excited about moving forward with the lighthouse trust.")]),
+ ("next_steps", "missed", [("i","What do you think of the tides?"),("c","I'm keen to hear your take on the tide tables, honestly.")]),
+ # Loose invites in other words.
+ ("ballpark_check", "partial", [("i","How do you see the job?"),("c","The tannery's effluent readings were high on both days I visited, so I think the drum schedule is off. Would be good to get your take.")]),
+ ("ballpark_check", "partial", [("i","How do you see the job?"),("c","From the piano register you sent, half the school's pianos have not been tuned in two years, so I'd do the practice rooms first. That's roughly my plan, happy to hear how you see it")]),
+ ("ballpark_check", "missed", [("i","How do you see the job?"),("c","I'm happy with how you described the shifts at the ice rink.")]),
+ # Pay named without a money word; a band that is a job title is not pay.
+ ("compensation", "partial", [("i","the posting was 90 to 105, where are you"),("c","oh I'm flexible there, whatever's fair for the organ workshop")]),
+ ("compensation", "partial", [("i","We've got the role at 72 to 80, how does that sit?"),("c","I'm flexible, honestly.")]),
+ ("compensation", "not_applicable", [("i","The kennels run at 72 to 80 percent full in summer."),("c","That's busy, I like busy.")]),
+ ("compensation", "covered", [("i","we pay riggers two hundred and twenty a day, gold card"),("c","I'm on two thirty now through the agency so I'd want two forty to move")]),
+ ("compensation", "not_applicable", [("i","we pay attention to the rigging every day"),("c","Good, I do the same.")]),
+ ("compensation", "missed", [("i","So for pay, this is a grade fourteen on the county scale."),("c","Can I ask what the cemetery team is working towards this year?")]),
+ ("compensation", "covered", [("i","The rate is nineteen an hour, with a callout rota."),("c","What's the callout paid at?")]),
+ ("compensation", "covered", [("i","let's talk money, the scale for riggers is the union rate"),("c","yeah so I'd want to know how the over time works on the show weekends, is it double time")]),
+ ("compensation", "not_applicable", [("i","Tell me about yourself."),("c","I've been a band five for four years on a surgical ward, and I think I'm a good communicator.")]),
+ # Being supported or valued is about the people around them.
+ ("mutual_fit", "partial", [("i","Anything else?"),("c","I'd love to work somewhere I'm supported, it's been hard at my current yard.")]),
+ # Fifth pass, batch 2: process asked after a short lead-in or in other words; topic-first questions.
+ ("next_steps", "covered", [("i","Anything else?"),("c","and um after today what's the what's the next bit on your side")]),
+ ("next_steps", "covered", [("i","Anything else?"),("c","what's the the timescale for filling the post")]),
+ ("next_steps", "covered", [("i","Anything else?"),("c","I was wondering how long until I hear something")]),
+ ("next_steps", "covered", [("i","Any questions?"),("c","yes please what is the process after this interview")]),
+ ("next_steps", "covered", [("i","Any questions?"),("c","so I just wanted to ask about timings on your side")]),
+ ("next_steps", "covered", [("i","Any questions?"),("c","just wondering whether there's a second interview")]),
+ ("next_steps", "covered", [("i","Any questions?"),("c","will you be letting everyone know by the end of the week")]),
+ ("next_steps", "partial", [("i","Any questions?"),("c","no that's everything, I'd really like to be considered")]),
+ ("next_steps", "missed", [("i","Anything else?"),("c","what's the next thing you'd want fixed on the boats")]),
+ ("mutual_fit", "covered", [("i","Questions?"),("c","and the other keepers what are they like to work with")]),
+ ("role_vision", "covered", [("i","how you seeing it"),("c","so um from the visit on tuesday your dough room is running two mixers for three lines so the bakers are waiting on dough most mornings and what I'd do is stagger the mix times and get the third mixer serviced first week")]),
+ ("role_vision", "covered", [("i","How do you see the role?"),("c","Honestly the way it looks from outside is the harbour office is drowning in paper permits. First thing I'd want is to move the mooring permits online by spring.")]),
+ ("role_vision", "covered", [("i","walk me through how you see the job"),("c","yeah so um when we did the tour I noticed the kiln on line three was cold and the glaze room said it happens every shift, so I'm guessing the firing schedule is all reactive. so what I'd do first is log every firing for a month and fix the top three faults")]),
+ ("role_vision", "covered", [("i","How are you seeing the job?"),("c","Your visitor figure in the trust report was ninety percent, which sounds good, but the last ten percent is probably the winter closures, and that's where the risk sits. My approach would be to open the north gate on weekends and train two more volunteers for the winter rota.")]),
+ ("goals_alignment", "covered", [("i","Questions?"),("c","what's the big aim for the harbour over the next two years"),("i","More cruise calls."),("c","and what would you need the harbour master doing to get you there")]),
+ ("role_vision", "missed", [("i","I'm going to give you a scenario: the lock gate jams at high tide, what do you do"),("c","I'd close the towpath and call the duty engineer first."),("i","pretty much right, last year it was the sensor actually\nanother one, a boater refuses to wait his turn"),("c","I'd I'd go and talk to him myself, calmly, and log it")]),
+ # Fifth pass, batch 3 (probe rounds on fit, checks, goals, pay; roles no set uses).
+ ("mutual_fit", "covered", [("i","Questions?"),("c","how would your crew describe you")]),
+ ("mutual_fit", "covered", [("i","Questions?"),("c","what's the atmosphere like in the workshop")]),
+ ("mutual_fit", "covered", [("i","Questions?"),("c","is it a close team or do people mostly work alone")]),
+ ("mutual_fit", "covered", [("i","Questions?"),("c","what do you expect from the person in this job day to day, how hands on are you")]),
+ ("mutual_fit", "partial", [("i","Questions?"),("c","a good atmosphere is the most important thing for me honestly")]),
+ ("mutual_fit", "missed", [("i","Tell me about your team now."),("c","my current team is great, we all get on")]),
+ ("ballpark_check", "covered", [("i","How do you see it?"),("c","my guess is the backlog is in the paperwork not the inspections, or am I way out")]),
+ ("ballpark_check", "covered", [("i","How do you see it?"),("c","I suspect the problem is the booking system, is my thinking right there")]),
+ ("ballpark_check", "partial", [("i","How do you see it?"),("c","I suspect the problem is the booking system, but you know it better than me")]),
+ ("goals_alignment", "covered", [("i","Questions?"),("c","What's the council's main objective for the parks this year, and what would you want the new ranger to focus on for that?")]),
+ ("goals_alignment", "covered", [("i","Questions?"),("c","what is the aim of the brewery for next year and where I can help")]),
+ ("compensation", "partial", [("i","The salary is 31k."),("c","ok, that should be fine")]),
+ ("compensation", "missed", [("i","The salary is 31k."),("c","ok. what's the team like")]),
 ]
 
 

@@ -20,10 +20,8 @@ FLOOR = {c: (0.95 if c in CORE_CRITERIA else 0.90) for c in CRITERIA}
 PER_SET_FLOOR = 0.85
 # Sets released from the held-out area below the per-set floor keep a floor at their current score
 # (rounded down), so they guard against getting worse without pretending they are fitted.
-SET_FLOORS = {
-    ("labelled_dev21", "role_vision"): 0.84,
-    ("labelled_dev21", "goals_alignment"): 0.78,
-}
+# (dev21 started at role_vision .84 and goals_alignment .78; after the fifth pass every set is at or above .85.)
+SET_FLOORS: dict[tuple[str, str], float] = {}
 
 
 def _score_set(name: str) -> tuple[dict[str, list[bool]], list[str]]:

@@ -14,7 +14,7 @@ from interviewer.scoring.signals import Reading, Sentence
 from interviewer.text.cues import APPROACH, APPROACH_FILLER as _APPROACH_FILLER, FIT_STATEMENT, PAY_ASK, VAGUE as _VAGUE
 from interviewer.text.cues import asks_process as _asks_process, carries_signal, concrete as _concrete, fit_question  # noqa: F401  (carries_signal: the scorer's public gate)
 from interviewer.text.phrases import fragment, phrase
-from interviewer.text.sentences import opens_as_question
+from interviewer.text.sentences import opens_as_question, topic_first_question
 
 
 @dataclass
@@ -220,6 +220,13 @@ def _read_in_check(s: Sentence) -> bool:
             and not GENERIC.search(s.text) and not PAY.search(s.text) and not INDUSTRY.search(s.text))
 
 
+def _plan_leads(text: str) -> bool:
+    """"So in my first months I'd get certified on fire radio, because that's what helped at my last
+    center": the first-person plan comes before the candidate's own past, which is only its reason."""
+    plan, past = _MODAL.search(text), PAST_SELF.search(text)
+    return bool(plan and past and plan.start() < past.start() and APPROACH.modal_action(text))
+
+
 def _specific(s: Sentence) -> bool:
     return len(s.text.split()) >= 7 and not GENERIC.search(s.text) and not HEDGE.search(s.text) and not CHATTER.search(s.text)
 
@@ -281,14 +288,14 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
             if _read_in_check(s):
                 reads.append(s)  # "I'm assuming the backlog is in the old halls, am I right on that?"
                 continue
-            if s.text.rstrip().endswith("?") or not _specific(s):
+            if s.text.rstrip().endswith("?") or not _specific(s) or topic_first_question(s.text):
                 # "So my approach would be simple." says nothing yet, but what follows is the plan.
                 planning = planning or (not s.text.rstrip().endswith("?") and bool(APPROACH.search(s.text)))
                 continue
             # "I spent a day riding along ... and what I saw is your trucks run back empty": the visit
             # is past experience, the read that follows it in the same run-on is about them.
-            if PAST_SELF.search(s.text) and not (READ.search(s.text) and _about_them(s.text, entities)) and not _COUNTERFACTUAL.match(s.text) \
-                    and not PLAN_OPENING.match(s.text):  # "How I'd handle it is ..., because I did that at the NAO": the plan leads
+            if PAST_SELF.search(s.text) and not (READ.search(s.text) and (_about_them(s.text, entities) or visited)) and not _COUNTERFACTUAL.match(s.text) \
+                    and not PLAN_OPENING.match(s.text) and not _plan_leads(s.text):  # "How I'd handle it is ..., because I did that at the NAO": the plan leads
                 continue
             if FIT_STATEMENT.search(s.text) or PAY.search(s.text) or pay_turn:
                 continue
@@ -373,11 +380,16 @@ SUCCESS = phrase("goals_alignment.success")
 NOT_GOALS = phrase("goals_alignment.not_goals")
 
 
+# "so the warden's main job is the visitor count then": a spoken inference closed by a tag asks to confirm it.
+_INFERENCE_TAG = re.compile(r"^\W*(?:(?:and|ok|okay|right)\W+)*so\b.{8,}(?:,\s*|\s)(?:then|right|no|yeah|correct)\W*$", re.I)
+
+
 def goals_alignment(r: Reading) -> RuleFinding:
     goals, links, success = [], [], []
     prompts = _prompts(r)
     for s in r.sentences:
-        if not (s.is_question or re.search(r"\bcurious|wondering|love to (?:hear|know)|tell me\b", s.lower)) or _said_back(s, prompts[s.turn]):
+        if not (s.is_question or _INFERENCE_TAG.match(s.text) or topic_first_question(s.text) or re.search(r"\bcurious|wondering|love to (?:hear|know)|tell me\b", s.lower)) \
+                or _said_back(s, prompts[s.turn]):
             continue
         if _model(s, "goals", prompts[s.turn]) and not NOT_GOALS.search(s.text) and not (goals and goals[-1] is s):
             goals.append(s)

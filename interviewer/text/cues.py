@@ -69,8 +69,10 @@ def concrete(text: str) -> bool:
 
 
 def asks_process(text: str) -> bool:
-    if re.match(r"^(?:just |only |and |so |um,? )*(?:what|when|how|who|whether|if)\b", text, re.I):
-        return True  # "Just what the next step is from here." asks, whatever its punctuation
+    # "Just what the next step is from here." asks, whatever its punctuation; "so what I would do is
+    # set up a follow-up call" is a plan (a clause with "I"/"we" as its subject), not a question.
+    if re.match(r"^(?:just |only |and |so |um,? )*(?:what|when|how|who|whether|if)\b(?!,? (?:i|i'd|i'm|i'll|i've|we|we'd|we'll|we're)\b)", text, re.I):
+        return True
     if not text.rstrip().endswith((".", "!")) and re.search(r"\b(?:is there|are there|will there be|do you|will you|would you|will i|should i|do i)\b", text, re.I):
         return True  # "so like, after this is there another interview or y'all decide today": asks, unpunctuated
     return bool(re.search(r"\b(?:let me know|please (?:send|tell)|happy to (?:send|provide))\b.{0,200}\b(?:need|anything)\b", text, re.I))

@@ -22,15 +22,18 @@ MAX_SENTENCE = 400
 
 _INTERROGATIVE_START = re.compile(
 # Spoken acknowledgements before an unpunctuated question ("ok great so what's the timeline").
-    r"^(?:(?:so|and|but|okay|ok|also|well|um+|uh+|er|like|yeah|yes|right|oh|sorry|and then|one more thing|last thing|actually|just|"
-    r"great|cool|alright|all right|perfect|thanks|thank you|ha|haha|hmm+|mm+|sure|got it|good|nice|awesome|wow|fair enough|makes sense)[,.!]?\s+)*"
-    r"(?:what|what's|how|how's|when|who|whom|where|why|which|is|are|am|do|does|did|could|can|would|will|should|"
-    r"have|has|may|might|was|were|isn't|aren't|don't|doesn't)\b",
+    r"^(?:(?:so|and|but|okay|ok|also|well|um+|uh+|er|like|yeah|yes|right|oh|sorry|and then|one more thing|last thing|actually|just|please|"
+    r"great|cool|alright|all right|perfect|thanks|thank you|ha|haha|hmm+|mm+|sure|got it|good|nice|awesome|wow|fair enough|makes sense|"
+    r"that helps|that makes sense|that's (?:helpful|clear)|understood)[,.!]?\s+)*"
+    # "so what I'd do is ...", "how we run it is ...": a wh-word with the speaker as its subject is a statement.
+    r"(?:(?:what|what's|how|how's|when|who|whom|where|why|which)\b(?!,? (?:i|i'd|i'm|i'll|i've|we|we'd|we're|we'll)\b)|"
+    r"(?:is|are|am|do|does|did|could|can|would|will|should|have|has|may|might|was|were|isn't|aren't|don't|doesn't)\b)",
     re.I,
 )
 # Requests phrased as statements still ask something of the interviewer.
 _INDIRECT_QUESTION = re.compile(
     r"\b(?:i was wondering|i'?m wondering|i wonder|i'?d (?:love|like) to (?:know|hear(?! back| from)|understand|ask)|"
+    r"^\W*(?:(?:so|and|um+|just|also)\W+)*wondering (?:if|whether|what|when|how|who)|i (?:just )?want(?:ed)? to (?:ask|check) (?:about|if|whether|what|when|how|who)|"
     r"i'?m curious|i am curious|curious (?:about|what|how|whether|if)|can you (?:tell|walk|share|talk|say)|"
     r"could you (?:tell|walk|share|talk|say)|tell me (?:about|more|how|what|where|if|whether)|"
     r"please (?:tell|correct|let me know)|let me know (?:if|whether|where)|correct me if|help me understand|"
@@ -50,7 +53,10 @@ _CLAUSE_QUESTION = re.compile(
     r"(?:is|was|does|did|do|are|am|have|can|could|would|will) (?:that|this|it|you|i|there|we|my|any of that|all of that))\b"
     # "... the lunch spike am I reading that right or is": a checking inversion needs no comma.
     r"|\bam i (?:reading|seeing|understanding|right|wrong|off|missing|close|on (?:track|the right track))\b"
-    r"|\b(?:would|is|does) (?:that|this) (?:be )?(?:fair|accurate|correct|right(?! now| away| here| there)|match|sound right|line up)\b",
+    r"|\b(?:would|is|does) (?:that|this) (?:be )?(?:fair|accurate|correct|right(?! now| away| here| there)|match|sound right|line up)\b"
+    # "and um after today what's the next bit on your side": a short lead-in, then the question.
+    r"|^(?:\W*(?:and|so|um+|uh+|ok|okay)\W+)*(?:after|for|on|about|from|in|with|regarding|before) (?:[\w']+ ){0,3}?"
+    r"(?:what's|what (?:is|are|happens)|how (?:does|do|is|long|soon)|when (?:will|would|do|does|is|are)|who (?:will|would|do|does|is))\b",
     re.I,
 )
 # A full stop after "Is this what you're seeing, or am I off." is transcription, not a statement.
@@ -115,6 +121,18 @@ def words(text: str) -> list[str]:
 _VOCATIVE = re.compile(r"^((?:(?:ok|okay|so|and|well|yes|ah|oh)\W+)*)(?:ma'?am|sir|madam|boss)\b[,.]?\s*", re.I)
 
 
+# Spoken and non-native questions often put the topic first: "and the front office how it help with
+# this", "the other keepers what are they like". Relative clauses ("the part where it breaks") are not this.
+_TOPIC_FIRST = re.compile(
+    r"^\W*(?:(?:and|so|but|also|ok|okay)\W+)*(?:the|this|my|that|your|our) [\w' -]{1,30}? "
+    r"(?:how (?:it|they|he|she|would|will|does|do|is|are|can|did)|what (?:are|is|do|does|would|will|did))\b", re.I)
+
+
+def topic_first_question(sentence: str) -> bool:
+    """A question with its topic said first ("and the QA lead how it help with this")."""
+    return bool(_TOPIC_FIRST.match(fluent(sentence)))
+
+
 def is_question(sentence: str) -> bool:
     """Asks something: a question mark, an indirect question, or (unpunctuated speech) question words."""
     s = fluent(sentence)  # "Am I, am I way off base ..." asks like "Am I way off base ..."
@@ -128,4 +146,4 @@ def is_question(sentence: str) -> bool:
         return bool(_INDIRECT_QUESTION.search(s) or _INVERTED_CHECK.match(s) or _WH_ASKS.match(s) or _WH_CLAUSE.search(s))
     # No punctuation at all is common in machine transcripts: judge by the opening words, or a
     # question clause after a spoken lead-in.
-    return bool(_INTERROGATIVE_START.match(s) or _INDIRECT_QUESTION.search(s) or _CLAUSE_QUESTION.search(s))
+    return bool(_INTERROGATIVE_START.match(s) or _INDIRECT_QUESTION.search(s) or _CLAUSE_QUESTION.search(s) or _TOPIC_FIRST.match(s))
