@@ -752,8 +752,8 @@ class Interview:
         kind = c.kind
         if kind == "number" and not listening.estimate_figures(c.figures):
             kind = "plan" if c.plan else "default"  # "people who've done this for 15 years" isn't a claim to probe
-        elif kind == "number" and all(listening.past_result(listening.figure_phrase(self._last_candidate(), f))
-                                      for f in listening.estimate_figures(c.figures)):
+        elif kind == "number" and not any(listening.own_estimate(listening.figure_phrase(self._last_candidate(), f))
+                                          for f in listening.estimate_figures(c.figures)):
             # "empty running went from 22% to 15%" happened: not "what's 22% based on?"
             kind = "story" if c.story else "read" if c.read else "plan" if c.plan else "default"
         if kind == "vague" and not c.generic and not c.one_word and not c.figures and not c.plan and not re.search(
@@ -762,8 +762,8 @@ class Interview:
         if kind == "timeframe" and not any(f.lower().startswith(("the first", "first")) or f.lower() in c.plan.lower()
                                            for f in c.figures):
             return "story" if c.story else ""  # "fixed it in two weeks" was what happened, not a plan horizon to ask about
-        if kind in ("rude", "one_word", "offtopic") or c.empty:
-            return "vague"  # after a jibe or a non-answer, ask for substance
+        if kind in ("rude", "one_word", "offtopic") or c.empty or heard.off_role:
+            return "vague"  # after a jibe, a non-answer or an answer about another job, ask for substance
         if kind == "default" and c.words < 12:
             return "more"  # "Temps who don't show up.": go on, what would you do about it?
         return "" if kind == "default" else kind
@@ -854,7 +854,9 @@ class Interview:
             if where and (line := self._pick(f"pay_{where}", d["pay_reactions"][where], fresh_only=True)):
                 amount = self._as_said(money) if money else spoken
                 said = listening.fill(line, figures=amount)
-                others = [f for f in c.figures if f not in money]  # "two to three years" is not pay
+                digits = re.sub(r"\D", "", amount)
+                others = [f for f in c.figures if f not in money  # "two to three years" is not pay; "30 an hour" is the ask itself
+                          and not (re.sub(r"\D", "", listening.spoken_digits(f)) and re.sub(r"\D", "", listening.spoken_digits(f)) in digits)]
                 return listening.fill(f"{listening.join_figures(others)}, noted. {said}") if others else said
         if kind is None:
             kind = c.kind
@@ -862,7 +864,9 @@ class Interview:
             said = [t.text.strip().lower() for t in self.turns if t.speaker == "candidate"]
             if len(said) > 1 and said[-1] in said[:-1] and kind != "rude":
                 kind = "done"  # the same answer again: don't echo it back a second time
-            elif stage == "opening" and (kind in ("default", "vague", "one_word") and c.greeting or kind == "offtopic"):
+            elif stage == "opening" and re.search(r"\bnervous\b", self._last_candidate(), re.I) and kind != "rude":
+                kind = "nervous"  # "I'm a bit nervous": put them at ease, not "Okay."
+            elif stage == "opening" and kind in ("default", "vague", "one_word", "offtopic"):
                 kind = "opening"  # pleasantries and asides on arrival (the bus, the coffee): a greeting back, not a steer
             elif c.rant and self.state.probed_in.count("rant_noted") < 2:
                 self.state.probed_in.append("rant_noted")
@@ -1117,6 +1121,8 @@ class Interview:
         body = [" ".join(s[:k]) for s, k in zip(sents, keep)]
         if size(body, tail) > guards.MAX_WORDS:
             tail = []  # the answers matter more than the plan's next question
+        if body and tail and re.match(r"(?:okay|right|sure|alright)\b", body[0], re.I):
+            tail[0] = re.sub(r"^(?:Okay|Right|Sure|Alright)[,.!]?\s+(\w)", lambda m: m.group(1).upper(), tail[0])  # not "Okay. Okay, ..."
         return " ".join(body + tail)
 
     def _generate(self, ctx: guards.GuardContext, max_tokens: int, max_sentences: int, grounded_in: str, emit,

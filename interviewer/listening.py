@@ -103,7 +103,7 @@ def _second_person(text: str) -> str:
 
 
 _TRAILING = set("and or the a an to of in on with for at that so if than as by from into "
-                "my your our their its is are was be probably maybe perhaps really just actually like um uh well "
+                "my your our their its is are was be probably maybe perhaps really just actually um uh well "
                 "basically honestly obviously".split())
 
 
@@ -192,6 +192,8 @@ def _rude(text: str, c: TurnContent) -> bool:
     return True
 
 
+_DANGLING = set("you i we they he she it have has had will would can could do did does am were been being get got "
+                "need want you'd you've you're i'd i've i'm".split())
 _CLAUSE_CUT = re.compile(r"[,;:()]|\s[-–—]\s|\b(?:because|so that|which|but|and then|whereas|although|tells? (?:me|us)|says to me|means)\b", re.I)
 _LEAD_FILLER = re.compile(r"^(?:(?:so|and|but|then|well|honestly|um+|uh+|oh|like|yeah|okay|ok|sure|i mean|also|plus|now)\b[\s,]*)+", re.I)
 
@@ -211,15 +213,30 @@ def figure_phrase(text: str, fig: str, limit: int = 18) -> str:
         cuts = [m for m in _CLAUSE_CUT.finditer(sentence, at + len(fig))]
         end = cuts[0].start() if cuts else len(sentence)
         if re.match(r"\W*(?:if|when|once)\b", _LEAD_FILLER.sub("", sentence[start:at].strip()), re.I) and cuts \
-                and cuts[0].group(0) == "," and len(cuts) > 1:
+                and cuts[0].group(0) == "," and len(cuts) > 1 \
+                and not re.search(r"\b(?:i|we|i'd|we'd|i'll|we'll)\b", sentence[at:cuts[0].start()], re.I):
             end = cuts[1].start()  # "if two staff call in sick, I call the bank first": the scenario with what they'd do
         clause = sentence[start:end].strip().rstrip(".!?")
+        if re.search(r",[^,]{0,25}$", clause) and len(clause.rsplit(",", 1)[1].split()) < 4:
+            clause = clause.rsplit(",", 1)[0]  # "..., then I" cut off mid-thought: stop at the comma
         clause = _LEAD_FILLER.sub("", clause).strip()
         words = clause.split()
         if len(words) > limit:  # the clause's opening, or a window around the figure when it comes late
             i = len(clause[: clause.lower().find(fig.lower())].split())
             lo = 0 if i + len(fig.split()) <= limit else max(0, min(i - 5, len(words) - limit))
-            words = words[lo: lo + limit]
+            cut_end = lo + limit < len(words)
+            full, words = words, words[lo: lo + limit]
+            ends = [j for j in range(lo + limit, min(len(full), lo + limit + 4))
+                    if full[j].lower() in ("and", "but", "so", "then", "because", "which", "while")]
+            if cut_end and ends:  # a few words more reach the end of the thought
+                words, cut_end = full[lo: ends[0]], False
+            if cut_end:  # cut mid-thought ("... would look like and I have"): back to a word that can end it
+                keep = len(" ".join(words)[: " ".join(words).lower().find(fig.lower()) + len(fig)].split())
+                while len(words) > keep and (words[-1].lower().strip(",;:-") in _TRAILING | _DANGLING):
+                    words.pop()
+                conj = [j for j in range(keep, len(words)) if words[j].lower() in ("and", "but", "so", "then", "because")]
+                if conj:
+                    words = words[: conj[-1]]
         while words and (words[-1].lower().strip(",;:-") in _TRAILING or not words[-1].strip(",;:-")):
             words.pop()
         phrase = " ".join(words).rstrip(",;:- ")
@@ -234,6 +251,13 @@ def past_result(phrase: str) -> bool:
     return bool(re.search(r"\b(?:went|fell|dropped|rose|grew|cut|reduced|doubled|halved|was|were|had|did|took|got|came|"
                           r"saved|increased|decreased|improved|\w{3,}ed)\b", phrase, re.I)) and not re.search(
         r"\b(?:you'd|you will|you'll|would|want|plan|aim|target|hope)\b", phrase, re.I)
+
+
+def own_estimate(phrase: str) -> bool:
+    """'you'd aim to get it to 98%', 'maybe 20% of the backlog': their own target or guess, worth asking
+    what is behind it - not a fact they read ("it's up about eight percent") or a result they had."""
+    return bool(re.search(r"\b(?:you'd|you would|you will|you'll|want|aim|target|goal|hope|could|should|guess|reckon|"
+                          r"estimate|maybe|probably|i think|you think|get (?:it|that|them) (?:to|down|up))\b", phrase, re.I))
 
 
 _WORKPLACE = None

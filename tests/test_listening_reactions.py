@@ -239,3 +239,31 @@ def test_no_template_is_ever_filled_with_nothing():
         _, texts = _walk(pid, ["Hi.", "A gentleman kept reorganising the tins; he once showed me a ship with a thousand tiny ropes.",
                                "Whatever.", "Maybe.", "What is the pay?", "No.", "Seventy-ish.", "No."])
         assert not [t for t in texts if bad.search(t)], texts
+
+
+def test_a_nervous_candidate_on_arrival_is_put_at_ease():
+    iv = Interview(load_persona("city-program-manager"), None, seed=6)
+    iv.start()
+    reply = iv.respond("hi, um, sorry, I'm honestly a bit nervous, I got here really early and just sat in the car").text
+    assert re.search(r"nervous|nerves|worry|breath|conversation", reply, re.I), reply
+    assert not re.search(r"professional|constructive|bring it back", reply, re.I), reply
+
+
+def test_their_hourly_ask_is_said_back_once_not_twice():
+    iv = at_stage("compensation", "nurse-manager")
+    reply = iv.respond("around 36 an hour").text
+    assert len(re.findall(r"36", reply)) == 1, reply
+
+
+def test_a_fact_they_looked_up_is_not_probed_as_their_estimate():
+    iv = at_stage("probe", "city-program-manager")
+    reply = iv.respond("I checked the published figures: applications are up about 12 percent this year, and staffing is flat.").text
+    assert "What's behind" not in reply and "based on" not in reply, reply
+    assert "12 percent" in reply, reply
+
+
+def test_one_acknowledgement_before_the_next_question_not_two():
+    for pid in ("eng-manager-warm", "sales-manager", "nurse-manager", "school-principal"):
+        _, texts = _walk(pid, ["Hi.", "Whatever you think is best, you'd know better.", "You're absolutely right.",
+                               "I'd just learn from you.", "I completely agree with you.", "Sure.", "No questions."])
+        assert not [t for t in texts if re.match(r"(Okay|Right|Sure)[.,!]? [^.?!]*[.?!] (Okay|Right|Sure)\b", t)], texts
