@@ -73,6 +73,7 @@ PROCESS = phrase("next_steps.process")
 NOT_PROCESS = phrase("next_steps.not_process")
 STATED_INTEREST = phrase("next_steps.stated_interest")
 CLOSING_INTEREST = phrase("next_steps.closing_interest")
+_NAMES_PROCESS = re.compile(r"\b(?:next|hear|hearing|process|stage|round|steps?|decision)\b", re.I)
 _GREETING = re.compile(r"\b(?:welcome|good to see you|nice to see you|thanks for coming|good (?:morning|afternoon)|hello|hi)\b", re.I)
 # The interviewer has just set out what happens next ("So, next steps: ...", "we'll be in touch").
 _PROCESS_SAID = re.compile(r"\bnext (?:steps?|stage|round)\b|\bbe in touch\b|\bwe(?:'ll| will) (?:decide|let you know|call|get back)\b", re.I)
@@ -97,7 +98,8 @@ def next_steps(r: Reading) -> RuleFinding:
         return RuleFinding("covered", asked[:2])
     # "Welcome back" / "happy to continue": a reply to the greeting, not a wish to move on in the process.
     first = min((t.turn for t in r.candidate_turns if t.usable), default=None)
-    stated = [s for s in stated if STATED_INTEREST.search(s.text) and not (s.turn == first and _GREETING.search(prompts[s.turn][-200:]))]
+    stated = [s for s in stated if STATED_INTEREST.search(s.text) and not (
+        s.turn == first and _GREETING.search(prompts[s.turn][-200:]) and not _NAMES_PROCESS.search(s.text))]
     # "Great, I look forward to it": as the candidate's close, or right after the interviewer set out
     # the next steps, it looks forward to the process (earlier in a talk "it" may be anything).
     last = max((t.turn for t in r.candidate_turns if t.usable), default=None)
