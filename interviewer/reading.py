@@ -120,4 +120,6 @@ def _rhetorical(question: str, after: str) -> bool:
     """A question the candidate answers themselves in the next sentence: 'Why am I leaving?
     Honestly, ...', 'Why review rather than testing? Because ...'."""
     q = question.strip()
-    return bool(_SELF_ANSWER.match(after.strip())) and len(q.split()) <= 10 or bool(_ABOUT_ME.match(q)) and len(q.split()) <= 8
+    # only a "why" is answered by "Because ...": "Do they micromanage? Because I can't do that again." still asks
+    return bool(_SELF_ANSWER.match(after.strip()) and re.match(r"\W*(?:so,? |and |but )?why\b", q, re.I)) and len(q.split()) <= 10 \
+        or bool(_ABOUT_ME.match(q)) and len(q.split()) <= 8

@@ -275,3 +275,12 @@ def test_a_spoken_range_with_a_comma_is_a_range_and_a_long_clause_starts_at_a_th
                                    "and turn out to be a ride that came forty minutes late, every single week.", "forty minutes")
     assert said.split()[0].lower() in ("a", "turn"), said
     assert said.endswith("forty minutes late"), said
+
+
+@pytest.mark.parametrize("turn", ["How does the owner get involved here, is it hands-off? Because I can't go through that again.",
+                                  "Do they micromanage? Because I can't do that again."])
+def test_a_question_followed_by_why_they_ask_is_still_answered(turn):
+    iv = at_questions("sales-manager")
+    reply = iv.respond(turn).text
+    assert iv.state.candidate_questions >= 1, reply
+    assert not re.search(r"Nothing at all|No questions", reply), reply
