@@ -268,6 +268,11 @@ def about_hiring_manager(part: str, persona: Persona, q: Question | None) -> Que
     return q
 
 
+def reads_reality(text: str, reality) -> int:
+    """How many of a reality's keywords the text names (each counted once)."""
+    return sum(1 for k in reality.keywords if keyword_pattern(k).search(text))
+
+
 def asks_meaning(part: str) -> bool:
     """'What kind of example do you mean?': about the question we just asked, not a new one."""
     return bool(re.search(_reader()["asks_meaning"], part, re.I))

@@ -184,6 +184,10 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"')\]]*\s")
 _FINISHED = re.compile(r"[.!?…][\"')\]]*$")
 
 
+# How many of a reality's own keywords a statement must name before its read is confirmed unasked.
+_CONFIRM_HITS = 3
+
+
 class Interview:
     """One practice interview. Feed it candidate turns; it returns interviewer Replies."""
 
@@ -329,6 +333,10 @@ class Interview:
                 self.state.reacted_to.append(reality.topic)
                 heard.lead = reality.correct  # pushback on a misread, asked or not
                 heard.corrected = True
+            elif reality and not misread and reality.topic not in self.state.reacted_to \
+                    and bank.reads_reality(statements, reality) >= _CONFIRM_HITS and not self._said_before(reality.truth):
+                self.state.reacted_to.append(reality.topic)
+                heard.lead = reality.confirm  # a read that names the real cause is told so, unasked
             elif not heard.lead:
                 heard.lead = self._react_to_hypothesis(text)
         if heard.content.words < 12 and listening.clarify(text):
@@ -344,7 +352,7 @@ class Interview:
                 if listening.clarify(part) or bank.asks_meaning(part):
                     heard.clarify = True  # "what do you mean?": the question again, in other words
                     continue
-                if listening.rhetorical(part, text):
+                if listening.rhetorical(part, text) and self._answered_by_them(r, readings):
                     continue  # "Why am I leaving? Honestly, ...": they answer it themselves
                 if earlier is not None and bank.follows_on(part):
                     continue  # "Did they leave?" after "what happened to the last person?": one answer covers both
@@ -441,6 +449,13 @@ class Interview:
         """'What's Callum like to work for?' asked of Callum's boss: about Callum, not about us."""
         return bank.about_hiring_manager(part, self.persona, q)
 
+    @staticmethod
+    def _answered_by_them(r: reading.Reading, readings: list[reading.Reading]) -> bool:
+        """A question the candidate goes on to answer: a statement follows it in the same turn
+        ("How do I get promoted here?" on its own is asked of us)."""
+        i = readings.index(r)
+        return i + 1 < len(readings) and not readings[i + 1].is_question
+
     def _said_before(self, text: str) -> bool:
         """Every sentence of it is already in something the interviewer said this session."""
         said = " ".join(t.text for t in self.turns if t.speaker == "interviewer")
@@ -467,11 +482,17 @@ class Interview:
             if earlier:
                 reality, misread = listening.read_reality(self.persona, earlier[0])
         if reality is not None:
+            if misread and bank.reads_reality(observation, reality) > _CONFIRM_HITS:
+                # "If staffing is solid now and it's the rides that don't show..." names the wrong
+                # cause only to set it aside: a read revised after our correction
+                misread = False
             if reality.topic not in self.state.reacted_to:
                 self.state.reacted_to.append(reality.topic)
             if not misread and self._said_before(reality.truth):
                 # right after we corrected them with the same facts: a short yes, not the whole truth again
                 return self._pick("confirm_again", bank.reader_lines("confirm_again"))
+            if misread and self._said_before(reality.correct):
+                return self._pick("correct_again", bank.reader_lines("correct_again"))
             return reality.correct if misread else reality.confirm
         if "ballpark_general" not in self.state.answered:
             self.state.answered.append("ballpark_general")

@@ -106,20 +106,4 @@ def read(text: str) -> list[Reading]:
     for r in out:
         if (_own_plan(r) or _tentative(r) or _TAG.search(r.sentence)) and not r.has("ballpark_check"):
             r.is_question = False
-    for r, after in zip(out, out[1:]):  # "Why productivity? Because ...": asked and answered by the candidate
-        if r.is_question and not r.has("ballpark_check") and not after.is_question and _rhetorical(r.sentence, after.sentence):
-            r.is_question = False
     return out
-
-
-_SELF_ANSWER = re.compile(r"^(?:because|simple|simply|short answer|the answer|partly because|mainly because|mostly because)\b", re.I)
-_ABOUT_ME = re.compile(r"^(?:so,? )?(?:why|how|what) (?:am|do|did|would|should|could|was) i\b|^why (?:not )?(?!(?:is|are|do|does|did|was|were|has|have|would|should|can|could|will)\b)\w+(?: \w+){0,4}\?$", re.I)
-
-
-def _rhetorical(question: str, after: str) -> bool:
-    """A question the candidate answers themselves in the next sentence: 'Why am I leaving?
-    Honestly, ...', 'Why review rather than testing? Because ...'."""
-    q = question.strip()
-    # only a "why" is answered by "Because ...": "Do they micromanage? Because I can't do that again." still asks
-    return bool(_SELF_ANSWER.match(after.strip()) and re.match(r"\W*(?:so,? |and |but )?why\b", q, re.I)) and len(q.split()) <= 10 \
-        or bool(_ABOUT_ME.match(q)) and len(q.split()) <= 8

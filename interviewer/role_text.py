@@ -318,10 +318,13 @@ def _keywords(*clauses: str) -> list[str]:
     words: list[str] = []
     stop = {"that", "this", "with", "have", "been", "from", "since", "they", "there", "their", "about", "into", "more", "than",
             "because", "after", "before", "also", "still", "only", "many", "most", "mostly", "some", "sometimes", "once", "half",
-            "days", "working", "months", "years", "year", "month", "ago", "last", "first", "second", "time", "times"}
+            "days", "working", "months", "years", "year", "month", "ago", "last", "first", "second", "time", "times",
+            "roughly", "nearly", "almost", "around", "three", "seven", "eight", "eleven", "twelve", "fifteen", "twenty",
+            "thirty", "forty", "fifty", "sixty", "problem", "problems", "which", "where", "while", "their", "these", "those"}
     for c in clauses:
         for w in _WORD.findall(c.lower()):
             w = w.strip("'’")
+            w = re.sub(r"'s$", "", w)
             if len(w) > 4 and w not in stop and not _rx("verb").fullmatch(w) and w not in words:
                 words.append(w)
     return words[:10]

@@ -204,3 +204,38 @@ def test_the_role_files_in_this_repo_read_without_error_and_say_something_of_the
         p = _persona(r)
         if r.description:
             assert p.role_reality and p.role_reality != r.description or p.role_reality.startswith(("You'd", "We", "It's"))
+
+
+def test_a_real_question_followed_by_the_reason_for_asking_is_still_answered():
+    p = _persona(_role("head-chef"))
+    heard, _ = _hear(p, "How does the owner get involved here, is it hands-off? Because I can't go through that again.")
+    assert heard.questions and any(a.startswith("Above me") for a in heard.answers)
+    heard, _ = _hear(p, "How do I get promoted here?")  # asked of us: nothing of theirs follows it
+    assert heard.questions == 1
+
+
+def test_a_statement_that_names_the_real_cause_is_confirmed_unasked_once():
+    p = _persona(_role("food-bank-coordinator"))
+    said = ("The no-show rate going up since the new scheduling app tells me volunteers never got the reminder messages, "
+            "because their contact details didn't come across.")
+    heard, iv = _hear(p, said)
+    assert heard.lead == p.realities[0].confirm and not heard.corrected
+    iv.respond(said)
+    heard = iv._hear(said)
+    assert heard.lead != p.realities[0].confirm  # not the same block again
+
+
+def test_the_same_wrong_read_twice_gets_a_short_line_the_second_time():
+    p = _persona(_role("electrical-site-supervisor"))
+    wrong = "It's an effort and accountability thing, so I'd bring in individual targets. Am I in the ballpark?"
+    heard, _ = _hear(p, wrong, ["Callbacks doubling means the crews got lazy - an effort problem."])
+    assert heard.lead in bank.reader_lines("correct_again")
+
+
+def test_a_read_revised_after_the_correction_is_not_corrected_again():
+    p = _persona(_role("head-chef"))
+    wrong = "Food cost like that is a staffing problem - not enough chefs and burnout. Am I in the ballpark?"
+    revised = ("So if the kitchen is fully staffed since the hiring push and it's the prep on the new dishes getting binned "
+               "at the end of the night, I'd cost the spring menu again. Does that sound closer?")
+    heard, _ = _hear(p, revised, [wrong])
+    assert not heard.corrected and heard.lead in bank.reader_lines("confirm_again")
