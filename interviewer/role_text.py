@@ -214,6 +214,9 @@ def _people(notes: str, out: RoleReading) -> None:
     if m := re.search(d["interviewer_sentence"], notes, re.I):
         who = m.group("who").strip()
         name, title, _ = _who(who)
+        if not name and (first := re.match(r"^([A-Z][a-z'’]+)\b(?!'s)", who)) and first.group(1) not in ("The", "Our", "A", "An"):
+            full = re.search(rf"\b{first.group(1)}(?: [A-Z][\w'’-]+)+", notes)  # "Claire" met before as "Claire Dobson"
+            name = full.group(0) if full else ""
         out.interviewer_name = name
         out.interviewer_title = title.title() if title.islower() else title[:1].upper() + title[1:]
         if any(re.search(p, who) for p in d["skip_level"]):
@@ -358,8 +361,16 @@ def read_role(role: Role, default_level: str = "hiring_manager") -> RoleReading:
     elif desc_sentences and (c := _role_sentence(desc_sentences[0], role)).startswith("We "):
         out.facts["company"] = c
 
-    # Pay: a grade or a figure the file names.
-    for c in every:
+    # Pay: a grade and/or a figure the file names.
+    money = next((m.group(0).strip(" ,.") for c in every if (m := re.search(r"[$£€]\s?\d[\d,.]*k?(?:\s?(?:to|-|–)\s?[$£€]?\d[\d,.]*k?)?(?: (?:a year|per year|per annum|an hour|per hour))?", c))), "")
+    grade_m = next((m for c in every if (m := _rx("pay").search(c)) and re.search(r"grade|band|scale|step|point", m.group(0), re.I)
+                    and re.search(r"\d|[ivx]\b", m.group(0), re.I)), None)
+    if money and grade_m:
+        g = grade_m.group(0).strip()
+        g = g[:1].lower() + g[1:] if not g[:2].isupper() else g
+        out.pay_range = money
+        out.answers["compensation"] = prompts.fill(say["pay_grade_figures"], grade=g, pay=money)
+    for c in every if not (money and grade_m) else []:
         if m := _rx("pay").search(c):
             figure = m.group(0)
             if re.search(r"\d|[ivx]\b", figure, re.I) and re.search(r"grade|band|scale|step|point", figure, re.I):
@@ -408,7 +419,7 @@ def read_role(role: Role, default_level: str = "hiring_manager") -> RoleReading:
         out.facts["strategy"] = " ".join(_said(p, role) for p in projects[:2])
 
     # Problems, their stated causes, and the wrong reads the file rules out.
-    problems = [c for c in note_clauses if _kind(c, "problem") and not _kind(c, "why_open")]
+    problems = [c for c in note_clauses if _kind(c, "problem")]
     mechanisms = [c for c in note_clauses if (_kind(c, "mechanism") or re.search(r"\b(?:because|due to|caused by)\b", c, re.I))
                   and c not in problems[:1] and not _kind(c, "why_open")]
     if problems:
@@ -461,6 +472,10 @@ def read_role(role: Role, default_level: str = "hiring_manager") -> RoleReading:
         first = out.hiring_manager.split()[0]
         out.facts["hiring_manager_first"] = first
         out.facts["hiring_manager_style"] = prompts.fill(say["hiring_manager_style"], first=first)
+    if targets := next((c for c in desc_pieces + note_clauses if re.search(d["targets"], c, re.I)), ""):
+        said_t = _said(targets, role)
+        out.answers["goals"] = f"{said_t} {out.answers['goals']}" if out.answers.get("goals") else said_t
+        out.goals = [said_t] + out.goals
     duty = next((x for x in said if x.startswith("You'd")), "") or next((x for x in said if x.startswith("We need")), "")
     if duty and out.goals:
         out.role_serves_goals = prompts.fill(say["serves"], duty=_inline(duty) + ".")

@@ -239,3 +239,25 @@ def test_a_read_revised_after_the_correction_is_not_corrected_again():
                "at the end of the night, I'd cost the spring menu again. Does that sound closer?")
     heard, _ = _hear(p, revised, [wrong])
     assert not heard.corrected and heard.lead in bank.reader_lines("confirm_again")
+
+
+def test_other_ways_of_writing_it_read_the_same():
+    """First-person notes, a first name met earlier, a grade with figures, a stated target, a problem
+    said as 'twice the chain average', a seat left open by a 'previous RA'."""
+    store = _persona(Role(
+        title="Store Manager", company="Fernleaf Garden Centres",
+        description="Fernleaf is a family-owned chain of six garden centres. The store manager runs the Hexham site: 25 staff "
+                    "in peak season, a café, and a plant nursery. Key targets are sales, shrink and staff retention.",
+        first_interview_notes="The area manager, Claire Dobson, interviewed me first. She explained that shrink at Hexham is "
+                              "twice the chain average, mostly plants written off because stock arrives before the staff can "
+                              "water and price it, and that the last manager left after eight months. The next interview is "
+                              "with Claire, who would be my line manager, and the operations director."))
+    assert store.name == "Claire Dobson" and store.level == "hiring_manager"
+    assert store.answers.goals.startswith("Key targets are sales, shrink and staff retention.")
+    assert "twice the chain average" in store.facts["challenges"]
+    assert store.facts["why_open"] == "The last manager left after eight months."
+    ra = _persona(Role(title="Research Assistant", company="University of Eastbury",
+                       description="Two-year post on a funded study of river microplastics. Grade 6, £33,966.",
+                       first_interview_notes="The project is six months behind schedule because the previous RA left."))
+    assert "grade 6" in ra.answers.compensation and "£33,966" in ra.answers.compensation and ra.pay_range == "£33,966"
+    assert "previous RA left" in ra.facts["why_open"]
