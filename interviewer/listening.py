@@ -198,7 +198,7 @@ _CLAUSE_CUT = re.compile(r"[,;:()]|\s[-–—]\s|\b(?:because|so that|which|but|
 _LEAD_FILLER = re.compile(r"^(?:(?:so|and|but|then|well|honestly|um+|uh+|oh|like|yeah|okay|ok|sure|i mean|also|plus|now)\b[\s,]*)+", re.I)
 
 
-def figure_phrase(text: str, fig: str, limit: int = 18) -> str:
+def figure_phrase(text: str, fig: str, limit: int = 22) -> str:
     """The candidate's own words around a figure, in the interviewer's voice ("release going from
     five days to nine since line two opened", "you've run kitchens for eighteen years"), so a figure
     is acknowledged in the sense it has in their sentence, never as a bare "five days - noted"."""
@@ -224,6 +224,9 @@ def figure_phrase(text: str, fig: str, limit: int = 18) -> str:
         if len(words) > limit:  # the clause's opening, or a window around the figure when it comes late
             i = len(clause[: clause.lower().find(fig.lower())].split())
             lo = 0 if i + len(fig.split()) <= limit else max(0, min(i - 5, len(words) - limit))
+            starts = [j + 1 for j in range(lo, i) if words[j].lower() in ("and", "but", "so", "then", "because", "which", "while")]
+            if lo and starts:
+                lo = starts[-1]  # start at the beginning of a thought, not mid-phrase ("of missed treatments...")
             cut_end = lo + limit < len(words)
             full, words = words, words[lo: lo + limit]
             ends = [j for j in range(lo + limit, min(len(full), lo + limit + 4))
@@ -381,7 +384,7 @@ def spoken_digits(text: str) -> str:
 
 _ASK_CUE = re.compile(r"\b(?:hoping|looking (?:for|at)|ask(?:ing)?|expect(?:ing)?|want(?:ing)?|need|target(?:ing)?|aim(?:ing)?|"
                       r"would take|i'd take|be at|would be|i'd be|somewhere|around|at least|minimum)\b", re.I)
-_RANGE_SEP = r"\s*(?:to|-|–|and|or)\s*\$?"
+_RANGE_SEP = r"\s*(?:to|-|–|and|or|,)\s*\$?"
 # a number that may be pay: not "twenty years", "two days", "10%"
 _PAY_NUMBER = re.compile(r"\$?(\d[\d,]*(?:\.\d+)?)\s?(k\b|thousand|grand)?(?!\s?(?:%|percent|years?|days?|weeks?|months?|hours? a|people|minutes?)\b)(?![\d%]|[.,]\d)", re.I)
 
@@ -421,7 +424,8 @@ def pay_ask(candidate_text: str, pay_range: str) -> tuple[float, float] | None:
     if not vals:
         return None
     last = vals[-1]
-    if len(vals) >= 2 and re.fullmatch(_RANGE_SEP, tail[vals[-2][1]:last[0]], re.I):
+    gap = tail[vals[-2][1]:last[0]] if len(vals) >= 2 else ""
+    if len(vals) >= 2 and (re.fullmatch(_RANGE_SEP, gap, re.I) or (not gap.strip() and tail[vals[-2][1] - 1] == ",")):  # "forty, forty-two"
         return vals[-2][2], last[2]
     return last[2], last[2]
 

@@ -267,3 +267,20 @@ def test_one_acknowledgement_before_the_next_question_not_two():
         _, texts = _walk(pid, ["Hi.", "Whatever you think is best, you'd know better.", "You're absolutely right.",
                                "I'd just learn from you.", "I completely agree with you.", "Sure.", "No questions."])
         assert not [t for t in texts if re.match(r"(Okay|Right|Sure)[.,!]? [^.?!]*[.?!] (Okay|Right|Sure)\b", t)], texts
+
+
+def test_a_spoken_range_with_a_comma_is_a_range_and_a_long_clause_starts_at_a_thought():
+    assert listening.pay_ask("So I'd be looking at around forty, forty-two.", "$38,000 to $46,000") == (40000.0, 42000.0)
+    said = listening.figure_phrase("The pitfall is blaming patients. A lot of missed treatments look like non-compliance "
+                                   "and turn out to be a ride that came forty minutes late, every single week.", "forty minutes")
+    assert said.split()[0].lower() in ("a", "turn"), said
+    assert said.endswith("forty minutes late"), said
+
+
+@pytest.mark.parametrize("turn", ["How does the owner get involved here, is it hands-off? Because I can't go through that again.",
+                                  "Do they micromanage? Because I can't do that again."])
+def test_a_question_followed_by_why_they_ask_is_still_answered(turn):
+    iv = at_questions("sales-manager")
+    reply = iv.respond(turn).text
+    assert iv.state.candidate_questions >= 1, reply
+    assert not re.search(r"Nothing at all|No questions", reply), reply
