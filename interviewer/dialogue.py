@@ -494,10 +494,27 @@ class Interview:
             if misread and self._said_before(reality.correct):
                 return self._pick("correct_again", bank.reader_lines("correct_again"))
             return reality.correct if misread else reality.confirm
+        if any(self._said_before(r.confirm) for r in self.persona.realities):
+            # we already said their read was right: a check now gets a plain yes, not "partly"
+            return self._pick("confirm_again", bank.reader_lines("confirm_again"))
         if "ballpark_general" not in self.state.answered:
             self.state.answered.append("ballpark_general")
-            return self.persona.answers.ballpark_general
+            return self._general_read(observation)
         return self._pick("ballpark_unclear", listening.data()["deflections"]["ballpark_unclear"])
+
+    def _general_read(self, observation: str) -> str:
+        """The persona's general answer to a ballpark check; without a read in the turn (or the one
+        before) it says how we see it plainly, never 'some of that is fair' or 'if your read had...'."""
+        d = listening.data()["ballpark_no_read"]
+        text = re.sub(d["presumes"], "", self.persona.answers.ballpark_general).strip()
+        earlier = [t.text for t in self.turns[:-1] if t.speaker == "candidate"][-1:]
+        if len(bank.content_words(observation)) >= d["min_words"] or any(
+                len(bank.content_words(e)) >= 3 * d["min_words"] for e in earlier):
+            return text
+        m = re.match(d["opener"], text, re.I)
+        rest = text[m.end():] if m else text
+        rest = re.sub(d["add_on"], "", rest, flags=re.I)
+        return d["lead"] + rest[:1].lower() + rest[1:] if m else text
 
     def _deflect(self, question: str) -> str:
         """An in-character 'I don't know' that is never the same block twice in a session."""

@@ -82,7 +82,7 @@ def _inline(sentence: str, original: str = "") -> str:
 # Sentence openers that are not names: lowercased when the sentence is said inside another.
 _STARTERS = {"the", "a", "an", "we", "our", "many", "most", "some", "average", "online", "its", "their", "this", "that",
              "these", "those", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "roughly", "about",
-             "around", "nearly", "over", "general", "batch", "release", "turnover", "you", "your", "it", "they", "there", "you'd"}
+             "around", "nearly", "over", "general", "batch", "release", "turnover", "turnaround", "you", "your", "it", "they", "there", "you'd"}
 
 
 _BASE_VERB = re.compile(
@@ -98,6 +98,14 @@ def _base_verbs(s: str) -> str:
         base = _third_to_base(m.group(2))
         return m.group(1) + base if base != m.group(2).lower() and _BASE_VERB.fullmatch(base) else m.group(0)
     return re.sub(r"(,\s+(?:and\s+)?|\band\s+)([a-z]+s)\b", fix, s)
+
+
+def _gerund_base(word: str) -> str:
+    stem = word.lower()[:-3]
+    for base in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+        if base and _BASE_VERB.fullmatch(base):
+            return base
+    return ""
 
 
 def _lower(s: str) -> str:
@@ -132,6 +140,10 @@ def _role_sentence(s: str, role: Role, opening: bool = True) -> str:
         return s + "."
     if _BASE_VERB.match(s):
         return _base_verbs("You'd " + _lower(s)) + "."
+    first_word = s.split(" ", 1)[0]
+    if first_word[:1].isupper() and first_word.endswith("ing") and (base := _gerund_base(first_word)):
+        # a job-ad fragment 'Supervising X: doing Y, doing Z' -> 'You'd supervise X - doing Y, doing Z.'
+        return "You'd " + base + s[len(first_word):].replace(": ", " - ") + "."
     first = s.split(" ", 1)[0]
     if re.fullmatch(r"[A-Z][a-z]+s", first) and _BASE_VERB.fullmatch(_third_to_base(first)):
         return _base_verbs("You'd " + _third_to_base(first) + s[len(first):]) + "."
@@ -284,6 +296,13 @@ def _team(description: str, notes: str) -> str:
 # --- the reading -----------------------------------------------------------------------------
 
 
+def _own_voice(text: str) -> str:
+    """The notes' third person in the interviewer's voice: 'They are halfway through' -> 'We are...'."""
+    for pattern, replacement in data()["voice"]:
+        text = re.sub(pattern, replacement, text)
+    return text
+
+
 def _said(clause: str, role: Role) -> str:
     """A clause of the description or the notes, said by the interviewer."""
     return _role_sentence(clause, role, opening=False)
@@ -306,6 +325,9 @@ def _focus(piece: str, key: str) -> str:
     return rest
 
 
+_CAUSE = re.compile(r"\b(?:because|due to|caused by|the (?:main |real |root )?cause)\b", re.I)
+
+
 def _kind(clause: str, name: str) -> bool:
     return bool(_rx(name).search(clause))
 
@@ -315,6 +337,17 @@ def _subject(clause: str) -> str:
     m = _rx("verb").search(clause)
     subject = clause[: m.start()].strip(" ,") if m else ""
     return subject if 1 <= len(subject.split()) <= 7 else ""
+
+
+def _cause_keywords(basis: list[str], main: str) -> list[str]:
+    """Words that show a read names the stated cause: the cause clauses' words, not the problem's
+    own (restating '9% leave late' is not a read of why)."""
+    causes = [c for c in basis if c != main]
+    if not causes:
+        return _keywords(main)
+    problem_words = set(_keywords(main))
+    words = [w for w in _keywords(*causes) if w not in {"cause", "causes", "reason", "manager"}]
+    return [w for w in words if w not in problem_words] or words
 
 
 def _keywords(*clauses: str) -> list[str]:
@@ -345,8 +378,8 @@ def read_role(role: Role, default_level: str = "hiring_manager") -> RoleReading:
     for s in _sentences(notes):
         if any(p.search(s) for p in meta):
             continue
-        s = frame.sub("", s, count=1)
-        note_clauses += [c for c in _clauses(s.rstrip(".")) if _has_verb(c)]
+        s = _own_voice(frame.sub("", s, count=1))
+        note_clauses += [_own_voice(c) for c in _clauses(s.rstrip(".")) if _has_verb(c)]
     desc_sentences = _sentences(description)
     desc_pieces = [p.strip() for s in desc_sentences for p in s.rstrip(".").split(";") if p.strip()]
     every = note_clauses + desc_pieces
@@ -385,7 +418,8 @@ def read_role(role: Role, default_level: str = "hiring_manager") -> RoleReading:
                 break
 
     team = _team(description, notes)
-    team_notes = [_spoken(c) for c in note_clauses if _kind(c, "team_change") and not _kind(c, "why_open")]
+    team_notes = [_spoken(c) for c in note_clauses if _kind(c, "team_change") and not _kind(c, "why_open")
+                  and not _CAUSE.search(c) and not re.match(r"(?:at|with|in|on|by|for|from|to)\b", c, re.I)]
     team_desc = [f"It's a {p.strip()}." for p in desc_pieces if re.search(r"\bteam\b", p) and not _has_verb(p)
                  and len(p.split()) <= 5 and _kind(p, "team_change")]
     if team or team_notes or team_desc or out.level:
@@ -399,7 +433,10 @@ def read_role(role: Role, default_level: str = "hiring_manager") -> RoleReading:
     # Why the seat is open, and what happened to the last person.
     why = next((c for c in note_clauses + desc_pieces if _kind(c, "why_open")), "")
     projects = [c for c in note_clauses + desc_pieces if _kind(c, "project") and not _kind(c, "problem") and not _kind(c, "mechanism")]
-    if why:
+    if why and (m := re.search(r"\b(?:the |our )?(?:previous|last|former|outgoing|old) [\w' -]{2,40}? (?:retired|left|moved on|resigned|quit|stepped down|was promoted)(?: in (?:the )?\w+)?", why, re.I)) \
+            and _CAUSE.search(why):
+        out.facts["why_open"] = out.facts["last_person"] = _spoken(m.group(0))  # only the leaving, not the cause read around it
+    elif why:
         out.facts["why_open"] = out.facts["last_person"] = _spoken(why)
     elif grow := next((p for p in projects if re.search(r"\b(?:scal|expan|grow|new (?:line|site|wing|store|branch))", p, re.I)), ""):
         out.facts["why_open"] = prompts.fill(say["why_open_growth"], project=_inline(_said(grow, role)))
@@ -408,7 +445,7 @@ def read_role(role: Role, default_level: str = "hiring_manager") -> RoleReading:
         if found := [c for c in desc_pieces + note_clauses if re.search(pattern, c, re.I)]:
             out.facts[key] = _said(found[0], role)
     for key in ("schedule", "tools", "training"):
-        found = [c for c in note_clauses + desc_pieces if _kind(c, key) and not _kind(c, "problem")
+        found = [c for c in note_clauses + desc_pieces if _kind(c, key) and not _kind(c, "problem") and not _CAUSE.search(c)
                  and not _kind(c, "why_open") and len(c.split()) <= 25]
         # the clauses that say most about it first ("Evening and weekend shifts" before "night audit")
         found.sort(key=lambda c: -len(_rx(key).findall(c)))
@@ -420,8 +457,9 @@ def read_role(role: Role, default_level: str = "hiring_manager") -> RoleReading:
 
     # Problems, their stated causes, and the wrong reads the file rules out.
     problems = [c for c in note_clauses if _kind(c, "problem")]
-    mechanisms = [c for c in note_clauses if (_kind(c, "mechanism") or re.search(r"\b(?:because|due to|caused by)\b", c, re.I))
-                  and c not in problems[:1] and not _kind(c, "why_open")]
+    mechanisms = [c for c in note_clauses if (_kind(c, "mechanism") or _CAUSE.search(c))
+                  and c not in problems[:1] and (not _kind(c, "why_open") or _CAUSE.search(c))]
+    mechanisms.sort(key=lambda c: not _CAUSE.search(c))  # the clause that names the cause first
     if problems:
         main = problems[0]
         cause_in = _kind(main, "cause") or _kind(main, "mechanism")
@@ -433,8 +471,8 @@ def read_role(role: Role, default_level: str = "hiring_manager") -> RoleReading:
             r"\b(?:problem|issue|challenge|thing)s?\b", subj, re.I) else say["team_mood_plain"]
         measured = re.search(r"\b(?:from .+ to|grown|grew|slipped|fell|fallen|dropped|climbed|rose|risen|doubled|tripled|rates?|scores?|times?|cost)\b", main)
         out.facts["success"] = prompts.fill(say["success"], subject=_inline(subj, subj)) if subj and measured and not re.search(
-            r"\b(?:problem|issue|challenge|thing)s?\b", subj, re.I) else say["success_plain"]
-        out.answers["goals"] = prompts.fill(_pick(say["goals_problem"], role.title), problem=_inline(_spoken(main), main))
+            r"\b(?:problem|issue|challenge|thing|cause|reason)s?\b|:", subj, re.I) and not re.search(r" [A-Z][a-z]", subj) else say["success_plain"]
+        out.answers["goals"] = prompts.fill(_pick(say["goals_problem"], role.title), problem=_spoken(main))
         out.goals = [_spoken(main)]
         if projects:
             out.answers["goals"] += " " + prompts.fill(say["goals_project"], project=_inline(_said(projects[0], role)) + ".")
@@ -453,7 +491,7 @@ def read_role(role: Role, default_level: str = "hiring_manager") -> RoleReading:
             t = " ".join(_spoken(c) for c in dict.fromkeys(basis))
             out.realities.append(Reality(
                 topic=prompts.fill(say["reality_topic"], subject=subject) + ("" if i == 0 else f" ({i + 1})"),
-                keywords=_keywords(*basis) or [subject],
+                keywords=_cause_keywords(basis, main) or [subject],
                 misread_keywords=list(mis["keywords"]),
                 truth=t,
                 confirm=prompts.fill(_pick(say["reality_confirm"], role.title), truth=t),
@@ -461,12 +499,26 @@ def read_role(role: Role, default_level: str = "hiring_manager") -> RoleReading:
             ))
         if not found_any:  # no wrong read the file rules out: the problem still gets confirmed when read right
             t = " ".join(_spoken(c) for c in basis_main)
-            out.realities.append(Reality(topic=prompts.fill(say["reality_topic"], subject=subject), keywords=_keywords(*basis_main) or [subject],
+            out.realities.append(Reality(topic=prompts.fill(say["reality_topic"], subject=subject), keywords=_cause_keywords(basis_main, main) or [subject],
                                          truth=t, confirm=prompts.fill(_pick(say["reality_confirm"], role.title), truth=t),
                                          correct=t))
+        # a read that blames what the file rules out by name ("the drivers are not the main cause")
+        for c in note_clauses:
+            if m := re.search(d["kinds"]["ruled_out"], _lower(c), re.I):
+                who = m.group("who").strip()
+                t = " ".join(_spoken(x) for x in dict.fromkeys([main, c, *support]))
+                words = [w for w in _WORD.findall(who.lower()) if len(w) > 3 and w not in {"main", "real", "they", "them"}]
+                words += [w.rstrip("s") for w in words if w.endswith("s")]
+                out.realities.insert(0, Reality(
+                    topic=prompts.fill(say["reality_topic"], subject=subject) + " (ruled out)",
+                    keywords=_cause_keywords([c, *support], main) or [subject],
+                    misread_keywords=words + list(d["kinds"]["ruled_out_words"]),
+                    truth=t, confirm=prompts.fill(_pick(say["reality_confirm"], role.title), truth=t),
+                    correct=prompts.fill(_pick(d["kinds"]["ruled_out_correct"], role.title), who=who, truth=t)))
+                break
+        out.answers["ballpark_general"] = prompts.fill(say["ballpark"], truth=out.realities[0].truth if out.realities else _spoken(main))
     elif projects:
-        out.answers["goals"] = prompts.fill(_pick(say["goals_problem"], role.title), problem=_inline(_spoken(projects[0]))) \
-            .replace(", and that has to come back down", "").replace(", and we need to turn that around", "")
+        out.answers["goals"] = prompts.fill(_pick(say["goals_problem"], role.title), problem=_spoken(projects[0]))
         out.goals = [_spoken(projects[0])]
     if out.level == "skip_level" and out.hiring_manager and not out.hiring_manager.startswith("the "):
         first = out.hiring_manager.split()[0]

@@ -90,8 +90,9 @@ def test_team_pay_schedule_and_why_open_are_the_files_own():
 
 def test_goals_and_challenges_come_from_the_problem_the_notes_state():
     eco = _persona(ECOLOGY)
-    assert "survey coverage has dropped from 90% to 60% of planned transects" in eco.answers.goals
-    assert re.search(r"invent a target|a number on it", eco.answers.goals)  # says plainly it won't invent one
+    assert "survey coverage has dropped from 90% to 60% of planned transects" in eco.answers.goals.lower()
+    assert not re.search(r"invent a target", eco.answers.goals)  # a goals question gets the problem, never a dodge
+    assert re.match(r"[A-Z][^.]*\. Survey coverage has dropped", eco.answers.goals)  # the file's problem as a whole sentence
     assert eco.facts["challenges"].startswith("Honestly? Survey coverage has dropped")
     assert "survey coverage" in eco.facts["success"]
 
