@@ -1,4 +1,4 @@
-"""Held-out simulated candidates (benchmarks/heldout_candidates/) against the interviewer on the
+"""Held-out simulated candidates (benchmarks/heldout_candidates*/) against the interviewer on the
 embedded model: each session written as a readable transcript for a blind reader to grade, plus
 the simulator's automatic checks (one JSON line a session; a crash is recorded, not fatal).
 
