@@ -470,7 +470,9 @@ def read_role(role: Role, default_level: str = "hiring_manager") -> RoleReading:
         out.facts["team_mood"] = prompts.fill(say["team_mood"], subject=_inline(subj, subj)) if subj and not re.search(
             r"\b(?:problem|issue|challenge|thing)s?\b", subj, re.I) else say["team_mood_plain"]
         measured = re.search(r"\b(?:from .+ to|grown|grew|slipped|fell|fallen|dropped|climbed|rose|risen|doubled|tripled|rates?|scores?|times?|cost)\b", main)
-        out.facts["success"] = prompts.fill(say["success"], subject=_inline(subj, subj)) if subj and measured and not re.search(
+        # a sentence-initial common noun ('Reprints have...') goes to lower case inside the template
+        low = _lower(subj) if not re.search(r"[A-Z]", subj[1:]) else _inline(subj, subj)
+        out.facts["success"] = prompts.fill(say["success"], subject=low) if subj and measured and not re.search(
             r"\b(?:problem|issue|challenge|thing|cause|reason)s?\b|:", subj, re.I) and not re.search(r" [A-Z][a-z]", subj) else say["success_plain"]
         out.answers["goals"] = prompts.fill(_pick(say["goals_problem"], role.title), problem=_spoken(main))
         out.goals = [_spoken(main)]
