@@ -148,11 +148,11 @@ def _role_sentence(s: str, role: Role, opening: bool = True) -> str:
     if re.fullmatch(r"[A-Z][a-z]+s", first) and _BASE_VERB.fullmatch(_third_to_base(first)):
         return _base_verbs("You'd " + _third_to_base(first) + s[len(first):]) + "."
     if m := re.match(r"^(?:an?|the) .+? (?:is|are) (?:looking for|hiring|seeking|recruiting) (?:an?|the) .+? to (.+)$", s, re.I):
-        return f"We need someone to {m.group(1)}."
+        return prompts.fill(data()["say"]["need_someone"], rest=m.group(1))
     title_words = role.title.split()
     for t in (role.title, title_words[-1] if title_words else ""):
         if t and (m := re.match(rf"^(?:the|our|this|a|an) {re.escape(t)}\s+(?:role\s+|post\s+)?(.+)$", s, re.I)):
-            return f"You'd be the one who {m.group(1)}."
+            return prompts.fill(data()["say"]["the_one_who"], rest=m.group(1))
     if role.company and role.company != "the organisation" and s.lower().startswith(role.company.lower() + " "):
         rest = s[len(role.company) + 1:]
         verb, _, tail = rest.partition(" ")
@@ -168,8 +168,8 @@ def _role_sentence(s: str, role: Role, opening: bool = True) -> str:
         return ""
     article = "an" if re.match(r"[aeiou]|(?:RN|LPN|MRI|HR|NHS|FM)\b", s, re.I) and not re.match(r"(?:uni|one|eu)", s, re.I) else "a"
     if re.match(r"^(?:an?|the)\b", s, re.I):
-        return f"It's the job of {_lower(s)}."
-    return f"It's the job of {article} {_lower(s)}."
+        return prompts.fill(data()["say"]["job_of"], what=_lower(s))
+    return prompts.fill(data()["say"]["job_of"], what=f"{article} {_lower(s)}")
 
 
 @dataclass
