@@ -120,6 +120,47 @@ def _question_for(part: str, r: reading.Reading, whole: bool, persona: Persona |
     return t
 
 
+def route_question(text: str, persona: Persona | None = None) -> str:
+    """Where a one-question turn goes, as the question loop in `Interviewer.hear` reads its first
+    question part: a bank topic, `practical` (a named practical thing), `meeting`, `none` (asks
+    nothing about the job: a clarification, a rhetorical or personal question, small talk),
+    `facts` (answered from a persona sentence the bank can't place), `ballpark`, `deflect`
+    (nothing to say), or `not_a_question`. benchmarks/question_routing.py scores it."""
+    readings = reading.read(text)
+    for r in readings:
+        if not r.is_question:
+            continue
+        if r.has("ballpark_check"):
+            return "ballpark"
+        parts = bank.parts(r.sentence)
+        for part in parts:
+            if listening.clarify(part) or bank.asks_meaning(part) or listening.rhetorical(part, text) \
+                    or listening.personal(part):
+                return "none"
+            topic = _question_for(part, r, len(parts) == 1, persona)
+            if topic.unknown is not None:
+                return "practical"
+            q = topic.question
+            if q is None and bank.points_back(part):
+                for before in reversed([x.sentence for x in readings[: readings.index(r)] if not x.is_question]):
+                    if (q := bank.read_topic(before, persona).question) is not None:
+                        break
+            if persona is not None:
+                q = bank.about_hiring_manager(part, persona, q)
+            if q is None and listening.self_directed(part):
+                return "none"
+            if q is not None:
+                return q.topic
+            if persona is not None and bank.search_facts(persona, part):
+                return "facts"
+            if listening.about_interview(part):
+                return "meeting"
+            if listening.turned_back(part) or listening.pleasantry(part) or listening.small_talk(part):
+                return "none"
+            return "deflect"
+    return "not_a_question"
+
+
 def intents(text: str) -> list[str]:
     """What a candidate turn asks the interviewer, in order (ballpark, next_steps, compensation,
     goals, management_style, culture, team, or other)."""
