@@ -163,6 +163,13 @@ def route_part(part: str, r: reading.Reading, readings: list[reading.Reading], t
     topic = _question_for(part, r, whole, persona)
     if topic.unknown is not None:
         return Route("unknown", unknown=topic.unknown)
+    if topic.learned:  # the model's guess gives way to a precise pattern for a question that isn't about the job
+        for kind, asks in (("turned_back", listening.turned_back), ("pleasantry", listening.pleasantry),
+                           ("about_interview", listening.about_interview)):
+            if asks(part):
+                return Route(kind)
+        if listening.small_talk(part) and not listening.about_the_job(part):
+            return Route("small_talk")
     q = topic.question
     if q is None and bank.points_back(part):
         for before in reversed([x.sentence for x in readings[: readings.index(r)] if not x.is_question]):
@@ -193,6 +200,16 @@ def route_part(part: str, r: reading.Reading, readings: list[reading.Reading], t
     return Route("deflect")
 
 
+def asks(r: reading.Reading, readings: list[reading.Reading]) -> bool:
+    """A sentence that asks us something: a question, or the turn's last sentence asking without a
+    question mark ("so did he like move on or", "I'd love to hear how the week runs.")."""
+    return r.is_question or bank.asks_unmarked(r.sentence, r is readings[-1])
+
+
+# Routes an unmarked question is answered on; anything else it is taken as said, not asked.
+_UNMARKED_ANSWERED = ("topic", "unknown", "facts")
+
+
 # What route_question reports for each kind of route.
 _ROUTED = {"clarify": "none", "personal": "none", "skip": "none", "turned_back": "none", "pleasantry": "none",
            "small_talk": "none", "aside": "none", "about_interview": "meeting", "unknown": "practical",
@@ -210,12 +227,14 @@ def route_question(text: str, persona: Persona | None = None) -> str:
     statements = " ".join(r.sentence for r in readings if not r.is_question)
     ctx = RouteContext(statement_words=len(guards.words(statements)), offtopic=listening.contents(text).offtopic)
     for r in readings:
-        if not r.is_question:
+        if not asks(r, readings):
             continue
         if r.has("ballpark_check"):
             return "ballpark"
         parts = bank.parts(r.sentence)
         route = route_part(parts[0], r, readings, text, len(parts) == 1, persona, ctx)
+        if not r.is_question and route.kind not in _UNMARKED_ANSWERED:
+            return "not_a_question"
         return route.question.topic if route.kind == "topic" and route.question else _ROUTED[route.kind]
     return "not_a_question"
 
@@ -445,13 +464,15 @@ class Interview:
         deflection = ""  # at most one "I don't know" a turn, and none beside a real answer
         earlier: bank.Question | bank.Unknown | None = None  # the turn's last question read, for "if so, how much?"
         for r in readings:
-            if not r.is_question or r.has("ballpark_check"):
+            if not asks(r, readings) or r.has("ballpark_check"):
                 continue
             parts = bank.parts(r.sentence)
             for part in parts:
                 ctx = RouteContext(turn_stage=self._turn_stage, stage=self.state.stage, earlier=earlier is not None,
                                    statement_words=heard.statement_words, offtopic=heard.content.offtopic)
                 route = route_part(part, r, readings, text, len(parts) == 1, self.persona, ctx)
+                if not r.is_question and route.kind not in _UNMARKED_ANSWERED:
+                    continue  # no question mark and nothing read: taken as said, never deflected
                 if route.kind == "clarify":
                     heard.clarify = True  # "what do you mean?": the question again, in other words
                     continue
