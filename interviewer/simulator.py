@@ -136,6 +136,7 @@ def guard_failures(s: Session) -> list[str]:
     return out
 
 
+_PROBING = ("vision", "probe", "react")
 
 
 def _content(text: str) -> listening.TurnContent:
