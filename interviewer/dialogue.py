@@ -917,7 +917,8 @@ class Interview:
                                       figures=spoken)
             if where and (line := self._pick(f"pay_{where}", d["pay_reactions"][where], fresh_only=True)):
                 # their ask as they'd say it (not their current pay beside it), in our range's currency
-                amount = listening.pay_ask_said(said_text, self.persona.pay_range) or (self._as_said(money) if money else spoken)
+                amount = (self._as_said(money) if len(money) == 1 or (len(money) == 2 and "to" in self._as_said(money)) else
+                          listening.pay_ask_said(said_text, self.persona.pay_range) or self._as_said(money)) if money else spoken
                 if (cur := re.search(r"[£€$]", self.persona.pay_range or "")) and cur.group(0) != "$":
                     amount = amount.replace("$", cur.group(0))
                 # other figures of the turn are not echoed as a bare list ("30 hours and three years, noted")
