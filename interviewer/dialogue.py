@@ -908,7 +908,8 @@ class Interview:
         ours = set(re.findall(r"\d[\d,.]*", self.persona.pay_range or ""))
         if money and ours and set(re.findall(r"\d[\d,.]*", " ".join(money))) <= ours:
             money = []  # our own advertised band quoted back is not their ask
-        elif money and not re.search(listening.data()["pay_reactions"]["words"], said_text, re.I):
+        elif money and not re.search(listening.data()["pay_reactions"]["words"], said_text, re.I) \
+                and self._turn_stage != "compensation":  # the answer to "what are you hoping for?" is a pay ask
             money = []  # herd sizes and cell counts are not a pay ask
         if (money or spoken) and heard.pay_figure:
             where = listening.pay_position(self._last_candidate(), self.persona.pay_range)
@@ -917,7 +918,8 @@ class Interview:
                                       figures=spoken)
             if where and (line := self._pick(f"pay_{where}", d["pay_reactions"][where], fresh_only=True)):
                 # their ask as they'd say it (not their current pay beside it), in our range's currency
-                amount = (self._as_said(money) if len(money) == 1 or (len(money) == 2 and "to" in self._as_said(money)) else
+                as_said = self._as_said(money)
+                amount = (as_said if len(money) == 1 or re.match(r"between |\S+ to \S+$", as_said) else
                           listening.pay_ask_said(said_text, self.persona.pay_range) or self._as_said(money)) if money else spoken
                 if (cur := re.search(r"[£€$]", self.persona.pay_range or "")) and cur.group(0) != "$":
                     amount = amount.replace("$", cur.group(0))
