@@ -73,6 +73,7 @@ PROCESS = phrase("next_steps.process")
 NOT_PROCESS = phrase("next_steps.not_process")
 STATED_INTEREST = phrase("next_steps.stated_interest")
 CLOSING_INTEREST = phrase("next_steps.closing_interest")
+CLOSING_WISH = phrase("next_steps.closing_wish")
 _NAMES_PROCESS = re.compile(r"\b(?:next|hear|hearing|process|stage|round|steps?|decision)\b", re.I)
 _GREETING = re.compile(r"\b(?:welcome|good to see you|nice to see you|thanks for coming|good (?:morning|afternoon)|hello|hi)\b", re.I)
 # The interviewer has just set out what happens next ("So, next steps: ...", "we'll be in touch").
@@ -103,7 +104,8 @@ def next_steps(r: Reading) -> RuleFinding:
     # "Great, I look forward to it": as the candidate's close, or right after the interviewer set out
     # the next steps, it looks forward to the process (earlier in a talk "it" may be anything).
     last = max((t.turn for t in r.candidate_turns if t.usable), default=None)
-    stated += [s for s in r.sentences if CLOSING_INTEREST.search(s.text) and (s.turn == last or _PROCESS_SAID.search(prompts[s.turn][-300:]))]
+    stated += [s for s in r.sentences if (CLOSING_INTEREST.search(s.text) or (CLOSING_WISH.search(s.text) and not s.is_question))
+               and (s.turn == last or _PROCESS_SAID.search(prompts[s.turn][-300:]))]
     have = {id(s) for s in stated}  # a set: a list membership test here was quadratic
     stated += [s for s in r.sentences if id(s) not in have and _model(s, "next_steps_interest", prompts[s.turn])]
     if stated:
