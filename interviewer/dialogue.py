@@ -904,18 +904,27 @@ class Interview:
         figures = self._as_said(c.figures)
         money = listening.money_figures(c.figures)
         spoken = "" if money else listening.pay_ask_said(self._last_candidate(), self.persona.pay_range)
+        said_text = self._last_candidate()
+        ours = set(re.findall(r"\d[\d,.]*", self.persona.pay_range or ""))
+        if money and ours and set(re.findall(r"\d[\d,.]*", " ".join(money))) <= ours:
+            money = []  # our own advertised band quoted back is not their ask
+        elif money and not re.search(listening.data()["pay_reactions"]["words"], said_text, re.I) \
+                and self._turn_stage != "compensation":  # the answer to "what are you hoping for?" is a pay ask
+            money = []  # herd sizes and cell counts are not a pay ask
         if (money or spoken) and heard.pay_figure:
             where = listening.pay_position(self._last_candidate(), self.persona.pay_range)
             if not where and spoken:  # no range of ours to compare with: their figure, heard
                 return listening.fill(self._pick("reaction_number", listening.tone_options(d["reactions"]["number"], self.persona.tone)),
                                       figures=spoken)
             if where and (line := self._pick(f"pay_{where}", d["pay_reactions"][where], fresh_only=True)):
-                amount = self._as_said(money) if money else spoken
-                said = listening.fill(line, figures=amount)
-                digits = re.sub(r"\D", "", amount)
-                others = [f for f in c.figures if f not in money  # "two to three years" is not pay; "30 an hour" is the ask itself
-                          and not (re.sub(r"\D", "", listening.spoken_digits(f)) and re.sub(r"\D", "", listening.spoken_digits(f)) in digits)]
-                return listening.fill(f"{listening.join_figures(others)}, noted. {said}") if others else said
+                # their ask as they'd say it (not their current pay beside it), in our range's currency
+                as_said = self._as_said(money)
+                amount = (as_said if len(money) == 1 or re.match(r"between |\S+ to \S+$", as_said) else
+                          listening.pay_ask_said(said_text, self.persona.pay_range) or self._as_said(money)) if money else spoken
+                if (cur := re.search(r"[£€$]", self.persona.pay_range or "")) and cur.group(0) != "$":
+                    amount = amount.replace("$", cur.group(0))
+                # other figures of the turn are not echoed as a bare list ("30 hours and three years, noted")
+                return listening.fill(line, figures=amount)
         if kind is None:
             kind = c.kind
             stage = self._turn_stage

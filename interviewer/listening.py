@@ -386,7 +386,7 @@ _ASK_CUE = re.compile(r"\b(?:hoping|looking (?:for|at)|ask(?:ing)?|expect(?:ing)
                       r"would take|i'd take|be at|would be|i'd be|somewhere|around|at least|minimum)\b", re.I)
 _RANGE_SEP = r"\s*(?:to|-|–|and|or|,)\s*\$?"
 # a number that may be pay: not "twenty years", "two days", "10%"
-_PAY_NUMBER = re.compile(r"\$?(\d[\d,]*(?:\.\d+)?)\s?(k\b|thousand|grand)?(?!\s?(?:%|percent|years?|days?|weeks?|months?|hours? a|people|minutes?)\b)(?![\d%]|[.,]\d)", re.I)
+_PAY_NUMBER = re.compile(r"\$?(\d[\d,]*(?:\.\d+)?)\s?(k\b|thousand|grand)?(?!\s?(?:%|percent|years?|days?|weeks?|months?|hours? a|people|minutes?)\b)(?![\d%(]|[.,]\d)", re.I)  # "401(k)" is a plan
 
 
 _CURRENT_PAY = re.compile(r"\b(?:i'?m (?:currently |now )?on|currently (?:on|at|earning|making|paid)|i (?:currently )?(?:make|earn|get)|my current (?:salary|pay|base|rate) is|paying me)\s+(?:about |around |roughly )?\$?$", re.I)
@@ -402,6 +402,7 @@ def pay_ask(candidate_text: str, pay_range: str) -> tuple[float, float] | None:
     yearly = min(ours) >= 10000
     text = spoken_digits(candidate_text)
     lo, hi = min(ours), max(ours)
+    thousands = bool(re.search(r"\d\s?(?:k\b|thousand|grand)", text, re.I))  # a yearly figure, whatever our range is
 
     def values(part: str) -> list[tuple[int, int, float]]:
         out = []
@@ -409,9 +410,9 @@ def pay_ask(candidate_text: str, pay_range: str) -> tuple[float, float] | None:
             if _CURRENT_PAY.search(part[max(0, m.start() - 30): m.start()]) and len(list(_PAY_NUMBER.finditer(text))) > 1:
                 continue  # "I'm on twenty-four now": what they earn today, not what they ask
             v = float(m.group(1).replace(",", ""))
-            if m.group(2) or (yearly and 20 <= v < 1000):
-                v *= 1000
-            if (yearly and v >= 10000) or (not yearly and lo * 0.4 <= v <= hi * 3):
+            if m.group(2) or ((yearly or thousands) and 20 <= v < 1000):
+                v *= 1000  # "between 60 and 70 thousand": the 60 is thousands too
+            if (yearly and v >= 10000) or (not yearly and (lo * 0.4 <= v <= hi * 3 or (thousands and v >= 10000))):
                 out.append((m.start(), m.end(), v))
         return out
 
@@ -438,6 +439,8 @@ def pay_position(candidate_text: str, pay_range: str) -> str | None:
         return None
     lo, hi = min(ours), max(ours)
     mid = sum(ask) / 2
+    if hi < 1000 <= mid:
+        mid /= 2080  # a yearly ask against an hourly range: full-time hours in a year
     if mid > hi * 1.02:
         return "above"
     if mid < lo:

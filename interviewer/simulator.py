@@ -78,10 +78,26 @@ def unacknowledged_figures(s: Session) -> list[str]:
     # as a whole figure: "60" inside "$160,000" is not an acknowledgement of 60
     # figures in the candidate's own questions ("success at twelve months?") ask, they don't claim
     # ... and a figure in an anecdote off the subject ("three days at the lake") is not about the job
-    stated = [(cand, " ".join(x.sentence for x in reading.read(cand) if not x.is_question), r) for cand, r in s.exchanges()
-              if not listening.contents(cand).offtopic]
-    return [f"{fig!r} in {cand!r}" for cand, said, r in stated for fig in listening.figures(said)
-            if not _said_back(fig, r.text) and not re.search(rf"(?<![\w$£€])(?<!\d[.,]){re.escape(fig)}(?!\w|[.,]\d)", r.text, re.I)]
+    # ... and a figure beside one the reply does say back, in the same sentence of the candidate's
+    # ("at two to three years of experience I'm targeting $72,000"), was heard with that clause
+    # ... and once their pay ask is said back, the pay they are on today needn't be ("I'm on $40,000 now")
+    out = []
+    for cand, r in s.exchanges():
+        if listening.contents(cand).offtopic:
+            continue
+        stated = [x.sentence for x in reading.read(cand) if not x.is_question]
+        money = listening.money_figures(listening.figures(" ".join(stated)))
+        ask_heard = any(_heard(f, r.text) for f in money)
+        for sentence in stated:
+            figs = listening.figures(sentence)
+            missed = [f for f in figs if not (_heard(f, r.text) or (ask_heard and f in money))]
+            if missed and len(missed) == len(figs):
+                out += [f"{fig!r} in {cand!r}" for fig in missed]
+    return out
+
+
+def _heard(fig: str, reply: str) -> bool:
+    return _said_back(fig, reply) or bool(re.search(rf"(?<![\w$£€])(?<!\d[.,]){re.escape(fig)}(?!\w|[.,]\d)", reply, re.I))
 
 
 def unanswered_parts(s: Session) -> list[str]:

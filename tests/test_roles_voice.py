@@ -102,3 +102,27 @@ def test_a_ballpark_check_without_a_read_is_not_told_its_read_was_partly_right()
     reply = iv.respond("No. I don't think you've got that right. Am I in the ballpark?").text
     assert "If your read had" not in reply and not re.search(r"\b(?:Some|Parts) of (?:that|it)\b", reply), reply
     assert "Here's how I see it" in reply
+
+
+GREENHOUSE = Role(
+    title="Nursery Supervisor", company="Fernhill Plants",
+    description="Supervise the potting and dispatch team at a plant nursery. Salary €29,000 to €33,000 depending on experience.",
+    first_interview_notes="First interview was with Ana Ruiz, the Operations Manager, who would be my boss. "
+                          "Dispatch errors have climbed from 2% to 6% of orders since the new label printer was installed.",
+)
+
+
+def _pay_reply(turn: str) -> str:
+    iv = Interview(_persona(GREENHOUSE), None, seed=5)
+    iv.start()
+    return iv.respond(turn).text
+
+
+def test_only_a_real_pay_ask_is_compared_with_the_range():
+    quoted = _pay_reply("The advert says €29,000 to €33,000. Is there any flexibility on that for someone with trustees' sign-off?")
+    assert not re.search(r"(?:above|under|below|within) (?:what we've budgeted|our range)", quoted), quoted
+    counts = _pay_reply("We had 600 trays a day and 40 thousand plants a week going out, with 3 people on dispatch.")
+    assert not re.search(r"(?:above|under|below|within) (?:what we've budgeted|our range)|noted\.", counts), counts
+    ask = _pay_reply("I'm on €27,000 now and I'd be looking for €35,000.")
+    assert "€35,000" in ask and "$" not in ask, ask
+    assert "€27,000" not in ask.split("range")[0], ask  # their current pay is not read as the ask
