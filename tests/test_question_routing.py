@@ -214,3 +214,14 @@ def test_a_question_about_nothing_in_the_job_gets_no_i_dont_know(question):
     d = listening.data()["deflections"]
     lines = [x.split("{")[0] for tone in ("neutral", "warm", "skeptical") for x in d[tone]] + [x.split("{")[0] for x in d["short"]]
     assert not [x for x in lines if x and x in reply], reply
+
+
+# Wrong answers found in the development candidates (/work/devcands6), fixed by class.
+@pytest.mark.parametrize("question, topic", [
+    ("Could you tell me roughly what the night allowance comes to in a normal month?", "pay"),  # not 'a normal week'
+    ("How much is the standby payment for one week, please?", "pay"),
+    ("Do staff get free tickets to the shows?", "practical"),  # not the role's duties (shared 'staff', 'tickets')
+    ("Is there a uniform?", "practical"),
+])
+def test_development_candidates_questions_are_routed_to_their_topic(question, topic):
+    assert route_question(question, PERSONA) == topic
