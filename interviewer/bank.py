@@ -9,7 +9,7 @@ from functools import cache
 
 from pydantic import BaseModel, Field
 
-from interviewer import prompts
+from interviewer import prompts, topic_model
 from interviewer.models import Persona
 
 _WORD = re.compile(r"[a-z0-9']+")
@@ -188,6 +188,7 @@ class Topic:
     question: Question | None = None  # the bank entry it asks, when the reading is sure
     unknown: Unknown | None = None  # a practical thing no persona knows (parking)
     abstained: bool = False  # a keyword matched, but the question is about something else
+    learned: bool = False  # the question-topic model read it where no keyword did (or against one)
 
 
 def unknown_for(sentence: str) -> Unknown | None:
@@ -197,11 +198,55 @@ def unknown_for(sentence: str) -> Unknown | None:
     return None
 
 
+# How sure the question-topic model must be: to name a topic no keyword found, and to overrule
+# the keyword bank's reading (benchmarks/train_question_topics.py scores both, held out by writer).
+MODEL_NEW = 0.45
+MODEL_OVER = 0.6
+MODEL_SURE = 0.75
+MODEL_ABSTAINED = 0.45  # the keyword reader's own doubt (most words foreign to its topic) counts too
+
+
 def read_topic(sentence: str, persona: Persona | None = None) -> Topic:
-    """The bank question a sentence asks, read with care: a named practical thing (parking, the
-    dress code) wins over a topic that merely shares a word with it; and a keyword match is
-    dropped (abstained) when most of the question's own content words are foreign to that topic
-    and to the persona's answer ("Do you allow dogs in the office?" is not about hybrid work)."""
+    """The bank question a sentence asks, read with care. The keyword bank and the learned
+    question-topic model both read the question (a background clause before it set aside); when
+    they agree, or only one of them is sure, that topic; the model overrules a keyword only when it
+    is confident. A named practical thing (parking, the dress code) wins over a topic that merely
+    shares a word with it; and a keyword match is dropped (abstained) when most of the question's
+    own content words are foreign to that topic and to the persona's answer ("Do you allow dogs in
+    the office?" is not about hybrid work)."""
+    core = question_core(sentence)
+    learned, p = topic_model.best(core)
+    if p < MODEL_NEW and core != sentence:
+        learned, p = max((learned, p), topic_model.best(sentence), key=lambda x: x[1])
+    kw = keyword_topic(core, persona)
+    if kw.question is None and kw.unknown is None and core != sentence:
+        kw = keyword_topic(sentence, persona)
+    said = kw.question.topic if kw.question else "practical" if kw.unknown else ""
+    if learned == said or not learned or not content_words(core):
+        return kw  # "Why?" alone leans on what came before: no model guesses at it
+    if learned in ("none", "practical"):
+        return kw if p < MODEL_OVER or said or kw.abstained else Topic(abstained=learned == "none")
+    # a long keyword phrase ("working relationship with you") is outweighed only by a sure model
+    over = MODEL_SURE if kw.question is not None and scored(core)[1] >= 2 else MODEL_OVER
+    if (said and p >= over) or (kw.abstained and p >= MODEL_ABSTAINED) or (not said and not kw.abstained and p >= MODEL_NEW):
+        return Topic(question=in_topic(learned, core), learned=True)
+    return kw
+
+
+def in_topic(topic: str, text: str) -> Question:
+    """The bank entry of a topic a question is closest to: its keywords, then its phrasings' words."""
+    said = content_words(text)
+    best, key = None, (-1.0, -1.0)
+    for q, pats, words in _compiled():
+        if q.topic == topic:
+            k = (sum(n for p, n in pats if p.search(text)), len(said & words))
+            if k > key:
+                best, key = q, k
+    return best or by_topic(topic)
+
+
+def keyword_topic(sentence: str, persona: Persona | None = None) -> Topic:
+    """The keyword bank's reading of a question alone."""
     q, hits = scored(sentence)
     if u := unknown_for(sentence):
         # "How does the owner get involved in the kitchen?" asks about the owner, not the food:
@@ -290,3 +335,29 @@ def leans_back(part: str) -> bool:
 def follows_on(part: str) -> bool:
     """'if so, how much?', 'Did they leave?', 'when?': a part that leans on the question before it."""
     return bool(re.search(_reader()["follow_on"], part.strip(), re.I))
+
+
+# "I've only used paper charts so far, so what system does the ward use?": the candidate's own
+# background first, then the question; the topic is read from the question.
+_CONTEXT_THEN = re.compile(
+    r"^.{12,}?(?:,|;|\s[-–—])\s*(?:and\s+)?(?:so|but|then|therefore)\s*,?\s+"
+    r"(?=(?:(?:um+|uh+|like|yeah|basically)\s+)*(?:what|what's|how|how's|who|who's|where|when|why|which|whether|is|are|do|does|did|can|could|would|will|should|have|has|roughly|realistically|in practice|from your|any)\b)",
+    re.I,
+)
+
+
+def question_core(part: str) -> str:
+    """A question part without a background clause before it (nothing else changes)."""
+    m = _CONTEXT_THEN.match(part)
+    return part[m.end():] if m else part
+
+
+def asks_unmarked(sentence: str, last: bool) -> bool:
+    """A question without a question mark: an indirect ask ("I'd love to hear how the week runs."),
+    or a spoken one with no full stop ("so did he like move on or"). Only the turn's last sentence."""
+    if not last:
+        return False
+    r = _reader()
+    if re.search(r["unmarked_ask"], sentence, re.I):
+        return True
+    return not sentence.rstrip().endswith((".", "!")) and bool(re.search(r["unmarked_stt"], sentence, re.I))

@@ -120,44 +120,122 @@ def _question_for(part: str, r: reading.Reading, whole: bool, persona: Persona |
     return t
 
 
+@dataclass
+class RouteContext:
+    """What the question loop knows beyond the words of a part: the stage the answer was given in,
+    the plan's stage now, whether a question earlier in the turn was read, the turn's statements."""
+
+    turn_stage: str = ""
+    stage: str = ""
+    earlier: bool = False
+    statement_words: int = 0
+    offtopic: bool = False
+
+
+@dataclass
+class Route:
+    """Where one question part goes. kind: `clarify` (about our question), `skip` (answered by
+    them, leans on the part before, an answer said with a rising voice, said to themselves),
+    `personal`, `unknown` (a named practical thing), `topic` (a bank question), `facts` (a
+    persona sentence the bank can't place), or a part with nothing to answer it: `turned_back`,
+    `about_interview`, `pleasantry`, `small_talk`, `aside`, `deflect`."""
+
+    kind: str
+    question: bank.Question | None = None
+    unknown: bank.Unknown | None = None
+    facts: str = ""
+
+
+def route_part(part: str, r: reading.Reading, readings: list[reading.Reading], text: str, whole: bool,
+               persona: Persona | None, ctx: RouteContext) -> Route:
+    """The one reading of a question part: what both the question loop in `Interview._hear` and
+    `route_question` (the benchmark) act on."""
+    if listening.clarify(part) or bank.asks_meaning(part):
+        return Route("clarify")
+    if listening.rhetorical(part, text) and Interview._answered_by_them(r, readings):
+        return Route("skip")  # "Why am I leaving? Honestly, ...": they answer it themselves
+    if ctx.earlier and bank.follows_on(part):
+        return Route("skip")  # "Did they leave?" after "what happened to the last person?": one answer covers both
+    if ctx.turn_stage in ("vision", "probe", "react") and len(part.split()) <= 6 and not listening.opens_like_question(part):
+        return Route("skip")  # "First ninety days?" in answer to our question: an answer said with a rising voice
+    if listening.personal(part):  # "What do you do on the weekends?" is not about the hours
+        return Route("personal")
+    topic = _question_for(part, r, whole, persona)
+    if topic.unknown is not None:
+        return Route("unknown", unknown=topic.unknown)
+    if topic.learned:  # the model's guess gives way to a precise pattern for a question that isn't about the job
+        for kind, asks in (("turned_back", listening.turned_back), ("pleasantry", listening.pleasantry),
+                           ("about_interview", listening.about_interview)):
+            if asks(part):
+                return Route(kind)
+        if listening.small_talk(part) and not listening.about_the_job(part):
+            return Route("small_talk")
+    q = topic.question
+    if q is None and bank.points_back(part):
+        for before in reversed([x.sentence for x in readings[: readings.index(r)] if not x.is_question]):
+            if (q := bank.read_topic(before, persona).question) is not None:
+                break  # "... two remote days a week. Is that sort of trade something you can do?"
+    if q is None and ctx.earlier and bank.leans_back(part):
+        return Route("skip")  # "..., is it mainly line three, and what time do you need to hit for that?"
+    if persona is not None:
+        q = bank.about_hiring_manager(part, persona, q)
+    if q is None and not topic.abstained and ctx.stage == "compensation" and len(part.split()) <= 4:
+        q = bank.by_id("pay_range")  # "How much?" after "what's your number?"
+    if q is None and listening.self_directed(part):
+        return Route("skip")  # "I can email?", "Is that what you mean?": said to themselves, not asked of us
+    if q is not None:
+        return Route("topic", question=q)
+    if persona is not None and (found := bank.search_facts(persona, part)):
+        return Route("facts", facts=found)  # not in the bank, but the persona's facts say it
+    if listening.turned_back(part):
+        return Route("turned_back")
+    if listening.about_interview(part):
+        return Route("about_interview")
+    if listening.pleasantry(part):
+        return Route("pleasantry")
+    if listening.small_talk(part) and not listening.about_the_job(part):
+        return Route("small_talk")
+    if ctx.statement_words >= 8 and not listening.about_the_job(part) and (ctx.offtopic or listening.aside(part)):
+        return Route("aside")  # "...this podcast, have you heard it?" in passing
+    return Route("deflect")
+
+
+def asks(r: reading.Reading, readings: list[reading.Reading]) -> bool:
+    """A sentence that asks us something: a question, or the turn's last sentence asking without a
+    question mark ("so did he like move on or", "I'd love to hear how the week runs.")."""
+    return r.is_question or bank.asks_unmarked(r.sentence, r is readings[-1])
+
+
+# Routes an unmarked question is answered on; anything else it is taken as said, not asked.
+_UNMARKED_ANSWERED = ("topic", "unknown", "facts")
+
+
+# What route_question reports for each kind of route.
+_ROUTED = {"clarify": "none", "personal": "none", "skip": "none", "turned_back": "none", "pleasantry": "none",
+           "small_talk": "none", "aside": "none", "about_interview": "meeting", "unknown": "practical",
+           "facts": "facts", "deflect": "deflect"}
+
+
 def route_question(text: str, persona: Persona | None = None) -> str:
-    """Where a one-question turn goes, as the question loop in `Interviewer.hear` reads its first
-    question part: a bank topic, `practical` (a named practical thing), `meeting`, `none` (asks
-    nothing about the job: a clarification, a rhetorical or personal question, small talk),
-    `facts` (answered from a persona sentence the bank can't place), `ballpark`, `deflect`
-    (nothing to say), or `not_a_question`. benchmarks/question_routing.py scores it."""
+    """Where a one-question turn goes, as the question loop in `Interview._hear` routes its first
+    question part (the same `route_part`): a bank topic, `practical` (a named practical thing),
+    `meeting`, `none` (asks nothing about the job: a clarification, a rhetorical or personal
+    question, small talk), `facts` (answered from a persona sentence the bank can't place),
+    `ballpark`, `deflect` (nothing to say), or `not_a_question`. benchmarks/question_routing.py
+    scores it."""
     readings = reading.read(text)
+    statements = " ".join(r.sentence for r in readings if not r.is_question)
+    ctx = RouteContext(statement_words=len(guards.words(statements)), offtopic=listening.contents(text).offtopic)
     for r in readings:
-        if not r.is_question:
+        if not asks(r, readings):
             continue
         if r.has("ballpark_check"):
             return "ballpark"
         parts = bank.parts(r.sentence)
-        for part in parts:
-            if listening.clarify(part) or bank.asks_meaning(part) or listening.rhetorical(part, text) \
-                    or listening.personal(part):
-                return "none"
-            topic = _question_for(part, r, len(parts) == 1, persona)
-            if topic.unknown is not None:
-                return "practical"
-            q = topic.question
-            if q is None and bank.points_back(part):
-                for before in reversed([x.sentence for x in readings[: readings.index(r)] if not x.is_question]):
-                    if (q := bank.read_topic(before, persona).question) is not None:
-                        break
-            if persona is not None:
-                q = bank.about_hiring_manager(part, persona, q)
-            if q is None and listening.self_directed(part):
-                return "none"
-            if q is not None:
-                return q.topic
-            if persona is not None and bank.search_facts(persona, part):
-                return "facts"
-            if listening.about_interview(part):
-                return "meeting"
-            if listening.turned_back(part) or listening.pleasantry(part) or listening.small_talk(part):
-                return "none"
-            return "deflect"
+        route = route_part(parts[0], r, readings, text, len(parts) == 1, persona, ctx)
+        if not r.is_question and route.kind not in _UNMARKED_ANSWERED:
+            return "not_a_question"
+        return route.question.topic if route.kind == "topic" and route.question else _ROUTED[route.kind]
     return "not_a_question"
 
 
@@ -391,54 +469,43 @@ class Interview:
         deflection = ""  # at most one "I don't know" a turn, and none beside a real answer
         earlier: bank.Question | bank.Unknown | None = None  # the turn's last question read, for "if so, how much?"
         for r in readings:
-            if not r.is_question or r.has("ballpark_check"):
+            if not asks(r, readings) or r.has("ballpark_check"):
                 continue
             parts = bank.parts(r.sentence)
             for part in parts:
-                if listening.clarify(part) or bank.asks_meaning(part):
+                ctx = RouteContext(turn_stage=self._turn_stage, stage=self.state.stage, earlier=earlier is not None,
+                                   statement_words=heard.statement_words, offtopic=heard.content.offtopic)
+                route = route_part(part, r, readings, text, len(parts) == 1, self.persona, ctx)
+                if not r.is_question and route.kind not in _UNMARKED_ANSWERED:
+                    continue  # no question mark and nothing read: taken as said, never deflected
+                if route.kind == "clarify":
                     heard.clarify = True  # "what do you mean?": the question again, in other words
                     continue
-                if listening.rhetorical(part, text) and self._answered_by_them(r, readings):
-                    continue  # "Why am I leaving? Honestly, ...": they answer it themselves
-                if earlier is not None and bank.follows_on(part):
-                    continue  # "Did they leave?" after "what happened to the last person?": one answer covers both
-                if self._turn_stage in ("vision", "probe", "react") and len(part.split()) <= 6 \
-                        and not listening.opens_like_question(part):
-                    continue  # "First ninety days?" in answer to our question: an answer said with a rising voice
-                if listening.personal(part):  # "What do you do on the weekends?" is not about the hours
+                if route.kind == "skip":
+                    continue
+                if route.kind == "personal":
                     heard.questions += 1
                     heard.offtopic_asks += 1
                     if line := self._pick("small_talk", listening.data()["deflections"]["small_talk"], fresh_only=True):
                         heard.answers.append(line)
                     continue
-                topic = _question_for(part, r, len(parts) == 1, self.persona)
-                q = topic.question
-                if topic.unknown is not None:
-                    earlier = topic.unknown
-                    if f"unknown_{topic.unknown.id}" in this_turn:
+                if route.kind == "unknown":
+                    u = route.unknown
+                    earlier = u
+                    if f"unknown_{u.id}" in this_turn:
                         continue  # "validate parking? ... the garage is eighteen bucks?": one answer
-                    this_turn.append(f"unknown_{topic.unknown.id}")
+                    this_turn.append(f"unknown_{u.id}")
                     heard.questions += 1
-                    heard.offtopic_asks += topic.unknown.offtopic
-                    if (line := self._unknown(topic.unknown)) and not (line in self._already_lines() and self._already_said(heard)):
+                    heard.offtopic_asks += u.offtopic
+                    if (line := self._unknown(u)) and not (line in self._already_lines() and self._already_said(heard)):
                         heard.answers.append(line)
                     continue
-                if q is None and not topic.unknown and bank.points_back(part):
-                    for before in reversed([x.sentence for x in readings[: readings.index(r)] if not x.is_question]):
-                        if (q := bank.read_topic(before, self.persona).question) is not None:
-                            break  # "... two remote days a week. Is that sort of trade something you can do?"
-                if q is None and not topic.unknown and earlier is not None and bank.leans_back(part):
-                    continue  # "..., is it mainly line three, and what time do you need to hit for that?": answered with the part before
-                q = self._about_hiring_manager(part, q)
-                if q is None and not topic.abstained and self.state.stage == "compensation" and len(part.split()) <= 4:
-                    q = bank.by_id("pay_range")  # "How much?" after "what's your number?"
-                if q is None and listening.self_directed(part):
-                    continue  # "I can email?", "Is that what you mean?": said to themselves, not asked of us
+                q = route.question
                 heard.questions += 1
                 earlier = q or earlier
                 name, answer = bank.answer_for(self.persona, q) if q else ("", "")
-                if q is None and (found := bank.search_facts(self.persona, part)):
-                    name, answer = "search:" + found[:40], found  # not in the bank, but the persona's facts say it
+                if route.kind == "facts":
+                    name, answer = "search:" + route.facts[:40], route.facts
                 if q and q.topic == "process" and q.id != "concerns":
                     heard.next_steps = True
                 if q and q.topic == "pay":
@@ -447,27 +514,25 @@ class Interview:
                     if heard.content.rude and q is None:
                         continue  # "Are you even listening?" is not a question to answer
                     d = listening.data()
-                    if q is None and listening.turned_back(part):
+                    if route.kind == "turned_back":
                         if line := self._pick("turned_back", listening.tone_options(d["turned_back"], self.persona.tone), fresh_only=True):
                             heard.answers.append(line)
                             heard.turned_back = True
                             continue
-                    if q is None and listening.about_interview(part):
+                    if route.kind == "about_interview":
                         if line := self._pick("about_interview", d["deflections"]["about_interview"], fresh_only=True):
                             heard.answers.append(line)
                             continue
-                    if q is None and listening.pleasantry(part):
+                    if route.kind == "pleasantry":
                         if line := self._pick("pleasantries", d["deflections"]["pleasantries"], fresh_only=True):
                             heard.answers.append(line)
                             continue
-                    if q is None and listening.small_talk(part) and not listening.about_the_job(part):
+                    if route.kind == "small_talk":
                         heard.offtopic_asks += 1
-                        line = self._pick("small_talk", listening.data()["deflections"]["small_talk"], fresh_only=True)
-                        if line:
+                        if line := self._pick("small_talk", d["deflections"]["small_talk"], fresh_only=True):
                             heard.answers.append(line)
                         continue
-                    if q is None and heard.statement_words >= 8 and not listening.about_the_job(part) \
-                            and (heard.content.offtopic or listening.aside(part)):
+                    if route.kind == "aside":
                         # "...this podcast, have you heard it?" in passing: a brief human reply, never "ask HR"
                         heard.offtopic_asks += 1
                         if line := self._pick("aside", d["deflections"]["aside"], fresh_only=True):

@@ -10,7 +10,7 @@ from typing import Any
 
 from interviewer import bank, guards, listening, reading
 from interviewer.demo import SimulatedCandidate
-from interviewer.dialogue import Interview, Reply
+from interviewer.dialogue import Interview, Reply, RouteContext, route_part
 from interviewer.models import CandidateScript, Persona
 from interviewer.personas import load_example_role, load_persona
 from interviewer.roles import persona_for_role
@@ -112,19 +112,18 @@ def unanswered_parts(s: Session) -> list[str]:
     out = []
     for (cand, r), stage in zip(s.exchanges(), s.stages):
         earlier = False
-        for rd in reading.read(cand):
+        readings = reading.read(cand)
+        for rd in readings:
             if not rd.is_question or rd.has("ballpark_check"):
                 continue
-            for part in bank.parts(rd.sentence):
-                if earlier and bank.follows_on(part):
-                    continue  # "if so, how much?" leans on the part before: answered with it
-                if stage in _PROBING and len(part.split()) <= 6 and not listening.opens_like_question(part):
-                    continue  # "First ninety days?" said in answer to a question is an answer
-                if listening.personal(part):
-                    continue
-                t = bank.read_topic(part, s.persona)
-                q = bank.about_hiring_manager(part, s.persona, t.question)
-                earlier = earlier or q is not None or t.unknown is not None
+            parts = bank.parts(rd.sentence)
+            for part in parts:
+                # the question loop's own reading of the part (follow-ons, answers said with a rising
+                # voice, personal and asked-back questions are not owed an answer)
+                route = route_part(part, rd, readings, cand, len(parts) == 1, s.persona,
+                                   RouteContext(turn_stage=stage, stage=stage, earlier=earlier))
+                q = route.question if route.kind == "topic" else None
+                earlier = earlier or q is not None or route.kind == "unknown"
                 if not q:
                     continue
                 _, fact = bank.answer_for(s.persona, q)
