@@ -363,6 +363,17 @@ PROBES = [
  ("next_steps", "missed", [("i","Welcome back, Ade, I'm the harbour master."),("c","thank you, happy to continue"),("i","Tell me how you see the job."),("c","I think the moorings are the main thing.")]),
  ("next_steps", "partial", [("i","Anything else for me?"),("c","No, I'm happy to continue with the process.")]),
  ("role_vision", "covered", [("i","How do you see the job?"),("c","Once I'm in the role I'd sit with each of the three ferry skippers in the first week, because from the harbour board minutes your late sailings doubled since the winter timetable changed.")]),
+    # seventh pass (roles no set uses: ropeway, seed bank, glassblowing, falconry, lighthouse, organ workshop)
+    ("next_steps", "partial", [("i","That's all from me on the ropeway side."),("c","Right. Well, I'd love to come on board, honestly."),("i","Thanks, we'll be in touch.")]),
+    ("next_steps", "partial", [("i","Anything else?"),("c","no i think i would like to go forward that would be great")]),
+    ("next_steps", "missed", [("i","What do you want from the next job?"),("c","I'd like to join a team where people pull together."),("i","Makes sense."),("c","Okay, thanks.")]),
+    ("mutual_fit", "partial", [("i","Anything you want to add?"),("c","Only thing I'll say is I want to be with lads who pull their weight at the glassworks.")]),
+    ("mutual_fit", "partial", [("i","Anything else?"),("c","I've always done my best work with a boss who lets me run my bench.")]),
+    ("ballpark_check", "partial", [("i","How do you see the seed bank?"),("c","From the annual report your germination tests are a year behind and the cold room is full. That's my read from the outside, and I'm interested in what you'd add.")]),
+    ("ballpark_check", "partial", [("i","What did you make of the mews?"),("c","I noticed the hawks' weights aren't logged on weekends, so the Monday flights look sluggish. I'd value your thoughts.")]),
+    ("role_vision", "missed", [("i","How do you see the job?"),("c","So at my current yard I look after about forty organs. Last year the bellows on one of them split and nobody noticed for two months. The pipes had gone out of tune across the whole swell box.")]),
+    ("compensation", "covered", [("i","alright money, what are you on now and what you after"),("c","i'm on thirty two now, i'd want thirty five basic really")]),
+    ("goals_alignment", "covered", [("i","Any questions for me?"),("c","What is the big goal for the lighthouse trust next year?"),("i","Automating the last three lights."),("c","and for the keeper job, how that connect, what is my part")]),
 ]
 
 

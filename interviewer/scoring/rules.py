@@ -73,6 +73,7 @@ PROCESS = phrase("next_steps.process")
 NOT_PROCESS = phrase("next_steps.not_process")
 STATED_INTEREST = phrase("next_steps.stated_interest")
 CLOSING_INTEREST = phrase("next_steps.closing_interest")
+CLOSING_WISH = phrase("next_steps.closing_wish")
 _NAMES_PROCESS = re.compile(r"\b(?:next|hear|hearing|process|stage|round|steps?|decision)\b", re.I)
 _GREETING = re.compile(r"\b(?:welcome|good to see you|nice to see you|thanks for coming|good (?:morning|afternoon)|hello|hi)\b", re.I)
 # The interviewer has just set out what happens next ("So, next steps: ...", "we'll be in touch").
@@ -103,7 +104,8 @@ def next_steps(r: Reading) -> RuleFinding:
     # "Great, I look forward to it": as the candidate's close, or right after the interviewer set out
     # the next steps, it looks forward to the process (earlier in a talk "it" may be anything).
     last = max((t.turn for t in r.candidate_turns if t.usable), default=None)
-    stated += [s for s in r.sentences if CLOSING_INTEREST.search(s.text) and (s.turn == last or _PROCESS_SAID.search(prompts[s.turn][-300:]))]
+    stated += [s for s in r.sentences if (CLOSING_INTEREST.search(s.text) or (CLOSING_WISH.search(s.text) and not s.is_question))
+               and (s.turn == last or _PROCESS_SAID.search(prompts[s.turn][-300:]))]
     have = {id(s) for s in stated}  # a set: a list membership test here was quadratic
     stated += [s for s in r.sentences if id(s) not in have and _model(s, "next_steps_interest", prompts[s.turn])]
     if stated:
@@ -215,6 +217,13 @@ STORY_PROMPT = phrase("role_vision.story_prompt")
 HERE_REF = phrase("role_vision.here_ref")
 GENERIC_PLAN = phrase("role_vision.generic_plan")
 REACTION = phrase("role_vision.reaction")
+# Seventh pass: "At my last place I had a lady who ... The rota was a joke": once an answer is set at
+# another workplace, its sentences are that story until one points back here.
+ELSEWHERE = phrase("role_vision.elsewhere")
+BACK_HERE = phrase("role_vision.back_here")
+def _sets_elsewhere(text: str, entities: set[str]) -> bool:
+    """The sentence sets the scene at another workplace ("at my last place") and says nothing of this one."""
+    return bool(ELSEWHERE.search(text))
 _FIRST_PERSON = phrase("role_vision.first_person")
 # "If I had the region, I'd point the reps at ...": a counterfactual, not past experience.
 _COUNTERFACTUAL = re.compile(r"^\W*(?:and |so |but )?if (?:i|it|we|this|that) (?:had|were|was|got)\b", re.I)
@@ -356,8 +365,15 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
         visited = bool(VISIT.search(t.text))
         planning = False  # after an approach sentence, the turn's plain statements are more of the plan
         industry = False  # once a turn talks about the industry at large, only sentences about *you* are a read
+        elsewhere = False  # the answer is set at another workplace (a story) until a sentence points back here
         for s in t.sentences:
             industry = industry or bool(INDUSTRY.search(s.text))
+            if _sets_elsewhere(s.text, entities):
+                elsewhere = True
+            elif elsewhere:
+                if not BACK_HERE.search(s.text):
+                    continue
+                elsewhere = False
             if _read_in_check(s):
                 reads.append(s)  # "I'm assuming the backlog is in the old halls, am I right on that?"
                 continue
