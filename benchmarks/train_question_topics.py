@@ -150,6 +150,7 @@ def route_scores(path: Path, model) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--keep", metavar="DIR", help="also keep each fold's model in DIR (without_dev1.*, without_own.*)")
     args = ap.parse_args()
     labels = topics()
     sets = {name: tsv_rows(path) for name, path in FOLDS.items()}
@@ -162,7 +163,7 @@ def main() -> None:
         for held in FOLDS:
             train_rows = bank_rows() + [r for name, rows in sets.items() if name != held for r in rows]
             w, b = train(train_rows, labels)
-            path = Path(tmp) / f"without_{held}"
+            path = Path(args.keep or tmp) / f"without_{held}"
             write(w, b, labels, path, {})
             model = topic_model.load(path)
             report[held] = {"train_rows": len(train_rows), "model": model_scores(model, sets[held]),

@@ -189,6 +189,8 @@ class Topic:
     unknown: Unknown | None = None  # a practical thing no persona knows (parking)
     abstained: bool = False  # a keyword matched, but the question is about something else
     learned: bool = False  # the question-topic model read it where no keyword did (or against one)
+    unsure: bool = False  # only the model's likeliest topic, below its usual bar: answered as a guess
+    asks_nothing: bool = False  # the model is sure it asks nothing about the job ("Why do you say that?")
 
 
 def unknown_for(sentence: str) -> Unknown | None:
@@ -201,6 +203,7 @@ def unknown_for(sentence: str) -> Unknown | None:
 # How sure the question-topic model must be: to name a topic no keyword found, and to overrule
 # the keyword bank's reading (benchmarks/train_question_topics.py scores both, held out by writer).
 MODEL_NEW = 0.45
+MODEL_GUESS = 0.3  # below MODEL_NEW and with no keyword: the likeliest topic's answer, said as a guess
 MODEL_OVER = 0.6
 MODEL_SURE = 0.75
 MODEL_ABSTAINED = 0.45  # the keyword reader's own doubt (most words foreign to its topic) counts too
@@ -224,12 +227,19 @@ def read_topic(sentence: str, persona: Persona | None = None) -> Topic:
     said = kw.question.topic if kw.question else "practical" if kw.unknown else ""
     if learned == said or not learned or not content_words(core):
         return kw  # "Why?" alone leans on what came before: no model guesses at it
-    if learned in ("none", "practical"):
-        return kw if p < MODEL_OVER or said or kw.abstained else Topic(abstained=learned == "none")
+    if learned == "none":
+        return kw if p < MODEL_OVER or said or kw.abstained else Topic(abstained=True, asks_nothing=True)
+    if learned == "practical":  # a thing it names, said back; a sure reading without one is left alone
+        if said or kw.abstained or p < MODEL_NEW:
+            return kw
+        thing = practical_thing(core)
+        return Topic(unknown=thing) if thing else kw if p < MODEL_OVER else Topic(abstained=True)
     # a long keyword phrase ("working relationship with you") is outweighed only by a sure model
     over = MODEL_SURE if kw.question is not None and scored(core)[1] >= 2 else MODEL_OVER
     if (said and p >= over) or (kw.abstained and p >= MODEL_ABSTAINED) or (not said and not kw.abstained and p >= MODEL_NEW):
         return Topic(question=in_topic(learned, core), learned=True)
+    if not said and not kw.abstained and p >= MODEL_GUESS and key_words(core) & _topic_vocab(learned):
+        return Topic(question=in_topic(learned, core), learned=True, unsure=True)
     return kw
 
 
@@ -285,7 +295,7 @@ def search_facts(persona: Persona, sentence: str, limit: int = 2) -> str:
                 continue
             seen.add(s)
             overlap = len(asked & {stem(w) for w in content_words(s)})
-            if overlap >= 2:
+            if overlap >= max(2, (len(asked) + 1) // 2):  # two shared words in a long question are chance
                 found.append((overlap, s))
     found.sort(key=lambda x: -x[0])
     return " ".join(s for _, s in found[:limit])
@@ -361,3 +371,33 @@ def asks_unmarked(sentence: str, last: bool) -> bool:
     if re.search(r["unmarked_ask"], sentence, re.I):
         return True
     return not sentence.rstrip().endswith((".", "!")) and bool(re.search(r["unmarked_stt"], sentence, re.I))
+
+
+def topic_name(topic: str) -> str:
+    """How the interviewer names a topic ("the hours", "where the job can lead")."""
+    return _reader()["topic_names"].get(topic, "that")
+
+
+def unsure_lines(tone: str) -> list[str]:
+    d = _reader()["unsure"]
+    return list(d.get(tone) or d["neutral"])
+
+
+def named_deflections() -> list[str]:
+    return list(_reader()["unsure"]["named"])
+
+
+_MINE = {"my": "your", "i": "you", "me": "you", "our": "your", "we": "you", "mine": "yours"}
+
+
+def practical_thing(question: str) -> Unknown | None:
+    """A practical thing the question names ("free tickets" in "do staff get free tickets to the
+    shows?"), as an unknown the interviewer can say it doesn't know; None when nothing is named."""
+    m = re.search(_reader()["practical"]["thing"], question, re.I)
+    if not m:
+        return None
+    words = [_MINE.get(w.lower(), w) for w in m.group("thing").strip(" '-").split()]
+    if not words or not content_words(" ".join(words)):
+        return None
+    thing = prompts.fill(_reader()["practical"]["said"], thing=" ".join(words))
+    return Unknown(id="thing:" + " ".join(words).lower(), thing=thing, keywords=[" ".join(words)])

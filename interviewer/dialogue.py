@@ -144,6 +144,7 @@ class Route:
     question: bank.Question | None = None
     unknown: bank.Unknown | None = None
     facts: str = ""
+    unsure: bool = False  # the topic is the reading's best guess: the answer says what it took the question for
 
 
 def route_part(part: str, r: reading.Reading, readings: list[reading.Reading], text: str, whole: bool,
@@ -183,8 +184,10 @@ def route_part(part: str, r: reading.Reading, readings: list[reading.Reading], t
         q = bank.by_id("pay_range")  # "How much?" after "what's your number?"
     if q is None and listening.self_directed(part):
         return Route("skip")  # "I can email?", "Is that what you mean?": said to themselves, not asked of us
+    if q is None and topic.asks_nothing:
+        return Route("skip")  # "Why do you say that?": nothing about the job to answer, and no "I don't know"
     if q is not None:
-        return Route("topic", question=q)
+        return Route("topic", question=q, unsure=topic.unsure and q is topic.question)
     if persona is not None and (found := bank.search_facts(persona, part)):
         return Route("facts", facts=found)  # not in the bank, but the persona's facts say it
     if listening.turned_back(part):
@@ -538,7 +541,7 @@ class Interview:
                         if line := self._pick("aside", d["deflections"]["aside"], fresh_only=True):
                             heard.answers.append(line)
                         continue
-                    deflection = deflection or self._deflect(part)
+                    deflection = deflection or (self._deflect_named(q.topic) if q is not None else self._deflect(part))
                     continue
                 if name in this_turn:
                     continue  # two parts, one answer: it is already there
@@ -549,6 +552,8 @@ class Interview:
                 else:
                     self.state.answered.append(name)
                     answer = self._not_again(answer)
+                    if route.unsure and q is not None:
+                        answer = self._as_a_guess(q.topic, answer)
                 heard.answers.append(answer)
         if deflection and not heard.answers:
             heard.answers.append(deflection)
@@ -642,6 +647,21 @@ class Interview:
         # All used: one short line, never the candidate's words pasted into a template (they
         # rarely fit: "I can't speak to you don't know, what do people usually myself").
         return listening.fill(self._pick("deflect_short", d["short"]), who=self.persona.refer_to)
+
+    def _as_a_guess(self, topic: str, answer: str) -> str:
+        """'If you're asking about the hours: ...': an answer to a question the reading is unsure of
+        says what it took the question for, so a wrong guess is plain to the candidate."""
+        lead = self._pick("unsure", bank.unsure_lines(self.persona.tone))
+        return prompts.fill(lead, thing=bank.topic_name(topic)) + answer
+
+    def _deflect_named(self, topic: str) -> str:
+        """A topic read but not in the facts: said plainly, naming what was asked; once a session,
+        then the ordinary deflections."""
+        line = self._pick("named_deflection", bank.named_deflections(), fresh_only=True)
+        if not line:
+            return self._deflect(topic)
+        thing = bank.topic_name(topic)
+        return listening.fill(line, thing=thing, Thing=thing[:1].upper() + thing[1:], who=self.persona.refer_to)
 
     def _again(self, name: str, answer: str, part: str, heard: Heard) -> str:
         """A question whose facts were already given. The second time: the rest of a cut-short answer,

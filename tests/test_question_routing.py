@@ -58,7 +58,7 @@ NEW_FIELDS = [
     ("role_reality", "so is it mostly fixing locks or is it more like fitting new ones"),
     ("typical_week", "What does an ordinary shift on the ferry look like from boarding to tie-up?"),
     ("typical_week", "I'd love to hear how a normal week runs at the funeral home."),
-    pytest.param("success", "What would you want a new lifeguard to have nailed by the end of the summer?", marks=MISS),
+    ("success", "What would you want a new lifeguard to have nailed by the end of the summer?"),
     ("success", "How will you know after six months that hiring me was the right call?"),
     ("challenges", "What's the hardest thing about running the couriers' routes right now?"),
     ("challenges", "What do new tattoo artists struggle with most here?"),
@@ -98,8 +98,8 @@ NEW_FIELDS = [
     ("company", "What kinds of families does the funeral home mostly serve?"),
     ("meeting", "How long have we got for this conversation?"),
     ("practical", "Is there anywhere to park near the studio?"),
-    pytest.param("practical", "Do you provide the uniform and boots?", marks=MISS),
-    pytest.param("none", "Sorry, could you say the question again?", marks=MISS),
+    ("practical", "Do you provide the uniform and boots?"),
+    ("none", "Sorry, could you say the question again?"),
     ("none", "What kind of example are you after?"),
 ]
 
@@ -162,3 +162,55 @@ def test_the_shipped_topic_model_knows_every_bank_topic():
     m = topic_model.model()
     assert m is not None
     assert set(m.topics) == {q.topic for q in bank.questions()} | {"practical", "none"}
+
+
+def test_an_unsure_reading_answers_as_a_guess_and_says_what_it_took_the_question_for():
+    from interviewer import bank
+    from interviewer.dialogue import Interview
+
+    q = "What would you want a new lifeguard to have nailed by the end of the summer?"
+    iv = Interview(PERSONA, None, seed=5)
+    iv.start()
+    reply = iv.respond(q).text
+    name = bank.topic_name("success")
+    assert any(line.format(thing=name).rstrip(": -") in reply for line in bank.unsure_lines(PERSONA.tone)), reply
+    assert bank.answer_for(PERSONA, bank.by_topic("success"))[1].split(". ")[0] in reply
+
+
+def test_a_topic_the_facts_do_not_cover_is_deflected_by_name():
+    from interviewer import bank
+    from interviewer.dialogue import Interview
+
+    persona = PERSONA.model_copy(deep=True)
+    persona.facts = {k: v for k, v in persona.facts.items() if k != "travel"}
+    q = bank.by_topic("travel")
+    if bank.answer_for(persona, q)[1]:
+        pytest.skip("travel has a default answer for every persona")
+    iv = Interview(persona, None, seed=5)
+    iv.start()
+    reply = iv.respond("How much travel is there in this job?").text
+    thing = bank.topic_name("travel")
+    filled = [line.format(thing=thing, Thing=thing.capitalize(), who=persona.refer_to) for line in bank.named_deflections()]
+    assert any(f[:1].upper() + f[1:] in reply for f in filled), reply
+
+
+def test_a_practical_thing_no_entry_names_is_said_back_not_answered_from_another_fact():
+    from interviewer.dialogue import Interview
+
+    iv = Interview(PERSONA, None, seed=5)
+    iv.start()
+    reply = iv.respond("Do staff get free tickets to the shows?").text
+    assert "free tickets" in reply, reply
+
+
+@pytest.mark.parametrize("question", ["Why do you say that?", "What sort of example were you after?"])
+def test_a_question_about_nothing_in_the_job_gets_no_i_dont_know(question):
+    from interviewer import listening
+    from interviewer.dialogue import Interview
+
+    iv = Interview(PERSONA, None, seed=5)
+    iv.start()
+    reply = iv.respond(question).text
+    d = listening.data()["deflections"]
+    lines = [x.split("{")[0] for tone in ("neutral", "warm", "skeptical") for x in d[tone]] + [x.split("{")[0] for x in d["short"]]
+    assert not [x for x in lines if x and x in reply], reply
