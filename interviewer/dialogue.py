@@ -432,12 +432,17 @@ class Interview:
     def _hear(self, text: str) -> Heard:
         """Read one candidate turn: their read (confirmed or corrected), every question part
         (answered from the persona's facts, or deflected in character), their figures."""
-        readings = reading.read(text)
+        # a question dictated without its question mark, when the floor is theirs, is still a question
+        readings = reading.read(listening.as_question(text, terse=self.state.stage == "questions")
+                                if self.state.stage in ("questions", "compensation") else text)
         for r in readings:  # a check is a check; a question that only looks like one is a question
             if r.has("ballpark_check") and (not reading.is_check(r, bank.match(r.sentence) is not None)
                                             or listening.asks_what_was_meant(r.sentence)
                                             or (len(r.sentence.split()) <= 4 and listening.asks_what_was_meant(text))):
                 r.intents.pop("ballpark_check")
+        if self.state.stage in ("questions", "compensation") and listening.money_figures(listening.figures(text)):
+            for r in readings:  # "£31,000 - is that roughly where you are?" asks about their figure, not a read
+                r.intents.pop("ballpark_check", None)
         heard = Heard(content=listening.contents(text))
         stated = " ".join(r.sentence for r in readings if not r.is_question)
         heard.content.figures = listening.figures(stated) if stated else []  # "success at twelve months?" asks, it doesn't claim
@@ -775,7 +780,12 @@ class Interview:
         if probing and c.offtopic and not asked and f"back_{stage}" not in st.probed_in:
             st.probed_in.append(f"back_{stage}")  # a story about the office pizza: bring it back, ask again
             return stage, self._line(stage), ""
-        if probing and not asked and not c.rude and not heard.clarify:
+        if probing and c.assent and not asked and not heard.lead and not heard.checked:
+            # "Oh, okay. That makes sense." is no answer to pick up ("say more"): the question again, once
+            if f"assent_{stage}" not in st.probed_in and (again := self._last_question()):
+                st.probed_in.append(f"assent_{stage}")
+                return stage, again, self._pick("back_to", d["transitions"]["back_to"])
+        if probing and not asked and not c.rude and not heard.clarify and not c.assent:
             # A misread just corrected: let them adjust their answer before the plan moves on.
             if heard.corrected and f"corrected_{stage}" not in st.probed_in:
                 st.probed_in.append(f"corrected_{stage}")
@@ -990,13 +1000,17 @@ class Interview:
         money = listening.money_figures(c.figures)
         spoken = "" if money else listening.pay_ask_said(self._last_candidate(), self.persona.pay_range)
         said_text = self._last_candidate()
-        ours = set(re.findall(r"\d[\d,.]*", self.persona.pay_range or ""))
-        if money and ours and set(re.findall(r"\d[\d,.]*", " ".join(money))) <= ours:
-            money = []  # our own advertised band quoted back is not their ask
-        elif money and not re.search(listening.data()["pay_reactions"]["words"], said_text, re.I) \
+        ours = {x.rstrip(".,") for x in re.findall(r"\d[\d,.]*", self.persona.pay_range or "")}
+        if money and ours and set(re.findall(r"\d[\d,.]*", " ".join(money))) & ours:
+            # our own advertised band quoted back is not their ask; what they ask beside it is
+            # ("The advert said £30,500 to £33,000 ... I'd be looking at the top of that, around £33,000")
+            rest = re.sub(r"[£$€]?\d[\d,.]*k?\s*(?:to|-|–|and)\s*[£$€]?\d[\d,.]*k?",
+                          lambda m: "" if {x.rstrip(".,") for x in re.findall(r"\d[\d,.]*", m.group(0))} <= ours else m.group(0), said_text)
+            money = [f for f in money if f.lower() in rest.lower()]
+        if money and not re.search(listening.data()["pay_reactions"]["words"], said_text, re.I) \
                 and self._turn_stage != "compensation":  # the answer to "what are you hoping for?" is a pay ask
             money = []  # herd sizes and cell counts are not a pay ask
-        if (money or spoken) and heard.pay_figure:
+        if (money or spoken) and heard.pay_figure and kind in (None, "number", "timeframe"):
             where = listening.pay_position(self._last_candidate(), self.persona.pay_range)
             if not where and spoken:  # no range of ours to compare with: their figure, heard
                 return listening.fill(self._pick("reaction_number", listening.tone_options(d["reactions"]["number"], self.persona.tone)),
@@ -1004,8 +1018,9 @@ class Interview:
             if where and (line := self._pick(f"pay_{where}", d["pay_reactions"][where], fresh_only=True)):
                 # their ask as they'd say it (not their current pay beside it), in our range's currency
                 as_said = self._as_said(money)
-                amount = (as_said if len(money) == 1 or re.match(r"between |\S+ to \S+$", as_said) else
-                          listening.pay_ask_said(said_text, self.persona.pay_range) or self._as_said(money)) if money else spoken
+                whole = len(money) == 1 or re.match(r"between |\S+ to \S+$", as_said)
+                amount = (as_said if whole and listening.is_the_ask(as_said, said_text, self.persona.pay_range) else
+                          listening.pay_ask_said(said_text, self.persona.pay_range) or as_said) if money else spoken
                 if (cur := re.search(r"[£€$]", self.persona.pay_range or "")) and cur.group(0) != "$":
                     amount = amount.replace("$", cur.group(0))
                 # other figures of the turn are not echoed as a bare list ("30 hours and three years, noted")
@@ -1035,11 +1050,22 @@ class Interview:
         if kind == "off_role" and (said := self._figures_said(c.figures)):
             if line := self._pick("reaction_off_role_said", listening.tone_options(d["reactions"]["off_role_said"], tone), fresh_only=True):
                 return listening.fill(line, said=said)
-        if kind in ("number", "timeframe") and (said := self._figures_said(c.figures)):
+        if kind in ("number", "timeframe"):
+            said = self._figures_said(c.figures) or self._one_clause_said(c.figures)
             # the figure in the sense it has in their sentence: their words around it, never a bare "five days - noted"
             key = "figure_vague" if c.generic else "figure_said"
-            if line := self._pick(f"reaction_{key}", listening.tone_options(d["reactions"][key], tone), fresh_only=True):
+            options = listening.tone_options(d["reactions"][key], tone)
+            # their own clause keeps each line fresh, so a frame may come round again once all are used
+            if said and (line := self._pick(f"reaction_{key}", options, fresh_only=True) or self._pick(f"reaction_{key}", options)):
                 return listening.fill(line, said=said)
+            if not heard.pay_figure:
+                # no clause of theirs reads well said back: react to the rest of the turn, never a bare
+                # list of echoed figures ("Forty minutes, six weeks and 45 minutes. Noted.")
+                kind = dataclasses.replace(c, figures=[]).kind
+        if kind == "plan" and not listening.echo_ok(c.plan, self._last_candidate()):
+            kind = "default"  # "So you'd look at first.": a clause that doesn't read as one is not said back
+        if kind == "read" and not listening.echo_ok(c.read, self._last_candidate()):
+            kind = "default"
         line = self._pick(f"reaction_{kind}", listening.tone_options(d["reactions"][kind], tone), fresh_only=True)
         if not line and self.persona.tone != "neutral":
             line = self._pick(f"reaction_{kind}_spare", d["reactions"][kind]["neutral"], fresh_only=True)
@@ -1051,6 +1077,15 @@ class Interview:
             return ""  # never "Noted, ." for a figure that isn't there
         return listening.fill(line, figures=figures, plan=c.plan, where=c.where, read=c.read)
 
+    def _one_clause_said(self, figs: list[str]) -> str:
+        """Too many figures to say back: the one clause that carries most of them (a result - "you went
+        from about 45 minutes to 18" - usually comes last), never the whole list."""
+        best, best_key = "", (0, -1)
+        for i, f in enumerate(figs):
+            if (x := self._figures_said([f])) and (key := (sum(g.lower() in x.lower() for g in figs), i)) > best_key:
+                best, best_key = x, key
+        return best
+
     def _figures_said(self, figs: list[str]) -> str:
         """The candidate's own words around their figures, at most two clauses ("" when they don't read
         as a clause of their own, or say too much)."""
@@ -1060,7 +1095,7 @@ class Interview:
             if any(f.lower() in ph.lower() for ph in phrases):
                 continue
             ph = listening.figure_phrase(said, f)
-            if not ph or len(ph.split()) < 2:
+            if not ph or len(ph.split()) < 2 or not listening.echo_ok(ph, said, need_verb=True):
                 return ""
             phrases.append(ph)
         if not phrases or len(phrases) > 2:
@@ -1226,7 +1261,7 @@ class Interview:
         said = " ".join([heard.lead] + heard.answers)
         # "the first 90 days" the answer already says needs no echo; a pay figure always gets its reaction
         missing = [f for f in c.figures if heard.pay_figure
-                   or not re.search(rf"(?<![\w$£€])(?<!\d[.,]){re.escape(f)}(?!\w|[.,]\d)", said, re.I)]
+                   or not c.rude and not re.search(rf"(?<![\w$£€])(?<!\d[.,]){re.escape(f)}(?!\w|[.,]\d)", said, re.I)]
         spoken_pay = heard.pay_figure and not c.figures and listening.pay_ask_said(self._last_candidate(), self.persona.pay_range)
         if (missing or spoken_pay) and (heard.lead or heard.answers or heard.pay_figure or c.rude):
             rest = dataclasses.replace(heard, content=dataclasses.replace(c, figures=missing))

@@ -70,6 +70,7 @@ class TurnContent:
     awkward: bool = False  # full of nervous filler ("sorry", "um", "anyway")
     rant: bool = False  # venting about their current employer
     deference: bool = False  # flattery or "you'd know better" instead of an answer
+    assent: bool = False  # only "okay, that makes sense" or thanks: nothing of their own to pick up
 
     @property
     def kind(self) -> str:
@@ -101,6 +102,10 @@ class TurnContent:
 def _second_person(text: str) -> str:
     return " ".join(_SWAP.get(w.lower(), w) for w in text.split())
 
+
+_ADVERBS = set("much actually really probably just also definitely certainly honestly happily still then first".split())
+# "If I am wrong about the backwash, I prefer to know it now": asking to be told, nothing to pick up.
+_IF_WRONG = re.compile(r"^\W*(?:and |but |so )?(?:sorry )?if (?:i'?m|i am|i'?ve got (?:that|it)|i have (?:that|it)|i got (?:that|it)|i'?m completely) (?:wrong|off)\b", re.I)
 
 _TRAILING = set("and or the a an to of in on with for at that so if than as by from into "
                 "my your our their its is are was be probably maybe perhaps really just actually um uh well "
@@ -151,8 +156,11 @@ def contents(text: str) -> TurnContent:
         or (c.deference and len(ws) < 40) or (len(ws) < 25 and bool(platitude.search(text)))
     c.vague = c.generic or (3 <= len(ws) < 12 and len(specific) <= 1)
     for m in _rx("contains", "plan").finditer(text):
+        if re.search(r"\b(?:what|where|how|which|who|whatever|whoever|the (?:person|people|one|ones))\s*$", text[: m.start()], re.I):
+            continue  # "it changes what I'd look at first", "the person I'd be working for": not a plan
         rest = _clause(text[m.end():], 14)
-        first = rest.split()[0].lower() if rest.split() else ""
+        verbs = [w for w in rest.split() if w.lower() not in _ADVERBS]  # "I'd much rather know": the verb is "rather"
+        first = verbs[0].lower() if verbs else ""
         second = rest.split()[1].lower() if len(rest.split()) > 1 else ""
         if second in {"is", "was", "are", "would", "will"}:
             continue  # "the first thing I'd check is how ..." names a plan, it doesn't state one
@@ -172,6 +180,10 @@ def contents(text: str) -> TurnContent:
                     and not re.match(r"(?:that|it|this|they|those|these)\b", read, re.I):
                 c.read = _second_person(read)
                 break
+    c.assent = c.words <= 25 and not c.figures and all(
+        re.match(data()["contains"]["assent"], s, re.I) or _IF_WRONG.search(s) for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s)
+    if c.assent:
+        c.plan = c.read = ""  # "I'd rather know that now" is not a plan
     c.greeting = bool(_rx("contains", "greeting").search(text))
     c.offtopic = bool(_rx("contains", "offtopic").search(text)) and not (c.plan or c.read or estimate_figures(c.figures))
     return c
@@ -202,6 +214,8 @@ def figure_phrase(text: str, fig: str, limit: int = 22) -> str:
     """The candidate's own words around a figure, in the interviewer's voice ("release going from
     five days to nine since line two opened", "you've run kitchens for eighteen years"), so a figure
     is acknowledged in the sense it has in their sentence, never as a bare "five days - noted"."""
+    if fig.lower().startswith("the ") and fig.lower() not in text.lower():
+        fig = fig[4:]  # "the first 30 days" was said as "my first 30 days"
     for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
         at = sentence.lower().find(fig.lower())
         if at < 0:
@@ -249,6 +263,32 @@ def figure_phrase(text: str, fig: str, limit: int = 22) -> str:
     return ""
 
 
+_VERBISH = re.compile(r"\b(?:you\w*|i|we|they|it|he|she|is|are|was|were|has|have|had|do|did|does|get|got|go|went|take|took|make|made|"
+                      r"run|ran|cut|put|set|keep|kept|\w{2,}ed|\w{2,}ing)\b", re.I)
+_BROKEN_WORDS = re.compile(r"\b(?:sorry|um+|uh+|er|erm|you know|i mean|thats|ive|im|dont|youre|its a|theres|cant|wont|didnt|id)\b", re.I)
+_DANGLING_END = re.compile(r"\b(?:at|on|in|to|for|with|of|from|by|about|into|than|as)$", re.I)
+
+
+def unpunctuated(text: str) -> bool:
+    """Speech-to-text run-on ("so um ive been thinking about it a lot actually since i met sue and ..."):
+    a clause cut out of it rarely reads as a sentence, so it is not said back."""
+    words = len(_WORD.findall(text))
+    marks = len(re.findall(r"[.!?]+(?:\s|$)", text.strip()))
+    bare = not re.search(r"[,;:'’()]|\s[-–—]\s", text)  # no commas, no apostrophes: dictated, not typed
+    lower = text.strip()[:1].islower()
+    return words >= 20 and ((bare and marks <= 2 and (lower or words >= 40)) or words / max(marks, 1) > 50)
+
+
+def echo_ok(phrase: str, text: str, need_verb: bool = False) -> bool:
+    """Whether a clause of the candidate's may be said back to them: from a punctuated turn, without
+    nervous filler, not ending on a preposition ("you'd look at first"), and (for a figure) with a verb
+    in it ("maybe one in two weeks" said back alone is an echo, not a reaction)."""
+    phrase = phrase.strip()
+    if not phrase or unpunctuated(text) or _BROKEN_WORDS.search(phrase) or _DANGLING_END.search(phrase.rstrip(".!?")):
+        return False
+    return not need_verb or bool(_VERBISH.search(phrase))
+
+
 def past_result(phrase: str) -> bool:
     """'empty running went from 22% to 15%', 'we qualified three reviewers over six weeks': what happened."""
     return bool(re.search(r"\b(?:went|fell|dropped|rose|grew|cut|reduced|doubled|halved|was|were|had|did|took|got|came|"
@@ -276,6 +316,10 @@ def off_role(text: str, persona: Persona) -> list[str]:
     theirs = [w for w in dict.fromkeys(_WORD.findall(text.lower())) if w in _WORKPLACE]
     if any(w.rstrip("s") in ours for w in theirs):
         return []  # trucks to a warehouse VP: their world and ours meet
+    common = generic_words() | set(data()["meaning"]["common_words"])
+    shared = {w.rstrip("s") for w in _WORD.findall(text.lower()) if len(w) >= 5 and w not in common and w.rstrip("s") not in common} & ours
+    if theirs and len(shared) >= 3:
+        return []  # alarms, filters and operators to a water works: the same kind of work, another workplace
     return theirs
 
 
@@ -327,7 +371,32 @@ def read_reality(persona: Persona, text: str) -> tuple[Reality | None, bool]:
             last = status or last
         if total > best_hits:
             best, best_hits, best_misread = r, total, last == "misread"
+    if best is None:
+        best = _blamed(persona, clauses)
+        best_misread = best is not None
     return best, best_misread
+
+
+def _blamed(persona: Persona, clauses: list[str]) -> Reality | None:
+    """'Missed bins from 90 to 240 - it's crews rushing the round': the reality's own problem, put down to
+    the people doing the work, when the reality's cause is something else (its misreads blame people)."""
+    from interviewer.bank import content_words
+
+    blame = re.compile(data()["contains"]["blame"], re.I)
+    for r in persona.realities:
+        if not any(re.search(data()["contains"]["people_misread"], k, re.I) for k in r.misread_keywords):
+            continue  # the reality doesn't rule people out as the cause
+        problem = content_words(r.truth) | {x for x in re.findall(r"\d+", r.truth)}
+        for clause in clauses:
+            said = content_words(clause) | set(re.findall(r"\d+", clause))
+            m = blame.search(clause)
+            if m and len(said & problem) >= 2 and not _NEGATOR.search(clause[: m.start()]):
+                return r
+        joined = " ".join(clauses)
+        m = blame.search(joined)
+        if m and len((content_words(joined) | set(re.findall(r"\d+", joined))) & problem) >= 3 and not _NEGATOR.search(joined[max(0, m.start() - 40): m.start()]):
+            return r
+    return None
 
 
 # --- templates ---------------------------------------------------------------------------------
@@ -389,7 +458,7 @@ _RANGE_SEP = r"\s*(?:to|-|–|and|or|,)\s*\$?"
 _PAY_NUMBER = re.compile(r"\$?(\d[\d,]*(?:\.\d+)?)\s?(k\b|thousand|grand)?(?!\s?(?:%|percent|years?|days?|weeks?|months?|hours? a|people|minutes?)\b)(?![\d%(]|[.,]\d)", re.I)  # "401(k)" is a plan
 
 
-_CURRENT_PAY = re.compile(r"\b(?:i'?m (?:currently |now )?on|currently (?:on|at|earning|making|paid)|i (?:currently )?(?:make|earn|get)|my current (?:salary|pay|base|rate) is|paying me)\s+(?:about |around |roughly )?\$?$", re.I)
+_CURRENT_PAY = re.compile(r"\b(?:i'?m (?:currently |now )?on|currently (?:on|at|earning|making|paid)|i (?:currently )?(?:make|earn|get)|my current (?:salary|pay|base|rate) is|paying me)\s+(?:about |around |roughly )?[$£€]?$", re.I)
 
 
 def pay_ask(candidate_text: str, pay_range: str) -> tuple[float, float] | None:
@@ -446,6 +515,19 @@ def pay_position(candidate_text: str, pay_range: str) -> str | None:
     if mid < lo:
         return "below"
     return "within"
+
+
+def is_the_ask(phrase: str, candidate_text: str, pay_range: str) -> bool:
+    """Whether figures said back ("£32,500") are the ask itself, not the pay they are on today beside it."""
+    ask = pay_ask(candidate_text, pay_range)
+    vals = _money(spoken_digits(phrase))
+    return ask is None or any(abs(v - a) < 1 for v in vals for a in ask)
+
+
+def says_amount(text: str, amounts: tuple[float, float]) -> bool:
+    """Whether a reply names one of these amounts, however written ("£35,000", "$35k", "35 thousand")."""
+    said = _money(spoken_digits(text))
+    return any(abs(v - a) < 1 for v in said for a in amounts)
 
 
 def pay_ask_said(candidate_text: str, pay_range: str) -> str:
@@ -539,6 +621,22 @@ def small_talk(question: str) -> bool:
 def asks_what_was_meant(sentence: str) -> bool:
     """'Is that what you mean?' after an answer: about the question, not a check of a read."""
     return bool(re.search(data()["deflections"]["what_was_meant_words"], sentence, re.I))
+
+
+def as_question(text: str, terse: bool) -> str:
+    """A question dictated without its question mark ("whats the team like do they get on", "is there
+    parking"), given one back so it is heard as a question; with `terse` (the floor is theirs) a bare
+    topic ("hours") is one too. Anything else comes back unchanged."""
+    if "?" in text or not text.strip():
+        return text
+    words = [w.lower() for w in _WORD.findall(text)]
+    if terse and len(words) <= 3 and not re.search(data()["deflections"]["nothing_more_words"], text, re.I) \
+            and not contents(text).assent:
+        return text.rstrip(" .!") + "?"
+    first = next((w for w in words if w not in {"um", "umm", "uh", "oh", "okay", "ok", "well", "sorry", "yeah", "right", "and", "so"}), "")
+    if first in data()["deflections"]["dictated_question_openers"] and len(words) >= 3:
+        return text.rstrip(" .!") + "?"
+    return text
 
 
 def opens_like_question(part: str) -> bool:

@@ -74,25 +74,31 @@ def _said_back(fig: str, reply: str) -> bool:
 
 
 def unacknowledged_figures(s: Session) -> list[str]:
-    """Every figure the candidate gives appears in the reply to it."""
+    """The figures the candidate gives are heard: at least one of a turn's figures is said back in the
+    reply to it (in their own clause, never needed as a bare list of all of them), and a pay ask is
+    always said back (in any currency's notation)."""
     # as a whole figure: "60" inside "$160,000" is not an acknowledgement of 60
     # figures in the candidate's own questions ("success at twelve months?") ask, they don't claim
-    # ... and a figure in an anecdote off the subject ("three days at the lake") is not about the job
-    # ... and a figure beside one the reply does say back, in the same sentence of the candidate's
-    # ("at two to three years of experience I'm targeting $72,000"), was heard with that clause
-    # ... and once their pay ask is said back, the pay they are on today needn't be ("I'm on $40,000 now")
+    # ... and a figure in an anecdote off the subject ("three days at the lake"), a jibe ("I've been doing
+    # this twenty years. I don't need to envision anything") or a dictated run-on is not echoed back
     out = []
     for cand, r in s.exchanges():
-        if listening.contents(cand).offtopic:
+        c = listening.contents(cand)
+        if c.offtopic or c.rude or listening.unpunctuated(cand):
             continue
-        stated = [x.sentence for x in reading.read(cand) if not x.is_question]
-        money = listening.money_figures(listening.figures(" ".join(stated)))
-        ask_heard = any(_heard(f, r.text) for f in money)
-        for sentence in stated:
-            figs = listening.figures(sentence)
-            missed = [f for f in figs if not (_heard(f, r.text) or (ask_heard and f in money))]
-            if missed and len(missed) == len(figs):
-                out += [f"{fig!r} in {cand!r}" for fig in missed]
+        stated = " ".join(x.sentence for x in reading.read(cand) if not x.is_question)
+        figs = listening.figures(stated)
+        if not figs:
+            continue
+        money = listening.money_figures(figs)
+        ask = listening.pay_ask(cand, s.persona.pay_range) if money and s.persona.pay_range else None
+        ask_heard = ask is not None and listening.says_amount(r.text, ask)
+        heard = [f for f in figs if _heard(f, r.text) or (ask_heard and f in money)]
+        if not heard:
+            out += [f"{fig!r} in {cand!r}" for fig in figs]
+        elif ask is not None and re.search(listening.data()["pay_reactions"]["words"], cand, re.I) and not ask_heard \
+                and not any(f in heard for f in money):
+            out += [f"{fig!r} in {cand!r}" for fig in money]
     return out
 
 

@@ -4,10 +4,12 @@ accepts context figures heard with their clause but still catches a figure ignor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from interviewer import listening
 from interviewer.dialogue import Reply
+from interviewer.models import Persona
+from interviewer.personas import load_persona
 from interviewer.simulator import unacknowledged_figures
 
 
@@ -16,6 +18,7 @@ class _Pairs:
     """Just the (candidate turn, reply) pairs the figure check reads."""
 
     pairs: list[tuple[str, Reply]]
+    persona: Persona = field(default_factory=lambda: load_persona("sales-manager"))
 
     def exchanges(self) -> list[tuple[str, Reply]]:
         return self.pairs
@@ -42,13 +45,20 @@ def test_a_retirement_plan_is_not_read_as_the_ask():
 def test_a_context_figure_beside_the_ask_it_qualifies_counts_as_heard():
     turn = "For glaziers with four to six years behind them I'd be asking for $61,000."
     assert _missed(turn, "$61,000 is within our range.") == []
-    # the pay they are on today, said beside the ask that was heard
+    # the pay they are on today, said beside the ask that was heard; the ask in another notation
     assert _missed("I'm on $47,500 at the moment. I'd be asking for $52,000.", "$52,000 is within our range.") == []
+    assert _missed("I'd be asking for fifty-two thousand a year.", "$52,000 is within our range.") == []
+
+
+def test_a_story_is_heard_through_one_of_its_figures_in_its_own_clause():
+    turn = "We had two kilns down most of March. I rebuilt the rota over three weeks and we got firing back to 40 a day."
+    assert _missed(turn, "So you got firing back to 40 a day. What did you change first?") == []
 
 
 def test_a_figure_ignored_is_still_caught():
-    # nothing of the sentence said back
-    assert _missed("For glaziers with four to six years behind them I'd be asking for $61,000.", "Okay.")
-    # a figure in a sentence of its own, next to an ask that was heard
-    missed = _missed("We cut breakages by 35% last spring. I'd be asking for $61,000.", "$61,000 is within our range.")
-    assert missed and "35%" in missed[0]
+    turn = "We had two kilns down most of March. I rebuilt the rota over three weeks and we got firing back to 40 a day."
+    assert _missed(turn, "Okay.")  # nothing of it said back
+    assert _missed(turn, "So you had 12 kilns.")  # a figure they never said is no acknowledgement
+    # the other figures were heard, but the pay ask was not
+    missed = _missed("After 9 years on the line I'd be asking for $61,000.", "So you've had 9 years on the line.")
+    assert missed and "$61,000" in missed[0]
