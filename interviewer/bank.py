@@ -243,6 +243,16 @@ def read_topic(sentence: str, persona: Persona | None = None) -> Topic:
     return kw
 
 
+def guess_supported(part: str, answer: str) -> bool:
+    """A guessed topic's answer is said only when a second signal agrees with the guess: the answer
+    itself holds one of the question's own words ("do you pay overtime?" is not answered by the
+    salary block; "how long is the commute into the office?" is by the office-days answer)."""
+    said = {stem(w) for w in content_words(answer)}
+    asked = key_words(question_core(part)) | key_words(part)
+    # "weekly" agrees with "week": one word the start of the other, four letters or more
+    return any(a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a))) for a in asked for b in said)
+
+
 def in_topic(topic: str, text: str) -> Question:
     """The bank entry of a topic a question is closest to: its keywords, then its phrasings' words."""
     said = content_words(text)

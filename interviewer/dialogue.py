@@ -187,7 +187,13 @@ def route_part(part: str, r: reading.Reading, readings: list[reading.Reading], t
     if q is None and topic.asks_nothing:
         return Route("skip")  # "Why do you say that?": nothing about the job to answer, and no "I don't know"
     if q is not None:
-        return Route("topic", question=q, unsure=topic.unsure and q is topic.question)
+        unsure = topic.unsure and q is topic.question
+        if unsure and persona is not None and not bank.guess_supported(part, bank.answer_for(persona, q)[1]):
+            # a weak guess nothing in its answer agrees with: never a whole unrelated block
+            if found := bank.search_facts(persona, part):
+                return Route("facts", facts=found)
+            return Route("unsure_ask", question=q)
+        return Route("topic", question=q, unsure=unsure)
     if persona is not None and (found := bank.search_facts(persona, part)):
         return Route("facts", facts=found)  # not in the bank, but the persona's facts say it
     if listening.turned_back(part):
@@ -216,7 +222,7 @@ _UNMARKED_ANSWERED = ("topic", "unknown", "facts")
 # What route_question reports for each kind of route.
 _ROUTED = {"clarify": "none", "personal": "none", "skip": "none", "turned_back": "none", "pleasantry": "none",
            "small_talk": "none", "aside": "none", "about_interview": "meeting", "unknown": "practical",
-           "facts": "facts", "deflect": "deflect"}
+           "facts": "facts", "deflect": "deflect", "unsure_ask": "none"}
 
 
 def route_question(text: str, persona: Persona | None = None) -> str:
@@ -491,6 +497,14 @@ class Interview:
                     heard.offtopic_asks += 1
                     if line := self._pick("small_talk", listening.data()["deflections"]["small_talk"], fresh_only=True):
                         heard.answers.append(line)
+                    continue
+                if route.kind == "unsure_ask":
+                    heard.questions += 1
+                    if line := self._pick("unsure_ask", bank.reader_lines("unsure_ask"), fresh_only=True):
+                        heard.answers.append(line)
+                        heard.asked_back = True  # our question this turn: no "anything else?" after it
+                    else:
+                        deflection = deflection or self._deflect(part)
                     continue
                 if route.kind == "unknown":
                     u = route.unknown
@@ -1001,6 +1015,8 @@ class Interview:
         spoken = "" if money else listening.pay_ask_said(self._last_candidate(), self.persona.pay_range)
         said_text = self._last_candidate()
         ours = {x.rstrip(".,") for x in re.findall(r"\d[\d,.]*", self.persona.pay_range or "")}
+        if spoken and set(re.findall(r"\d[\d,.]*", spoken)) <= ours:
+            spoken = ""  # "The advert said 26,500": our own figure quoted back, not their ask
         if money and ours and set(re.findall(r"\d[\d,.]*", " ".join(money))) & ours:
             # our own advertised band quoted back is not their ask; what they ask beside it is
             # ("The advert said £30,500 to £33,000 ... I'd be looking at the top of that, around £33,000")
@@ -1062,6 +1078,14 @@ class Interview:
                 # no clause of theirs reads well said back: react to the rest of the turn, never a bare
                 # list of echoed figures ("Forty minutes, six weeks and 45 minutes. Noted.")
                 kind = dataclasses.replace(c, figures=[]).kind
+            else:
+                # a bare echo says back one figure of theirs: never our own advertised pay quoted back
+                # ("The advert said 26,500" -> "Noted: 26,500"), never a list ("29,800, 33,200 and four years, noted")
+                theirs = [f for f in c.figures if not ((n := set(re.findall(r"\d[\d,.]*", f))) and n <= ours)]
+                if len(theirs) == 1:
+                    figures = self._as_said(theirs)
+                else:
+                    kind = dataclasses.replace(c, figures=[]).kind
         if kind == "plan" and not listening.echo_ok(c.plan, self._last_candidate()):
             kind = "default"  # "So you'd look at first.": a clause that doesn't read as one is not said back
         if kind == "read" and not listening.echo_ok(c.read, self._last_candidate()):

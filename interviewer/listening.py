@@ -461,11 +461,19 @@ _PAY_NUMBER = re.compile(r"\$?(\d[\d,]*(?:\.\d+)?)\s?(k\b|thousand|grand)?(?!\s?
 _CURRENT_PAY = re.compile(r"\b(?:i'?m (?:currently |now )?on|currently (?:on|at|earning|making|paid)|i (?:currently )?(?:make|earn|get)|my current (?:salary|pay|base|rate) is|paying me)\s+(?:about |around |roughly )?[$£€]?$", re.I)
 
 
+def _our_pay(pay_range: str) -> list[float]:
+    """Our pay figures (both ends of a range; a fixed salary is both ends), never the percentages
+    beside them ("£34,000 plus a 15% night allowance" is a fixed £34,000, not "15 to 34,000")."""
+    text = re.sub(r"\d[\d,.]*\s?(?:%|per ?cent)", "", pay_range.split(";")[0], flags=re.I)
+    ours = [v for v in _money(text) if v >= 1][:2]
+    return ours * 2 if len(ours) == 1 and ours[0] >= 1000 else ours
+
+
 def pay_ask(candidate_text: str, pay_range: str) -> tuple[float, float] | None:
     """The figure the candidate asks for (a range gives both ends), read whole and spoken or not:
     the figures after the last "hoping for / looking at" if any, else the last figure said. Bare
     numbers are thousands when our range is a yearly salary ("fifty-five" -> $55,000)."""
-    ours = [v for v in _money(pay_range.split(";")[0]) if v >= 1][:2]
+    ours = _our_pay(pay_range)
     if len(ours) < 2:  # no figures of ours ("from the pay bands"): a salary unless they say an hour
         ours = [5.0, 400.0] if re.search(r"\bhour|hourly\b", candidate_text, re.I) else [12500.0, 2e6]
     yearly = min(ours) >= 10000
@@ -503,7 +511,7 @@ def pay_ask(candidate_text: str, pay_range: str) -> tuple[float, float] | None:
 def pay_position(candidate_text: str, pay_range: str) -> str | None:
     """'within', 'above' or 'below' the persona's range, or None when the figures don't compare."""
     ask = pay_ask(candidate_text, pay_range)
-    ours = [v for v in _money(pay_range.split(";")[0]) if v >= 1][:2]
+    ours = _our_pay(pay_range)
     if ask is None or len(ours) < 2:
         return None
     lo, hi = min(ours), max(ours)
@@ -535,8 +543,9 @@ def pay_ask_said(candidate_text: str, pay_range: str) -> str:
     ask = pay_ask(candidate_text, pay_range)
     if ask is None:
         return ""
+    cur = m.group(0) if (m := re.search(r"[£€$]", pay_range or "")) else "$"  # said in the role's own currency
     def money(v: float) -> str:
-        return f"${v:,.0f}" if v >= 1000 or v == int(v) else f"${v:,.2f}"
+        return f"{cur}{v:,.0f}" if v >= 1000 or v == int(v) else f"{cur}{v:,.2f}"
     hourly = "" if ask[0] >= 1000 else " an hour"
     return (money(ask[0]) if ask[0] == ask[1] else f"{money(ask[0])} to {money(ask[1])}") + hourly
 

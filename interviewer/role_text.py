@@ -233,7 +233,7 @@ def _people(notes: str, out: RoleReading) -> None:
         out.interviewer_title = title.title() if title.islower() else title[:1].upper() + title[1:]
         if any(re.search(p, who) for p in d["skip_level"]):
             out.level = "skip_level"
-            if b := re.match(r"^([A-Z][\w'’-]+)'s (?:boss|manager|line manager|supervisor)\b", who):
+            if b := re.search(r"(?:^|\bwho(?:'s| is) )([A-Z][\w'’-]+)'s (?:boss|manager|line manager|supervisor)\b", who):
                 first = b.group(1)
                 full = re.search(rf"\b{re.escape(first)}(?: [A-Z][\w'’-]+)+", notes)
                 out.hiring_manager = full.group(0) if full else first
@@ -245,6 +245,9 @@ def _people(notes: str, out: RoleReading) -> None:
             if re.search(pattern, first):
                 out.refer_to = said
                 break
+        if not out.level and out.interviewer_name and re.search(d["boss_of_candidate"], first, re.I) \
+                and not any(w in first for w in out.interviewer_name.split() if len(w) > 2):
+            out.level = "skip_level"  # the candidate's boss was met at the first interview, and this is someone else
         if out.level == "skip_level" and not out.hiring_manager and re.search(d["boss_of_candidate"], first, re.I):
             # "Helen Achterberg, the QC Manager who would be the candidate's boss"
             for seg in re.split(r"\band\b", first):
@@ -325,7 +328,7 @@ def _focus(piece: str, key: str) -> str:
     return rest
 
 
-_CAUSE = re.compile(r"\b(?:because|due to|caused by|the (?:main |real |root )?cause)\b", re.I)
+_CAUSE = re.compile(r"\b(?:because|due to|caused by|the (?:main |real |root )?(?:cause|reason)|(?:it|this|that|the (?:drop|problem|rise)) (?:started|began) (?:when|after))\b", re.I)
 
 
 def _kind(clause: str, name: str) -> bool:

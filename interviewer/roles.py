@@ -127,6 +127,19 @@ def with_drafted(role: Role) -> Role:
     })
 
 
+def _met_before(notes: str, name: str, level: str) -> bool:
+    """Whether the interviewer met the candidate at the first interview: the notes name them in a
+    sentence that is not about the interview to come; without notes, only a hiring manager."""
+    if not notes.strip():
+        return level == "hiring_manager"
+    upcoming = prompts.data("role_families.toml")["met_before"]["upcoming"]
+    names = [w for w in re.findall(r"[A-Z][\w'-]+", name) if len(w) > 1]
+    for sentence in re.split(r"(?<=[.!?])\s+", notes):
+        if any(re.search(rf"\b{re.escape(n)}\b", sentence) for n in names) and not re.search(upcoming, sentence, re.I):
+            return True
+    return False
+
+
 def persona_for_role(role: Role, default_level: str = "hiring_manager") -> Persona:
     """The interviewer for the user's own role."""
     role = with_drafted(role)
@@ -165,6 +178,9 @@ def persona_for_role(role: Role, default_level: str = "hiring_manager") -> Perso
         answers["next_steps"] = role.process
         lines["close_with_next_steps"] = [prompts.fill(data["from_file"]["close"], process=role.process)]
     facts.update(role.facts)
+    if not _met_before(role.first_interview_notes, name, level):
+        kept = [x for x in lines["opening"] if not re.search(data["met_before"]["again"], x, re.I)]
+        lines["opening"] = kept or lines["opening"]
     wants = list(d["wants_answered"])
     if role.first_interview_notes:
         wants.append(f"follow up on the first interview: {role.first_interview_notes}")
