@@ -1082,8 +1082,9 @@ class Interview:
                 # a bare echo says back one figure of theirs: never our own advertised pay quoted back
                 # ("The advert said 26,500" -> "Noted: 26,500"), never a list ("29,800, 33,200 and four years, noted")
                 theirs = [f for f in c.figures if not ((n := set(re.findall(r"\d[\d,.]*", f))) and n <= ours)]
-                if len(theirs) == 1:
-                    figures = self._as_said(theirs)
+                as_said = self._as_said(theirs)
+                if len(theirs) == 1 or (len(theirs) == 2 and re.match(r"between |\S+ to \S+$", as_said)):
+                    figures = as_said  # one figure, or one range ("between 60 and 70 thousand")
                 else:
                     kind = dataclasses.replace(c, figures=[]).kind
         if kind == "plan" and not listening.echo_ok(c.plan, self._last_candidate()):

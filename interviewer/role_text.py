@@ -359,7 +359,7 @@ def _keywords(*clauses: str) -> list[str]:
             "because", "after", "before", "also", "still", "only", "many", "most", "mostly", "some", "sometimes", "once", "half",
             "days", "working", "months", "years", "year", "month", "ago", "last", "first", "second", "time", "times",
             "roughly", "nearly", "almost", "around", "three", "seven", "eight", "eleven", "twelve", "fifteen", "twenty",
-            "thirty", "forty", "fifty", "sixty", "problem", "problems", "which", "where", "while", "their", "these", "those"}
+            "thirty", "forty", "fifty", "sixty", "problem", "problems", "mainly", "between", "fully", "which", "where", "while", "their", "these", "those"}
     for c in clauses:
         for w in _WORD.findall(c.lower()):
             w = w.strip("'’")
