@@ -476,6 +476,7 @@ class Interview:
             heard.clarify = True  # "Not sure what you're asking." said as a statement
         this_turn: list[str] = []
         deflection = ""  # at most one "I don't know" a turn, and none beside a real answer
+        unsure_ask = ""  # a part we could only guess at: "what do you mean?", likewise never beside an answer
         earlier: bank.Question | bank.Unknown | None = None  # the turn's last question read, for "if so, how much?"
         for r in readings:
             if not asks(r, readings) or r.has("ballpark_check"):
@@ -500,11 +501,7 @@ class Interview:
                     continue
                 if route.kind == "unsure_ask":
                     heard.questions += 1
-                    if line := self._pick("unsure_ask", bank.reader_lines("unsure_ask"), fresh_only=True):
-                        heard.answers.append(line)
-                        heard.asked_back = True  # our question this turn: no "anything else?" after it
-                    else:
-                        deflection = deflection or self._deflect(part)
+                    unsure_ask = unsure_ask or part  # asked only when nothing else in the turn was answered
                     continue
                 if route.kind == "unknown":
                     u = route.unknown
@@ -569,6 +566,12 @@ class Interview:
                     if route.unsure and q is not None:
                         answer = self._as_a_guess(q.topic, answer)
                 heard.answers.append(answer)
+        if unsure_ask and not heard.answers:
+            if line := self._pick("unsure_ask", bank.reader_lines("unsure_ask"), fresh_only=True):
+                heard.answers.append(line)
+                heard.asked_back = True  # our question this turn: no "anything else?" after it
+            else:
+                deflection = deflection or self._deflect(unsure_ask)
         if deflection and not heard.answers:
             heard.answers.append(deflection)
         if len(heard.answers) > 1:  # several questions at once: the short version of each

@@ -104,3 +104,14 @@ def test_a_wrong_read_is_corrected_with_the_cause_the_notes_give():
     q = persona_for_role(_role("First interview was with Lena. The bakery I'd run has had rejects go up from 2% to 6% this year. "
                                "The second interview is with Omar Price."))
     assert not any("I'd run" in r.truth for r in q.realities)
+
+
+def test_a_guess_we_cannot_support_is_not_asked_about_beside_a_real_answer():
+    persona = load_persona("nurse-manager")
+    assert bank.read_topic("After some time", persona).unsure
+    iv = Interview(persona, None, seed=3)
+    iv.start()
+    heard = iv._hear("After some time? And how many nurses are on the team?")
+    said = " ".join(heard.answers)
+    assert said and not any(x in said for x in bank.reader_lines("unsure_ask"))
+    assert not heard.asked_back
