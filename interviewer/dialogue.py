@@ -622,6 +622,9 @@ class Interview:
             if reality.topic not in self.state.reacted_to:
                 self.state.reacted_to.append(reality.topic)
             if not misread and self._said_before(reality.truth):
+                if bank.reads_reality(observation, reality) < _CONFIRM_HITS and self._said_before(reality.correct):
+                    # we corrected them, and the plan they check still names none of the real cause
+                    return self._pick("correct_again", bank.reader_lines("correct_again"))
                 # right after we corrected them with the same facts: a short yes, not the whole truth again
                 return self._pick("confirm_again", bank.reader_lines("confirm_again"))
             if misread and self._said_before(reality.correct):

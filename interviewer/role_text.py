@@ -342,7 +342,7 @@ def _subject(clause: str) -> str:
     return subject if 1 <= len(subject.split()) <= 7 else ""
 
 
-def _cause_keywords(basis: list[str], main: str) -> list[str]:
+def _cause_keywords(basis: list[str], main: str, common: str = "") -> list[str]:
     """Words that show a read names the stated cause: the cause clauses' words, not the problem's
     own (restating '9% leave late' is not a read of why)."""
     causes = [c for c in basis if c != main]
@@ -350,7 +350,10 @@ def _cause_keywords(basis: list[str], main: str) -> list[str]:
         return _keywords(main)
     problem_words = set(_keywords(main))
     words = [w for w in _keywords(*causes) if w not in {"cause", "causes", "reason", "manager"}]
-    return [w for w in words if w not in problem_words] or words
+    # the job's everyday words (the description's "pickers") don't show a read names the cause
+    words = [w for w in words if w not in problem_words] or words
+    rare = [w for w in words if w not in common.lower()]
+    return rare if len(rare) >= 3 else words
 
 
 def _keywords(*clauses: str) -> list[str]:
@@ -359,7 +362,7 @@ def _keywords(*clauses: str) -> list[str]:
             "because", "after", "before", "also", "still", "only", "many", "most", "mostly", "some", "sometimes", "once", "half",
             "days", "working", "months", "years", "year", "month", "ago", "last", "first", "second", "time", "times",
             "roughly", "nearly", "almost", "around", "three", "seven", "eight", "eleven", "twelve", "fifteen", "twenty",
-            "thirty", "forty", "fifty", "sixty", "problem", "problems", "mainly", "between", "fully", "which", "where", "while", "their", "these", "those"}
+            "thirty", "forty", "fifty", "sixty", "problem", "problems", "mainly", "between", "fully", "never", "properly", "always", "which", "where", "while", "their", "these", "those"}
     for c in clauses:
         for w in _WORD.findall(c.lower()):
             w = w.strip("'’")
@@ -496,7 +499,7 @@ def read_role(role: Role, default_level: str = "hiring_manager") -> RoleReading:
             t = " ".join(_spoken(c) for c in dict.fromkeys(basis))
             out.realities.append(Reality(
                 topic=prompts.fill(say["reality_topic"], subject=subject) + ("" if i == 0 else f" ({i + 1})"),
-                keywords=_cause_keywords(basis, main) or [subject],
+                keywords=_cause_keywords(basis, main, description) or [subject],
                 misread_keywords=list(mis["keywords"]),
                 truth=t,
                 confirm=prompts.fill(_pick(say["reality_confirm"], role.title), truth=t),
@@ -504,7 +507,7 @@ def read_role(role: Role, default_level: str = "hiring_manager") -> RoleReading:
             ))
         if not found_any:  # no wrong read the file rules out: the problem still gets confirmed when read right
             t = " ".join(_spoken(c) for c in basis_main)
-            out.realities.append(Reality(topic=prompts.fill(say["reality_topic"], subject=subject), keywords=_cause_keywords(basis_main, main) or [subject],
+            out.realities.append(Reality(topic=prompts.fill(say["reality_topic"], subject=subject), keywords=_cause_keywords(basis_main, main, description) or [subject],
                                          truth=t, confirm=prompts.fill(_pick(say["reality_confirm"], role.title), truth=t),
                                          correct=t))
         # a read that blames what the file rules out by name ("the drivers are not the main cause")
