@@ -1085,12 +1085,14 @@ class Interview:
                 # list of echoed figures ("Forty minutes, six weeks and 45 minutes. Noted.")
                 kind = dataclasses.replace(c, figures=[]).kind
             else:
-                # a bare echo says back one figure of theirs: never our own advertised pay quoted back
-                # ("The advert said 26,500" -> "Noted: 26,500"), never a list ("29,800, 33,200 and four years, noted")
+                # a bare echo never says our own advertised pay back as theirs ("The advert said 26,500" ->
+                # "Noted: 26,500"): only their own figure beside it, or the whole list when all are theirs
                 theirs = [f for f in c.figures if not ((n := set(re.findall(r"\d[\d,.]*", f))) and n <= ours)]
                 as_said = self._as_said(theirs)
-                if len(theirs) == 1 or (len(theirs) == 2 and re.match(r"between |\S+ to \S+$", as_said)):
-                    figures = as_said  # one figure, or one range ("between 60 and 70 thousand")
+                if theirs and len(theirs) < len(c.figures) and len(theirs) == 1:
+                    figures = as_said  # the one figure of theirs beside our own quoted back
+                elif theirs and len(theirs) == len(c.figures):
+                    pass  # all theirs: said back as before
                 else:
                     kind = dataclasses.replace(c, figures=[]).kind
         if kind == "plan" and not listening.echo_ok(c.plan, self._last_candidate()):

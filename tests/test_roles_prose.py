@@ -92,8 +92,7 @@ def test_goals_and_challenges_come_from_the_problem_the_notes_state():
     eco = _persona(ECOLOGY)
     assert "survey coverage has dropped from 90% to 60% of planned transects" in eco.answers.goals.lower()
     assert not re.search(r"invent a target", eco.answers.goals)  # a goals question gets the problem, never a dodge
-    # the file's problem as a whole sentence, first, so it still reads when said after a confirm that gave it
-    assert re.match(r"Survey coverage has dropped[^.]*\. [A-Z]", eco.answers.goals)
+    assert re.match(r"[A-Z][^.]*\. Survey coverage has dropped", eco.answers.goals)  # the file's problem as a whole sentence
     assert eco.facts["challenges"].startswith("Honestly? Survey coverage has dropped")
     assert "survey coverage" in eco.facts["success"]
 
