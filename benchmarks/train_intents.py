@@ -69,22 +69,34 @@ def targets(rows: list[dict]) -> np.ndarray:
 def train(rows: list[dict], fs: str, epochs: int = 300, l2: float = 1e-4, lr: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
     idx, ptr = matrix(rows, fs)
     y = targets(rows)
+    pos = y.mean(axis=0).clip(1e-3, 1)
+    weight = np.where(y > 0, 0.5 / pos, 0.5 / (1 - pos))  # balance each intent's positives and negatives
+    return fit(idx, ptr, y, weight, softmax=False, epochs=epochs, l2=l2, lr=lr)
+
+
+def fit(idx: np.ndarray, ptr: np.ndarray, y: np.ndarray, weight: np.ndarray, softmax: bool,
+        epochs: int, l2: float, lr: float, buckets: int = BUCKETS) -> tuple[np.ndarray, np.ndarray]:
+    """Adam over hashed sparse features (CSR `idx`/`ptr`, length-normalised counts): independent
+    sigmoids per label (intents) or one softmax (question topics). The one trainer both models use."""
     n, k = y.shape
     row_of = np.repeat(np.arange(n), np.diff(ptr))
     scale = 1.0 / np.sqrt(np.maximum(np.diff(ptr), 1)).astype(np.float32)  # length-normalised counts
     val = scale[row_of]
-    w = np.zeros((BUCKETS, k), dtype=np.float32)
+    w = np.zeros((buckets, k), dtype=np.float32)
     b = np.zeros(k, dtype=np.float32)
     m_w, v_w, m_b, v_b = np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)
-    pos = y.mean(axis=0).clip(1e-3, 1)
-    weight = np.where(y > 0, 0.5 / pos, 0.5 / (1 - pos))  # balance each intent's positives and negatives
     for t in range(1, epochs + 1):
         contrib = w[idx] * val[:, None]
         z = np.stack([np.bincount(row_of, weights=contrib[:, j], minlength=n) for j in range(k)], axis=1) + b
-        p = 1 / (1 + np.exp(-z))
+        if softmax:
+            z -= z.max(axis=1, keepdims=True)
+            p = np.exp(z)
+            p /= p.sum(axis=1, keepdims=True)
+        else:
+            p = 1 / (1 + np.exp(-z))
         g = (p - y) * weight / n
         per = g[row_of] * val[:, None]
-        gw = np.stack([np.bincount(idx, weights=per[:, j], minlength=BUCKETS) for j in range(k)], axis=1).astype(np.float32)
+        gw = np.stack([np.bincount(idx, weights=per[:, j], minlength=buckets) for j in range(k)], axis=1).astype(np.float32)
         gw += l2 * w
         gb = g.sum(axis=0)
         for param, grad, m, v in ((w, gw, m_w, v_w), (b, gb, m_b, v_b)):

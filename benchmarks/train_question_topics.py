@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from interviewer import bank, topic_model  # noqa: E402
 from interviewer.text.features import features  # noqa: E402
+from train_intents import fit  # noqa: E402  (the one sparse trainer)
 
 SETS = ROOT / "benchmarks" / "question_sets"
 FOLDS = {"dev1": SETS / "dev1.tsv", "own": SETS / "listen8_paraphrases.tsv"}
@@ -71,29 +72,7 @@ def train(rows: list[tuple[str, str]], labels: list[str], epochs: int = 250, l2:
     counts = y.sum(axis=0).clip(1)
     weight = (n / (k * counts))[None, :] * y  # each topic weighs the same whatever its count
     weight = weight.sum(axis=1, keepdims=True)
-    row_of = np.repeat(np.arange(n), np.diff(ptr))
-    val = (1.0 / np.sqrt(np.maximum(np.diff(ptr), 1)).astype(np.float32))[row_of]
-    w = np.zeros((BUCKETS, k), dtype=np.float32)
-    b = np.zeros(k, dtype=np.float32)
-    m_w, v_w, m_b, v_b = np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)
-    for t in range(1, epochs + 1):
-        contrib = w[idx] * val[:, None]
-        z = np.stack([np.bincount(row_of, weights=contrib[:, j], minlength=n) for j in range(k)], axis=1) + b
-        z -= z.max(axis=1, keepdims=True)
-        p = np.exp(z)
-        p /= p.sum(axis=1, keepdims=True)
-        g = (p - y) * weight / n
-        per = g[row_of] * val[:, None]
-        gw = np.stack([np.bincount(idx, weights=per[:, j], minlength=BUCKETS) for j in range(k)], axis=1).astype(np.float32)
-        gw += l2 * w
-        gb = g.sum(axis=0)
-        for param, grad, m, v in ((w, gw, m_w, v_w), (b, gb, m_b, v_b)):
-            m *= 0.9
-            m += 0.1 * grad
-            v *= 0.999
-            v += 0.001 * grad * grad
-            param -= lr * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
-    return w, b
+    return fit(idx, ptr, y, weight, softmax=True, epochs=epochs, l2=l2, lr=lr, buckets=BUCKETS)
 
 
 def write(w: np.ndarray, b: np.ndarray, labels: list[str], path: Path, note: dict) -> None:
