@@ -372,17 +372,6 @@ def question_core(part: str) -> str:
     return part[m.end():] if m else part
 
 
-def asks_unmarked(sentence: str, last: bool) -> bool:
-    """A question without a question mark: an indirect ask ("I'd love to hear how the week runs."),
-    or a spoken one with no full stop ("so did he like move on or"). Only the turn's last sentence."""
-    if not last:
-        return False
-    r = _reader()
-    if re.search(r["unmarked_ask"], sentence, re.I):
-        return True
-    return not sentence.rstrip().endswith((".", "!")) and bool(re.search(r["unmarked_stt"], sentence, re.I))
-
-
 def topic_name(topic: str) -> str:
     """How the interviewer names a topic ("the hours", "where the job can lead")."""
     return _reader()["topic_names"].get(topic, "that")

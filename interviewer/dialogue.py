@@ -212,7 +212,7 @@ def route_part(part: str, r: reading.Reading, readings: list[reading.Reading], t
 def asks(r: reading.Reading, readings: list[reading.Reading]) -> bool:
     """A sentence that asks us something: a question, or the turn's last sentence asking without a
     question mark ("so did he like move on or", "I'd love to hear how the week runs.")."""
-    return r.is_question or bank.asks_unmarked(r.sentence, r is readings[-1])
+    return r.is_question or r.unmarked
 
 
 # Routes an unmarked question is answered on; anything else it is taken as said, not asked.
@@ -439,8 +439,8 @@ class Interview:
         """Read one candidate turn: their read (confirmed or corrected), every question part
         (answered from the persona's facts, or deflected in character), their figures."""
         # a question dictated without its question mark, when the floor is theirs, is still a question
-        readings = reading.read(listening.as_question(text, terse=self.state.stage == "questions")
-                                if self.state.stage in ("questions", "compensation") else text)
+        readings = reading.read(text, floor=self.state.stage in ("questions", "compensation"),
+                                terse=self.state.stage == "questions")
         for r in readings:  # a check is a check; a question that only looks like one is a question
             if r.has("ballpark_check") and (not reading.is_check(r, bank.match(r.sentence) is not None)
                                             or listening.asks_what_was_meant(r.sentence)
