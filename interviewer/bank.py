@@ -207,6 +207,7 @@ MODEL_GUESS = 0.3  # below MODEL_NEW and with no keyword: the likeliest topic's 
 MODEL_OVER = 0.6
 MODEL_SURE = 0.75
 MODEL_ABSTAINED = 0.45  # the keyword reader's own doubt (most words foreign to its topic) counts too
+MODEL_AGREE = 0.4  # the model reads the very topic the doubting keyword reader found: both, weakly, agree
 
 
 def read_topic(sentence: str, persona: Persona | None = None) -> Topic:
@@ -227,7 +228,7 @@ def read_topic(sentence: str, persona: Persona | None = None) -> Topic:
     said = kw.question.topic if kw.question else "practical" if kw.unknown else ""
     if learned == said or not learned or not content_words(core):
         return kw  # "Why?" alone leans on what came before: no model guesses at it
-    if kw.abstained and p >= MODEL_GUESS and (raw := scored(core)[0] or scored(sentence)[0]) is not None and raw.topic == learned:
+    if kw.abstained and p >= MODEL_AGREE and (raw := scored(core)[0] or scored(sentence)[0]) is not None and raw.topic == learned:
         # the keyword reader doubted its own topic ("what would my shift pattern be - fixed or changing
         # week to week?" has more words foreign to it than its own), but the model reads the same
         # topic: two independent readings agree
@@ -457,21 +458,22 @@ def stated(persona: Persona, part: str, thing: list[str] | None = None) -> str:
     holding it, so a uniform question never gets the salary that shares its sentence. "" when the
     notes say nothing about it."""
     core = question_core(part)
-    if thing is not None:
-        named = {stem(w) for k in thing if keyword_pattern(k).search(part) for w in content_words(k)}
+    asked = key_words(core)
+    best, key, rare = "", (0, 0), set()
+    if thing is not None:  # a practical entry's keyword names the thing: the whole phrase must be said ("dress code", not "code")
+        pats = [keyword_pattern(k) for k in thing if keyword_pattern(k).search(part)]
+        rare = {stem(w) for k in thing if keyword_pattern(k).search(part) for w in content_words(k)}
     else:
-        named = {stem(w) for m in _NAMED.finditer(core) for w in content_words(m.group(1))} & key_words(core)
-    # a practical entry's own keyword names its thing ("meals"); a phrase of the question needs a longer word
-    rare = {w for w in named if w not in _bank_vocab() and w not in _reader()["generic"] and len(w) >= (4 if thing else 5)}
+        named = {stem(w) for m in _NAMED.finditer(core) for w in content_words(m.group(1))} & asked
+        rare = {w for w in named if w not in _bank_vocab() and w not in _reader()["generic"] and len(w) >= 5}
+        pats = []
     if not rare:
         return ""
-    asked = key_words(core)
-    best, key = "", (0, 0)
     for s in _own_sentences(persona):
         words = {stem(w) for w in content_words(s)}
-        if hit := rare & words:
-            if (k := (len(hit), len(asked & words))) > key:
-                best, key = s, k
+        hit = len([p for p in pats if p.search(s)]) if thing is not None else len(rare & words)
+        if hit and (k := (hit, len(asked & words))) > key:
+            best, key = s, k
     return _clause(best, rare) if best else ""
 
 
