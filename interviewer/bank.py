@@ -420,8 +420,9 @@ _CLAUSE = re.compile(r",\s+|;\s+|\s+[-–—]\s+|:\s+")
 
 
 def _own_sentences(persona: Persona) -> list[str]:
-    texts = [v for v in persona.facts.values() if isinstance(v, str)]
-    texts += [v for v in persona.answers.model_dump().values() if isinstance(v, str)]
+    """What the role itself states - its description, its realities, its pay line, its notes - and
+    not the general answers any interviewer gives (a success template that says "numbers")."""
+    texts = [persona.role_reality, persona.facts.get("role", ""), persona.answers.compensation, persona.team]
     texts += [r.truth for r in persona.realities]
     seen: dict[str, None] = {}
     for text in texts:
@@ -479,7 +480,8 @@ def stated(persona: Persona, part: str, thing: list[str] | None = None) -> str:
         rare = {stem(w) for k in thing if keyword_pattern(k).search(part) for w in content_words(k)}
     else:
         named = {stem(w) for m in _NAMED.finditer(core) for w in content_words(_noun_phrase(m.group(1)))} & asked
-        rare = {w for w in named if w not in _bank_vocab() and w not in _reader()["generic"] and len(w) >= 5}
+        own = {stem(w) for w in content_words(" ".join((persona.role_title, persona.title)))}  # in every description
+        rare = {w for w in named if w not in _bank_vocab() and w not in _reader()["generic"] and w not in own and len(w) >= 5}
         pats = []
     if not rare:
         return ""
