@@ -374,6 +374,11 @@ PROBES = [
     ("role_vision", "missed", [("i","How do you see the job?"),("c","So at my current yard I look after about forty organs. Last year the bellows on one of them split and nobody noticed for two months. The pipes had gone out of tune across the whole swell box.")]),
     ("compensation", "covered", [("i","alright money, what are you on now and what you after"),("c","i'm on thirty two now, i'd want thirty five basic really")]),
     ("goals_alignment", "covered", [("i","Any questions for me?"),("c","What is the big goal for the lighthouse trust next year?"),("i","Automating the last three lights."),("c","and for the keeper job, how that connect, what is my part")]),
+    # eighth pass: a workplace decision disputed or deferred to is not the hiring decision
+    ("next_steps", "missed", [("i","Any questions for me?"),("c","how do you run the yard, like if i am not agreeing with a decision on the moorings, how do you want people to bring it to you")]),
+    ("next_steps", "missed", [("i","The band is twenty eight to thirty."),("c","is okay, no problem, whatever you decide is fine for me")]),
+    ("next_steps", "missed", [("i","Anything else?"),("c","and you, are you at the lock every day or you leave me to decide")]),
+    ("next_steps", "covered", [("i","Anything else?"),("c","when do you think the trustees will make a decision")]),
 ]
 
 
