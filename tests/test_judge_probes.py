@@ -379,6 +379,8 @@ PROBES = [
     ("next_steps", "missed", [("i","The band is twenty eight to thirty."),("c","is okay, no problem, whatever you decide is fine for me")]),
     ("next_steps", "missed", [("i","Anything else?"),("c","and you, are you at the lock every day or you leave me to decide")]),
     ("next_steps", "covered", [("i","Anything else?"),("c","when do you think the trustees will make a decision")]),
+    # eighth pass: a plan made only of service / adaptability / learning cliches is not an approach
+    ("role_vision", "missed", [("i","How would you approach the job?"),("c","Honestly I'd focus on making sure the members are happy and getting value. Every site's different, so I'd stay adaptable and make sure I'm always learning and asking questions.")]),
 ]
 
 
