@@ -381,6 +381,7 @@ PROBES = [
     ("next_steps", "covered", [("i","Anything else?"),("c","when do you think the trustees will make a decision")]),
     # eighth pass: a plan made only of service / adaptability / learning cliches is not an approach
     ("role_vision", "missed", [("i","How would you approach the job?"),("c","Honestly I'd focus on making sure the members are happy and getting value. Every site's different, so I'd stay adaptable and make sure I'm always learning and asking questions.")]),
+    ("role_vision", "partial", [("i","How do you see the job?"),("c","My read is that your boatyard has four hulls on the slip and only one crane driver, so the repairs are queuing into the weekend."),("i","And how would you go at it?"),("c","I'm a quick learner, so I'd pick it up fast. Honestly, I'd want to get in and see it properly before committing to anything.")]),
 ]
 
 
