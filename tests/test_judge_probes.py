@@ -379,6 +379,11 @@ PROBES = [
     ("next_steps", "missed", [("i","The band is twenty eight to thirty."),("c","is okay, no problem, whatever you decide is fine for me")]),
     ("next_steps", "missed", [("i","Anything else?"),("c","and you, are you at the lock every day or you leave me to decide")]),
     ("next_steps", "covered", [("i","Anything else?"),("c","when do you think the trustees will make a decision")]),
+    # eighth pass: how pay is made up, asked without a pay word, right after pay was named
+    ("compensation", "covered", [("i","Money-wise it's eleven forty an hour plus tips."),("c","How do the tips work, split by shift or across the rota?")]),
+    ("compensation", "covered", [("i","The post is grade nine on the trust's salary schedule."),("c","Okay. What step would I come in on? I've run the ferry desk for six years.")]),
+    ("compensation", "partial", [("i","There's a bonus scheme on top of the base."),("c","yeah that's cool, we can sort all that out later, I ain't fussed")]),
+    ("compensation", "missed", [("i","The salary is thirty one thousand."),("c","Any tips for my first week on the ferry?")]),
     # eighth pass: a plan made only of service / adaptability / learning cliches is not an approach
     ("role_vision", "missed", [("i","How would you approach the job?"),("c","Honestly I'd focus on making sure the members are happy and getting value. Every site's different, so I'd stay adaptable and make sure I'm always learning and asking questions.")]),
     ("role_vision", "partial", [("i","How do you see the job?"),("c","My read is that your boatyard has four hulls on the slip and only one crane driver, so the repairs are queuing into the weekend."),("i","And how would you go at it?"),("c","I'm a quick learner, so I'd pick it up fast. Honestly, I'd want to get in and see it properly before committing to anything.")]),
