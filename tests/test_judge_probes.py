@@ -384,6 +384,8 @@ PROBES = [
     ("compensation", "covered", [("i","The post is grade nine on the trust's salary schedule."),("c","Okay. What step would I come in on? I've run the ferry desk for six years.")]),
     ("compensation", "partial", [("i","There's a bonus scheme on top of the base."),("c","yeah that's cool, we can sort all that out later, I ain't fussed")]),
     ("compensation", "missed", [("i","The salary is thirty one thousand."),("c","Any tips for my first week on the ferry?")]),
+    # eighth pass: talk about the answer that opens a story about the candidate's own job
+    ("role_vision", "missed", [("i","How do you see the job?"),("c","So, the way I'd frame it, at my last kennels the booking diary was a mess. We had dogs double-booked every bank holiday and I rebuilt the whole diary in a spreadsheet.")]),
     # eighth pass: a plan made only of service / adaptability / learning cliches is not an approach
     ("role_vision", "missed", [("i","How would you approach the job?"),("c","Honestly I'd focus on making sure the members are happy and getting value. Every site's different, so I'd stay adaptable and make sure I'm always learning and asking questions.")]),
     ("role_vision", "partial", [("i","How do you see the job?"),("c","My read is that your boatyard has four hulls on the slip and only one crane driver, so the repairs are queuing into the weekend."),("i","And how would you go at it?"),("c","I'm a quick learner, so I'd pick it up fast. Honestly, I'd want to get in and see it properly before committing to anything.")]),
