@@ -386,6 +386,7 @@ PROBES = [
     ("compensation", "missed", [("i","The salary is thirty one thousand."),("c","Any tips for my first week on the ferry?")]),
     # eighth pass: talk about the answer that opens a story about the candidate's own job
     ("role_vision", "missed", [("i","How do you see the job?"),("c","So, the way I'd frame it, at my last kennels the booking diary was a mess. We had dogs double-booked every bank holiday and I rebuilt the whole diary in a spreadsheet.")]),
+    ("role_vision", "missed", [("i","Any questions for me?"),("c","and what's it like working with the crew here, like how long the people are staying, because at the old boatyard the turnover is crazy, every month new people")]),
     # eighth pass: a plan made only of service / adaptability / learning cliches is not an approach
     ("role_vision", "missed", [("i","How would you approach the job?"),("c","Honestly I'd focus on making sure the members are happy and getting value. Every site's different, so I'd stay adaptable and make sure I'm always learning and asking questions.")]),
     ("role_vision", "partial", [("i","How do you see the job?"),("c","My read is that your boatyard has four hulls on the slip and only one crane driver, so the repairs are queuing into the weekend."),("i","And how would you go at it?"),("c","I'm a quick learner, so I'd pick it up fast. Honestly, I'd want to get in and see it properly before committing to anything.")]),

@@ -377,6 +377,8 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
             if _read_in_check(s):
                 reads.append(s)  # "I'm assuming the backlog is in the old halls, am I right on that?"
                 continue
+            if s.is_question and fit_question(s.text, True):
+                continue  # "what's it like on the team here, because at my last place ...": asks about them, reads nothing
             if s.text.rstrip().endswith("?") or not _specific(s) or topic_first_question(s.text):
                 # "So my approach would be simple." says nothing yet, but what follows is the plan.
                 planning = planning or (not s.text.rstrip().endswith("?") and bool(APPROACH.search(s.text)))
