@@ -379,6 +379,10 @@ PROBES = [
     ("next_steps", "missed", [("i","The band is twenty eight to thirty."),("c","is okay, no problem, whatever you decide is fine for me")]),
     ("next_steps", "missed", [("i","Anything else?"),("c","and you, are you at the lock every day or you leave me to decide")]),
     ("next_steps", "covered", [("i","Anything else?"),("c","when do you think the trustees will make a decision")]),
+    # eighth pass: a speech-to-text run-on can hold a career "next step" and a hope for the process's next step
+    ("next_steps", "partial", [("i","We'll be in touch by Friday."),("c","okay that's good for me, this job is the the next step in my career because back home I was a ranger, and I'm really looking forward for the next step with you")]),
+    ("next_steps", "missed", [("i","Anything else?"),("c","this job is the next step in my career, honestly")]),
+    ("next_steps", "partial", [("i","Right, that's us done."),("c","so uh hopefully hear from yous soon, I'd love it")]),
     # eighth pass: how pay is made up, asked without a pay word, right after pay was named
     ("compensation", "covered", [("i","Money-wise it's eleven forty an hour plus tips."),("c","How do the tips work, split by shift or across the rota?")]),
     ("compensation", "covered", [("i","The post is grade nine on the trust's salary schedule."),("c","Okay. What step would I come in on? I've run the ferry desk for six years.")]),

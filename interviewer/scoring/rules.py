@@ -80,6 +80,13 @@ _GREETING = re.compile(r"\b(?:welcome|good to see you|nice to see you|thanks for
 _PROCESS_SAID = re.compile(r"\bnext (?:steps?|stage|round)\b|\bbe in touch\b|\bwe(?:'ll| will) (?:decide|let you know|call|get back)\b", re.I)
 
 
+def _clear_of(wanted, unwanted, text: str) -> bool:
+    """A `wanted` match that no `unwanted` match overlaps: in a speech-to-text run-on, "this job is the
+    next step in my career ... and I'm looking forward for the next step with you" holds both."""
+    spans = [m.span() for m in unwanted.finditer(text)]
+    return any(all(m.end() <= a or m.start() >= b for a, b in spans) for m in wanted.finditer(text))
+
+
 def next_steps(r: Reading) -> RuleFinding:
     asked, stated = [], []
     prompts = _prompts(r)
@@ -91,7 +98,7 @@ def next_steps(r: Reading) -> RuleFinding:
             _only_model(r, "next_steps", s, "next_steps", PROCESS.search(s.text))
             continue
         if not PROCESS.search(s.text) or NOT_PROCESS.search(s.text):
-            if STATED_INTEREST.search(s.text) and not NOT_PROCESS.search(s.text):
+            if _clear_of(STATED_INTEREST, NOT_PROCESS, s.text):
                 stated.append(s)
             continue
         (asked if s.is_question or _asks_process(s.text) else stated).append(s)
