@@ -96,3 +96,41 @@ def test_a_draft_that_fails_the_checks_is_one_line_and_the_session_runs(page, se
     assert page.locator("details.drafted").count() == 0
     assert page.locator("#turns li.turn-interviewer p").first.inner_text().strip()  # the interview goes on
     assert role.read_bytes() == USER_FILE
+
+
+# The page's own submit handler runs first; a later listener (added here) records what it decided and
+# keeps the browser on the page, so what a user sees while a slow model drafts can be read at leisure.
+HOLD = """() => { const f = document.querySelector('form[data-wait]'); window.prevented = [];
+                 f.addEventListener('submit', (e) => { window.prevented.push(e.defaultPrevented); e.preventDefault(); }); }"""
+NOTE = "() => { const n = document.querySelector('[data-wait-status]'); return n.hidden ? null : n.textContent; }"
+BUTTON = "() => document.querySelector('form[data-wait] button[type=submit]').disabled"
+
+
+def test_while_the_role_file_is_drafted_the_page_says_so_and_posts_once(page, server, tmp_path):
+    role = tmp_path / "slow.toml"
+    role.write_bytes(USER_FILE)
+    page.goto(server.base + "/practice")
+    page.click("summary")
+    page.set_input_files("#role", str(role))
+    page.evaluate(HOLD)
+    assert page.evaluate(NOTE) is None and not page.evaluate(BUTTON)
+    page.click("button:has-text('Start the interview')")
+    assert page.evaluate(NOTE).startswith("Reading your role file and starting the interview")
+    page.wait_for_function(BUTTON)  # no second click while the first post is under way
+    page.evaluate("document.querySelector('form[data-wait]').requestSubmit()")  # an impatient second try
+    assert page.evaluate("window.prevented") == [False, True]  # the first posts, the second does not
+    assert not page.console_errors, page.console_errors
+
+
+def test_without_a_role_file_or_with_no_draft_the_wait_note_is_the_plain_one(page, server, tmp_path):
+    role = tmp_path / "r.toml"
+    role.write_bytes(USER_FILE)
+    for with_role in (False, True):
+        page.goto(server.base + "/practice")
+        if with_role:
+            page.click("summary")
+            page.set_input_files("#role", str(role))
+            page.check("input[name=no_draft]")
+        page.evaluate(HOLD)
+        page.click("button:has-text('Start the interview')")
+        assert page.evaluate(NOTE) == "Starting the interview…"

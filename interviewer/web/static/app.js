@@ -38,6 +38,27 @@
     form.addEventListener("submit", (e) => { if (!checkFile(input)) { e.preventDefault(); input.focus(); } });
   });
 
+  // --- slow posts (a role file being drafted): say what is happening and don't post twice ----
+  $$("form[data-wait]").forEach((form) => form.addEventListener("submit", (e) => {
+    if (e.defaultPrevented) return;
+    if (form.dataset.sent) { e.preventDefault(); return; }
+    form.dataset.sent = "1";
+    const role = $('input[type="file"][name="role"]', form);
+    const noDraft = $('input[name="no_draft"]', form);
+    const drafting = role && role.files && role.files.length && !(noDraft && noDraft.checked);
+    const note = $("[data-wait-status]", form);
+    if (note) { note.textContent = drafting ? form.dataset.waitDraft : form.dataset.wait; note.hidden = false; }
+    // disabled after this tick: a button disabled during its own submit event would not post
+    setTimeout(() => $$('button[type="submit"]', form).forEach((b) => { b.disabled = true; }), 0);
+  }));
+  // back/forward cache: a page restored after the post must be usable again
+  window.addEventListener("pageshow", () => $$("form[data-wait]").forEach((form) => {
+    delete form.dataset.sent;
+    $$('button[type="submit"]', form).forEach((b) => { b.disabled = false; });
+    const note = $("[data-wait-status]", form);
+    if (note) note.hidden = true;
+  }));
+
   $$("[data-print]").forEach((b) => b.addEventListener("click", () => window.print()));
   $$("form[data-confirm]").forEach((f) => f.addEventListener("submit", (e) => {
     if (!window.confirm(f.dataset.confirm)) e.preventDefault();
