@@ -393,6 +393,11 @@ PROBES = [
     ("role_vision", "missed", [("i","Any questions for me?"),("c","and what's it like working with the crew here, like how long the people are staying, because at the old boatyard the turnover is crazy, every month new people")]),
     # eighth pass: a plan made only of service / adaptability / learning cliches is not an approach
     ("role_vision", "missed", [("i","How would you approach the job?"),("c","Honestly I'd focus on making sure the members are happy and getting value. Every site's different, so I'd stay adaptable and make sure I'm always learning and asking questions.")]),
+    # ninth pass: unpunctuated reads opened by what the candidate saw or was told, a day spent with this team, "for me the first thing would be"
+    ("role_vision", "covered", [("i","how are you seeing the kennel lead job"),("c","so from what i saw and what the handlers told me the weekend rota runs two short every saturday and the dogs are not getting walked till noon so what i would do is move one handler onto a split shift and put the walks on a board by the door")]),
+    ("role_vision", "covered", [("i","how are you seeing it"),("c","so from the trial shift i did with your kitchen team the big thing i noticed is the pass is backing up by eight because one person plates everything so what i'd do is split the pass into hot and cold and train two of the commis on plating")]),
+    ("role_vision", "covered", [("i","How do you see the lock keeper role?"),("c","What I see is the closures run late because the paddles get checked by hand every morning. So for me the first thing would be to put the paddle checks on a weekly rota and log them on the tablet.")]),
+    ("role_vision", "missed", [("i","How was the open day?"),("c","I loved the kennels, from what I saw.")]),
     # ninth pass: a goal asked as "the aim of <the place>" is a goals question on the patterns, not only on the model's confidence
     ("goals_alignment", "covered", [("i","Anything for me?"),("c","what's the main aim of the observatory for next season and where could I help with that")]),
     ("goals_alignment", "missed", [("i","Anything for me?"),("c","what's the aim of this question, just so I answer it right")]),
