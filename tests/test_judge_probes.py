@@ -398,6 +398,10 @@ PROBES = [
     ("role_vision", "covered", [("i","how are you seeing it"),("c","so from the trial shift i did with your kitchen team the big thing i noticed is the pass is backing up by eight because one person plates everything so what i'd do is split the pass into hot and cold and train two of the commis on plating")]),
     ("role_vision", "covered", [("i","How do you see the lock keeper role?"),("c","What I see is the closures run late because the paddles get checked by hand every morning. So for me the first thing would be to put the paddle checks on a weekly rota and log them on the tablet.")]),
     ("role_vision", "missed", [("i","How was the open day?"),("c","I loved the kennels, from what I saw.")]),
+    # ninth pass: an unpunctuated answer that opens with a thank-you; "what i understand is"; "every crew has its own" describes them
+    ("role_vision", "covered", [("i","How are you thinking about the harbour office job?"),("c","thanks maria so from the open day the big thing is the moorings list is on paper and the berth fees are chased by hand every quarter what i'd do is move the list onto the booking system and send the fee reminders from it in the first month")]),
+    ("role_vision", "covered", [("i","how are you thinking about it"),("c","so what i understand is you are mid way through moving the ferries to the new rota, and every crew has its own spreadsheet, so the swaps get lost. so my approach first quarter would be to put all four crews on one shared rota and do the swaps through it")]),
+    ("role_vision", "missed", [("i","Welcome back."),("c","Thanks so much for having me back, I really enjoyed meeting the crew.")]),
     # ninth pass: a goal asked as "the aim of <the place>" is a goals question on the patterns, not only on the model's confidence
     ("goals_alignment", "covered", [("i","Anything for me?"),("c","what's the main aim of the observatory for next season and where could I help with that")]),
     ("goals_alignment", "missed", [("i","Anything for me?"),("c","what's the aim of this question, just so I answer it right")]),
