@@ -402,6 +402,12 @@ PROBES = [
     ("role_vision", "covered", [("i","How are you thinking about the harbour office job?"),("c","thanks maria so from the open day the big thing is the moorings list is on paper and the berth fees are chased by hand every quarter what i'd do is move the list onto the booking system and send the fee reminders from it in the first month")]),
     ("role_vision", "covered", [("i","how are you thinking about it"),("c","so what i understand is you are mid way through moving the ferries to the new rota, and every crew has its own spreadsheet, so the swaps get lost. so my approach first quarter would be to put all four crews on one shared rota and do the swaps through it")]),
     ("role_vision", "missed", [("i","Welcome back."),("c","Thanks so much for having me back, I really enjoyed meeting the crew.")]),
+    # ninth pass: pay named only as figures or as a topic opening a sentence; "that's grand" is not money
+    ("compensation", "missed", [("i","The advert's out with the range, seventy-two to seventy-eight, so you'll have seen it. How do you see the harbour?"),("c","The moorings list is on paper, so I'd move it onto the booking system.")]),
+    ("compensation", "partial", [("i","Lovely. On money, we're thinking low forties plus a share of the tips. How does that sit?"),("c","Oh, whatever's fair, I'm easy.")]),
+    ("compensation", "covered", [("i","okay and money what are you looking for"),("c","so i'm on forty eight now with the van, i'd be looking at around fifty two plus the van")]),
+    ("compensation", "covered", [("i","On salary, we're looking at about forty-six."),("c","Would forty-nine be in the ballpark? That's what I'm on now.")]),
+    ("compensation", "partial", [("i","Money, we're thinking forty-four to forty-six plus a van."),("c","Ah, that's grand. We'll not fall out over money.")]),
     # ninth pass: a goal asked as "the aim of <the place>" is a goals question on the patterns, not only on the model's confidence
     ("goals_alignment", "covered", [("i","Anything for me?"),("c","what's the main aim of the observatory for next season and where could I help with that")]),
     ("goals_alignment", "missed", [("i","Anything for me?"),("c","what's the aim of this question, just so I answer it right")]),

@@ -15,7 +15,7 @@ from interviewer.text.cues import APPROACH, APPROACH_FILLER as _APPROACH_FILLER,
 from interviewer.text.cues import asks_process as _asks_process, carries_signal, concrete as _concrete, fit_question  # noqa: F401  (carries_signal: the scorer's public gate)
 from interviewer.text.normalize import fluent
 from interviewer.text.phrases import fragment, phrase
-from interviewer.text.sentences import opens_as_question, topic_first_question
+from interviewer.text.sentences import opens_as_question, split_sentences as _split, topic_first_question
 
 
 @dataclass
@@ -536,15 +536,22 @@ PAY_QUESTION = phrase("compensation.pay_question")
 VAGUE_PAY = phrase("compensation.vague_pay")
 
 
+def _names_pay(text: str) -> bool:
+    """Pay is named somewhere in `text`, read a sentence at a time: some pay phrases open a
+    sentence ("On money, we're thinking mid-forties"), and a whole turn or transcript has one start."""
+    return any(PAY.search(x) for x in _split(text))
+
+
 def compensation(r: Reading) -> RuleFinding:
-    if not PAY.search(r.all_text):
+    if not (PAY.search(r.all_text) or _names_pay(r.interviewer_text)):
         return RuleFinding("not_applicable")
     concrete, vague = [], []
     for t in r.candidate_turns:
         if not t.usable:
             continue
         # Pay is the subject if the interviewer just raised it or the candidate does in this turn.
-        on_pay = bool(PAY.search(t.prompt)) or any(PAY.search(s.text) for s in t.sentences)
+        prompt_pay = bool(PAY.search(t.prompt)) or _names_pay(t.prompt)
+        on_pay = prompt_pay or any(PAY.search(s.text) for s in t.sentences)
         if not on_pay:
             continue
         for s in t.sentences:
@@ -564,7 +571,7 @@ def compensation(r: Reading) -> RuleFinding:
                 concrete.append(s)
             elif PAY.search(s.text) and re.search(r"\b(?:research|looking (?:at|for)|expect|target|aiming|based on)\b", s.lower):
                 concrete.append(s)
-            elif PAY.search(s.text) or VAGUE_PAY.search(s.text) or (bool(PAY.search(t.prompt)) and _model(s, "pay_deflect")):
+            elif PAY.search(s.text) or VAGUE_PAY.search(s.text) or (prompt_pay and _model(s, "pay_deflect")):
                 vague.append(s)  # "Oh, I'm sure it'll be fine": a deflection, right after pay was named
     if concrete:
         return RuleFinding("covered", concrete[:2])
