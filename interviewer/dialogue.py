@@ -1131,13 +1131,13 @@ class Interview:
             if not ph or len(ph.split()) < 2 or not listening.echo_ok(ph, said, need_verb=True):
                 return ""
             phrases.append(ph)
-        if not phrases or len(phrases) > 2:
-            return ""
+        if len(phrases) != 1:
+            return ""  # two clauses spliced with "and" misread ("... and Over about eight months ..."): one, or none
         first = phrases[0].split(" ", 1)[0]
         # "Release going from..." reads on in lower case; a name ("Helen") keeps its capital
         if first[:1].isupper() and first[1:].islower() and not re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(first)}\b", said):
             phrases[0] = phrases[0][:1].lower() + phrases[0][1:]
-        return " and ".join(phrases)
+        return phrases[0]
 
     def _off_role(self, text: str, heard: Heard) -> list[str]:
         """Words of a different line of work in an answer to one of our questions (not a question of theirs,

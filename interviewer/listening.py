@@ -115,7 +115,10 @@ _TRAILING = set("and or the a an to of in on with for at that so if than as by f
 def _clause(text: str, limit: int) -> str:
     """The opening clause of a phrase, at most `limit` words, without trailing filler."""
     text = re.split(r"[,;:.!?()]|\s[-–—]\s|\b(?:because|so that|since|which|but|and then)\b", text, maxsplit=1)[0]
-    ws = text.split()[:limit]
+    ws = text.split()
+    if len(ws) > limit:  # too long to say back whole: up to its last "and" rather than mid-phrase ("... label against")
+        ands = [i for i, w in enumerate(ws[:limit]) if w.lower() == "and" and i >= 4]
+        ws = ws[: ands[-1]] if ands else ws[:limit]
     while ws and ws[-1].lower() in _TRAILING:
         ws.pop()
     return " ".join(ws)
@@ -177,7 +180,8 @@ def contents(text: str) -> TurnContent:
             read = _clause(s[m.end():], 14)
             # "I think that comes through in the classroom" says nothing about the role: no read to echo
             if len(read.split()) >= 4 and not re.search(r"\b(?:you|we)\b", read, re.I) \
-                    and not re.match(r"(?:that|it|this|they|those|these)\b", read, re.I):
+                    and not re.match(r"(?:that|it|this|they|those|these|i|i'd|i'm|i'll|i've|me|my)\b", read, re.I):
+                # ("I think I'd be good at it" is about them, not a read of the role)
                 c.read = _second_person(read)
                 break
     c.assent = c.words <= 25 and not c.figures and all(
@@ -206,7 +210,8 @@ def _rude(text: str, c: TurnContent) -> bool:
 
 _DANGLING = set("you i we they he she it have has had will would can could do did does am were been being get got "
                 "need want you'd you've you're i'd i've i'm".split())
-_CLAUSE_CUT = re.compile(r"[,;:()]|\s[-–—]\s|\b(?:because|so that|which|but|and then|whereas|although|tells? (?:me|us)|says to me|means)\b", re.I)
+_CLAUSE_CUT = re.compile(r"[,;:()]|\s[-–—]\s|\b(?:because|so that|which|but|and then|whereas|although|tells? (?:me|us)|says to me|means)\b"
+                         r"|\bso (?=(?:it|it's|i|i'm|we|they|that|that's|this|you|he|she|there)\b)", re.I)
 _LEAD_FILLER = re.compile(r"^(?:(?:so|and|but|then|well|honestly|um+|uh+|oh|like|yeah|okay|ok|sure|i mean|also|plus|now)\b[\s,]*)+", re.I)
 
 
@@ -266,7 +271,7 @@ def figure_phrase(text: str, fig: str, limit: int = 22) -> str:
 _VERBISH = re.compile(r"\b(?:you\w*|i|we|they|it|he|she|is|are|was|were|has|have|had|do|did|does|get|got|go|went|take|took|make|made|"
                       r"run|ran|cut|put|set|keep|kept|\w{2,}ed|\w{2,}ing)\b", re.I)
 _BROKEN_WORDS = re.compile(r"\b(?:sorry|um+|uh+|er|erm|you know|i mean|thats|ive|im|dont|youre|its a|theres|cant|wont|didnt|id)\b", re.I)
-_DANGLING_END = re.compile(r"\b(?:at|on|in|to|for|with|of|from|by|about|into|than|as)$", re.I)
+_DANGLING_END = re.compile(r"\b(?:at|on|in|to|for|with|of|from|by|about|into|than|as|like|around|without|between|through|against|across|behind|under|within|towards?|onto|per|via|during|the|a|an|and|or)$", re.I)
 
 
 def unpunctuated(text: str) -> bool:
@@ -282,11 +287,77 @@ def unpunctuated(text: str) -> bool:
 def echo_ok(phrase: str, text: str, need_verb: bool = False) -> bool:
     """Whether a clause of the candidate's may be said back to them: from a punctuated turn, without
     nervous filler, not ending on a preposition ("you'd look at first"), and (for a figure) with a verb
-    in it ("maybe one in two weeks" said back alone is an echo, not a reaction)."""
+    in it ("maybe one in two weeks" said back alone is an echo, not a reaction); and a clause the
+    interviewer could say (`sayable`)."""
     phrase = phrase.strip()
     if not phrase or unpunctuated(text) or _BROKEN_WORDS.search(phrase) or _DANGLING_END.search(phrase.rstrip(".!?")):
         return False
-    return not need_verb or bool(_VERBISH.search(phrase))
+    if need_verb and not _VERBISH.search(phrase):
+        return False
+    return sayable(phrase, text, clause=need_verb)
+
+
+# Said back, a clause must stop where the candidate's did: the words that may follow it in their
+# turn without it being cut short ("I'd never run things like that" is not "you'd never run things like").
+_MAY_FOLLOW = set("and or but so because which then while when if though although whereas unless until "
+                  "um uh really probably maybe perhaps basically honestly actually just anyway".split())
+_BACK = {}
+for _mine, _yours in _SWAP.items():
+    _BACK.setdefault(_yours, {_yours}).add(_mine)
+# Opening words that make a clause a fragment said back ("Get that sickness down.", "Was in a home for two
+# year.", "Fifty minutes when it should be twenty."): it needs a subject of its own.
+_VERB_START = re.compile(r"^(?:was|were|is|are|am|be|been|get|got|go|went|do|did|does|had|has|have|make|made|take|took|run|ran|"
+                         r"put|cut|keep|kept|set|bring|brought|start|started|need|want|try|tried|\w{4,}ed)\b", re.I)
+_NUMBER_START = re.compile(rf"^(?:[$£€]?\d|{_NUM_WORD}|a (?:hundred|thousand|dozen|couple)\b)", re.I)
+# The candidate weighing their own read or speaking hypothetically ("if it's really the re-slot...",
+# "if I were in your shoes", "I'd rather know now than..."): never said back as ours or as a fact.
+_HYPOTHETICAL = re.compile(r"\bif (?:it'?s|it is|that'?s|that is) (?:really|actually|just|only|not)\b|\bif (?:i|you)'?(?:ve| have)? "
+                           r"(?:got|read|misread|understood|misunderstood|were|was)\b|\bif i were\b|\bin (?:your|my) shoes\b|"
+                           r"\b(?:i'?d|you'?d|would) (?:much )?rather\b|\bif (?:i'?m|you'?re|i am|you are) (?:wrong|right|off)\b", re.I)
+
+
+# A bare "that" / "it" with nothing after it but a particle: it points at what we said, not at their content.
+_ANAPHORIC = re.compile(r"\b(?:that|this|it)(?:\s+(?:on board|on|in|up|over|out|through|forward|further|back|down|off|around|"
+                        r"now|then|first|again|seriously|aboard))?\s*$", re.I)
+
+
+def _said_as(phrase: str, text: str) -> re.Match[str] | None:
+    """Where the candidate said this phrase (in their own person: "you'd" was "I'd")."""
+    words = phrase.split()
+    if not words:
+        return None
+    pattern = r"\W+".join("(?:" + "|".join(re.escape(x) for x in _BACK.get(w.lower(), {w.lower()})) + ")" for w in words)
+    return re.search(rf"(?<![\w']){pattern}(?![\w'])", text, re.I)
+
+
+def _cut_short(phrase: str, text: str) -> bool:
+    """The phrase stops mid-thought in the candidate's turn: the word after it there is not a new
+    clause (a short phrase only; a long one was cut for length and reads whole)."""
+    m = _said_as(phrase, text)
+    if not m or len(phrase.split()) >= 10:
+        return False
+    rest = text[m.end():]
+    if not rest.strip() or re.match(r"\s*(?:[.,;:!?)]|[-–—]\s)", rest):
+        return False
+    nxt = re.match(r"\s*([A-Za-z']+)", rest)
+    return bool(nxt) and nxt.group(1).lower() not in _MAY_FOLLOW
+
+
+def sayable(phrase: str, text: str, clause: bool = False) -> bool:
+    """Whether the interviewer could say this phrase of the candidate's back as a clean clause of its own:
+    it stops where the candidate's thought stopped, never speaks to us as "you" in the candidate's voice
+    ("You've got 40 per cent agency on nights"), is not their hypothesis said as a fact, and (with
+    `clause`, when it stands alone after "So ...") has a subject of its own."""
+    phrase = phrase.strip().rstrip(".!?")
+    if not phrase or _cut_short(phrase, text) or _HYPOTHETICAL.search(phrase):
+        return False
+    if not clause and _ANAPHORIC.search(phrase):
+        return False  # "So you'd take that on board": "that" is ours, not something they said
+    if (m := _said_as(phrase, text)) and re.search(r"(?<![\w'])(?:you|your|yours|you'\w+)(?![\w'])", m.group(0), re.I):
+        return False  # they spoke to us: said back, it would be in their voice
+    if clause and (_VERB_START.match(phrase) or _NUMBER_START.match(phrase)):
+        return False
+    return True
 
 
 def past_result(phrase: str) -> bool:
