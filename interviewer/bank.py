@@ -514,3 +514,29 @@ def said_in_passing(sentence: str) -> Question | None:
 def preface(part: str) -> bool:
     """'Can I ask a few practical things?': leave to ask, answered by the answers that follow."""
     return bool(re.search(_reader()["preface"], part, re.I))
+
+
+def names_in(said: str, answer: str) -> bool:
+    """Every content word of `said` that no bank topic uses is already in `answer` (the topic's
+    answer already speaks of the thing)."""
+    rare = {stem(w) for w in content_words(said)} - _bank_vocab()
+    return rare <= {stem(w) for w in content_words(answer)}
+
+
+def stated_phrase(persona: Persona, part: str) -> str:
+    """Like `stated`, but only for a thing named in two words or more that the role's own text says
+    in full ("the benefits adviser post" in "the welfare benefits adviser post has been empty"):
+    strong enough to outweigh a topic's general answer."""
+    core = question_core(part)
+    own = {stem(w) for w in content_words(" ".join((persona.role_title, persona.title)))}
+    phrases = []
+    for m in _NAMED.finditer(core):
+        words = {stem(w) for w in content_words(_noun_phrase(m.group(1)))} - set(_reader()["generic"])
+        if len(words) >= 2 and words - _bank_vocab() - own:
+            phrases.append(words)
+    for s in _own_sentences(persona):
+        said = {stem(w) for w in content_words(s)}
+        for words in phrases:
+            if words <= said:
+                return _clause(s, words - _bank_vocab())
+    return ""

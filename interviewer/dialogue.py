@@ -198,6 +198,10 @@ def route_part(part: str, r: reading.Reading, readings: list[reading.Reading], t
             if found := bank.search_facts(persona, part):
                 return Route("facts", facts=found)
             return Route("unsure_ask", question=q)
+        if persona is not None and (said := bank.stated_phrase(persona, part)) and not bank.names_in(said, bank.answer_for(persona, q)[1]):
+            # "is the benefits adviser post going to be filled?": the role's own notes name the very
+            # thing asked, which the topic's general answer never mentions
+            return Route("facts", facts=said)
         return Route("topic", question=q, unsure=unsure)
     if persona is not None and (found := bank.search_facts(persona, part) or bank.stated(persona, part)):
         return Route("facts", facts=found)  # not in the bank, but the persona's facts say it

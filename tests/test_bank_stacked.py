@@ -161,3 +161,15 @@ def test_one_loader_reads_both_artifacts_and_refuses_a_missing_one(tmp_path):
     (tmp_path / "bad.bin").write_bytes(b"\x01\x02")
     assert read_artifact(tmp_path / "bad") is None  # weights that don't fit the meta
     assert topic_model.load(topic_model.ARTIFACT) is not None
+
+
+def test_a_thing_the_notes_name_in_full_outweighs_a_topics_general_answer():
+    # "rota" alone reads as the hours; "the watering rota" is what the role's own notes talk about
+    p = garden()
+    said = " ".join(heard(p, "Is the watering rota going to be sorted out before the summer?").answers)
+    assert "watering rota" in said, said
+    assert bank.fact(p, "schedule").split(".")[0] not in said
+
+
+def test_who_makes_the_decision_is_the_process_not_the_company():
+    assert route_question("Who actually makes the decision on this hire?", load_persona("ops-vp-skeptical")) == "process"
