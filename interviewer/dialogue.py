@@ -340,6 +340,7 @@ class Interview:
         # Benchmarks set this to read the model's whole raw reply even after a guard stopped it.
         self.measure_raw = False
         self._turn_stage = "opening"
+        self._last_kind = "opening"  # the kind of our last reply ("nudge": its question is no plan question to come back to)
         self._bare = self._moving_on = False
         self.persona = persona
         self.model = chat_model
@@ -411,6 +412,7 @@ class Interview:
             next_stage, line, transition = self._advance(heard)
             reply = self._say(text, kind=next_stage, plan_line=line, heard=heard, on_text=on_text, transition=transition)
         reply.seconds = time.perf_counter() - started
+        self._last_kind = reply.stage
         self._record_interviewer(reply)
         return reply
 
@@ -755,6 +757,22 @@ class Interview:
         last = (guards.sentences(said[-1]) or [""])[-1] if said else ""
         return last if last.endswith("?") else ""
 
+    def _question_again(self) -> str:
+        """Our last question, to ask again after their aside: with the sentence it leans on ("Pick one thing
+        you'd look at first. What would you hope it tells you?"), or "" when it means nothing said again
+        ("Go on - how would you handle that?" points at an answer two turns back; a nudge is no plan question)."""
+        said = [t.text for t in self.turns if t.speaker == "interviewer"]
+        sents = guards.sentences(said[-1]) if said else []
+        if not sents or not sents[-1].endswith("?") or self._last_kind == "nudge":
+            return ""
+        d = listening.data()["meaning"]
+        q, i = [sents[-1]], len(sents) - 2
+        while i >= 0 and ((re.search(d["leans_back"], q[0], re.I) and re.match(d["instruction"], sents[i], re.I))
+                          or (len(q[0].split()) < 6 and len(sents[i].split()) >= 6 and not re.match(d["acknowledgement"], sents[i], re.I))):
+            q.insert(0, sents[i])  # "What do you do?" needs its scenario ("A student tells you on day three ...")
+            i -= 1
+        return "" if re.search(d["leans_back"], q[0], re.I) else " ".join(q)
+
     def _last_candidate(self) -> str:
         return next((t.text for t in reversed(self.turns) if t.speaker == "candidate"), "")
 
@@ -791,7 +809,7 @@ class Interview:
             self._bare = True
             if stage == "questions":
                 again = self._pick("anything_else", prompts.data("dialogue.toml")["anything_else"])
-            elif (asked_before := self._last_question()) and not listening.asks_repeat(self._last_candidate()):
+            elif (asked_before := self._question_again()) and not listening.asks_repeat(self._last_candidate()):
                 # "what kind of example?", "do you mean one I made?": the same question, with the latitude they asked about
                 return stage, self._pick("clarify_open", d["transitions"]["clarify_open"]) + " " + asked_before, ""
             else:
@@ -802,7 +820,7 @@ class Interview:
             return stage, self._line(stage), ""
         if probing and c.assent and not asked and not heard.lead and not heard.checked:
             # "Oh, okay. That makes sense." is no answer to pick up ("say more"): the question again, once
-            if f"assent_{stage}" not in st.probed_in and (again := self._last_question()):
+            if f"assent_{stage}" not in st.probed_in and (again := self._question_again()):
                 st.probed_in.append(f"assent_{stage}")
                 return stage, again, self._pick("back_to", d["transitions"]["back_to"])
         if probing and not asked and not c.rude and not heard.clarify and not c.assent:
@@ -832,7 +850,7 @@ class Interview:
             # They asked instead of answering: answer, then come back to the question, once.
             st.probed_in.append(f"back_{stage}")
             line = self._followup("vague", heard, stage, fallback=False) if stage == "react" else ""
-            if again := self._last_question():  # "back to my question" is followed by that same question
+            if again := self._question_again():  # "back to my question" is followed by that same question
                 return stage, again, self._pick("back_to", d["transitions"]["back_to"])
             return stage, line or self._line(stage), self._pick("after_answer", d["transitions"]["after_answer"])
         if stage == "compensation" and asked and not heard.next_steps and not heard.pay_figure and not c.figures \
@@ -917,28 +935,38 @@ class Interview:
                 back = self._pick("after_answer", d["transitions"]["after_answer"]) if asked else ""  # a new question, not "back to mine"
                 return nxt, line, back
         transitions = d["transitions"].get(nxt) or []
-        return nxt, self._line(nxt), self._pick(f"transition_{nxt}", transitions, fresh_only=True)
+        line = self._line(nxt)
+        if nxt == "questions" and st.solid_answers < 2:
+            # "I've asked you plenty" after two thin answers is not what happened: the floor, plainly
+            line = re.sub(d["meaning"]["asked_plenty"], "", line, flags=re.I) or line
+            line = line[:1].upper() + line[1:]
+        return nxt, line, self._pick(f"transition_{nxt}", transitions, fresh_only=True)
 
     def _followup_kind(self, heard: Heard) -> str:
         """Which follow-up a turn calls for ("" for a full answer with nothing particular to pick up)."""
         c = heard.content
         kind = c.kind
         if kind == "number" and not listening.estimate_figures(c.figures):
-            kind = "plan" if c.plan else "default"  # "people who've done this for 15 years" isn't a claim to probe
+            # "people who've done this for 15 years" isn't a claim to probe; a story with its durations is a story
+            kind = "story" if c.story and c.where else "plan" if c.plan else "default"
         elif kind == "number" and not any(listening.own_estimate(listening.figure_phrase(self._last_candidate(), f))
                                           for f in listening.estimate_figures(c.figures)):
             # "empty running went from 22% to 15%" happened: not "what's 22% based on?"
             kind = "story" if c.story else "read" if c.read else "plan" if c.plan else "default"
         if kind == "vague" and not c.generic and not c.one_word and not c.figures and not c.plan and not re.search(
-                r"\b(?:not sure|no idea|don'?t know|nothing|dunno|idk)\b", self._last_candidate(), re.I):
+                r"\b(?:not sure|no idea|don'?t know|nothing|dunno|idk)\b", self._last_candidate(), re.I) \
+                and listening.names_something(self._last_candidate()):
             return "more"  # "Maybe the workload.": they named something - go on, what would you do about it?
         if kind == "timeframe" and not any(f.lower().startswith(("the first", "first")) or f.lower() in c.plan.lower()
                                            for f in c.figures):
             return "story" if c.story else ""  # "fixed it in two weeks" was what happened, not a plan horizon to ask about
+        if kind == "plan" and not self._real_plan(heard):
+            kind = "story" if c.story and c.where else "default"  # no plan to ask "how would you know it worked?" about
         if kind in ("rude", "one_word", "offtopic") or c.empty or heard.off_role:
             return "vague"  # after a jibe, a non-answer or an answer about another job, ask for substance
         if kind == "default" and c.words < 12:
-            return "more"  # "Temps who don't show up.": go on, what would you do about it?
+            # "Temps who don't show up.": go on, what would you do about it? ("Why do you say that?" names nothing)
+            return "more" if listening.names_something(self._last_candidate()) else "vague"
         return "" if kind == "default" else kind
 
     def _note_quality(self, heard: Heard) -> None:
@@ -952,6 +980,8 @@ class Interview:
         if c.awkward:  # a nervous ramble, whatever is in it: no warm close on the strength of it
             st.weak_answers += 1
         elif heard.off_role:  # an answer about a different job: no warm close on the strength of it
+            st.weak_answers += 1
+        elif c.rant:  # venting about their current employer instead of the job: no warm close either
             st.weak_answers += 1
         elif heard.pay_figure or c.figures:  # "I'm targeting $75,000 base." is short, not empty
             st.solid_answers += 1
@@ -1266,12 +1296,23 @@ class Interview:
         """A plan line that opens by picking up the answer ("Ooh, say more.") loses that opening when the
         answer had nothing in it to pick up."""
         c = heard.content
+        if not self._real_plan(heard) and (presumed := re.search(listening.data()["meaning"]["presumes_plan"], line, re.I)) and self._turn_stage != "opening":
+            # "If you started there, what's the first thing you'd check?" after a story, or nothing: no "there" to start from
+            kind = "story" if c.story else "vague"
+            if swap := self._followup(kind, heard, self.state.stage, fallback=False):
+                return swap
         if (c.plan or c.read or c.story or c.figures) and not (c.generic or heard.off_role or c.empty):
             return line
         sents = guards.sentences(line)
         if len(sents) > 1 and re.search(listening.data()["meaning"]["pickup"], sents[0], re.I):
             return " ".join(sents[1:])
         return line
+
+    def _real_plan(self, heard: Heard) -> bool:
+        """A plan of theirs a follow-up can build on: said back cleanly, and something they would do
+        ("I'd never run things like that" is a jibe at their employer, not a plan)."""
+        plan = heard.content.plan
+        return bool(plan) and listening.echo_ok(plan, self._last_candidate()) and not re.match(r"(?:never|not|no)\b", plan, re.I)
 
     def _short_reaction(self, heard: Heard, then: str) -> str:
         """The reaction, unless both it and what follows open with a bare acknowledgement ("Okay. Fine. ...")."""

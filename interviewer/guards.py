@@ -37,7 +37,8 @@ _INSTRUCTION = re.compile(
     r"act as|from now on)\b",
     re.I,
 )
-_SENTENCE = re.compile(r"(?<=[.!?…])[\"')\]]*\s+")
+# After . ! ? (and a closing quote or bracket, kept with its sentence), but not after "Mr." or "Dr.".
+_SENTENCE = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"'’”)\]]))(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)\s+")
 _WORD = re.compile(r"[A-Za-z0-9']+")
 
 

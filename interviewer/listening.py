@@ -317,6 +317,9 @@ _HYPOTHETICAL = re.compile(r"\bif (?:it'?s|it is|that'?s|that is) (?:really|actu
 
 
 # A bare "that" / "it" with nothing after it but a particle: it points at what we said, not at their content.
+# Idioms built on our own words ("I'll take that on board", "I'll bear it in mind"): nothing of theirs to say back.
+_ON_BOARD = re.compile(r"\b(?:take|taking|took|taken) (?:that|it|this|those) (?:on board|into|forward|away|in|on)\b|"
+                       r"\b(?:bear|keep|kept) (?:that|it|this) in mind\b|\b(?:learn|learnt|learned|learning) from (?:that|it|this)\b", re.I)
 _ANAPHORIC = re.compile(r"\b(?:that|this|it)(?:\s+(?:on board|on|in|up|over|out|through|forward|further|back|down|off|around|"
                         r"now|then|first|again|seriously|aboard))?\s*$", re.I)
 
@@ -351,7 +354,7 @@ def sayable(phrase: str, text: str, clause: bool = False) -> bool:
     phrase = phrase.strip().rstrip(".!?")
     if not phrase or _cut_short(phrase, text) or _HYPOTHETICAL.search(phrase):
         return False
-    if not clause and _ANAPHORIC.search(phrase):
+    if (not clause and _ANAPHORIC.search(phrase)) or _ON_BOARD.search(phrase):
         return False  # "So you'd take that on board": "that" is ours, not something they said
     if (m := _said_as(phrase, text)) and re.search(r"(?<![\w'])(?:you|your|yours|you'\w+)(?![\w'])", m.group(0), re.I):
         return False  # they spoke to us: said back, it would be in their voice
@@ -397,6 +400,17 @@ def off_role(text: str, persona: Persona) -> list[str]:
 @cache
 def generic_words() -> frozenset[str]:
     return frozenset(data()["meaning"]["generic_words"])
+
+
+def names_something(text: str) -> bool:
+    """A short answer that names a thing to pick up ("Maybe the workload.", "Temps who don't show up."),
+    not one that only says it will do the job, or asks us something: "go on - what would you do about
+    that?" needs a "that"."""
+    if "?" in text:
+        return False
+    plain = frozenset(data()["meaning"]["plain_words"])
+    return any(len(w) >= 4 and "'" not in w and w.lower() not in generic_words() and w.lower() not in plain
+               for w in _WORD.findall(text))  # contractions ("I've", "that's") name nothing
 
 
 # --- the persona's realities: a read that is right, or the common misread ------------------------

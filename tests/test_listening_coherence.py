@@ -88,3 +88,98 @@ def test_an_opinion_tacked_on_with_so_is_not_said_back():
 def test_a_read_about_themselves_is_not_said_back_as_a_read_of_the_role():
     turn = "I think I'd be really good at it because I like people and I love books."
     assert listening.contents(turn).read == ""
+
+
+# --- non sequiturs: the next question follows from what was said ---------------------------------
+
+
+def test_go_on_needs_something_named_to_go_on_about():
+    for turn in ("just get on with it really", "Okay. Why do you ask that?", "I think I've said all I can there."):
+        assert not listening.names_something(turn), turn
+        iv = at_stage("vision", "nurse-manager")
+        reply = iv.respond(turn).text
+        assert not re.search(r"\b(?:Go on|Say more|Tell me more)\b[^?]*\bthat\?", reply), (turn, reply)
+    assert listening.names_something("Probably the agency cover on Sundays.")
+
+
+def test_a_question_that_builds_on_a_plan_is_not_asked_after_a_story():
+    # the sales manager's react lines include "If you started there, ...": after a past story there is no "there"
+    for seed in range(1, 7):
+        iv = at_stage("probe", "sales-manager", seed=seed)
+        reply = iv.respond("At my last company we had two CRMs as well. I merged the duplicate accounts over a summer "
+                           "and the weekly forecast call went from ninety minutes to forty.").text
+        assert not re.search(r"\bIf you (?:started|did) (?:there|that)\b", reply), reply
+
+
+def test_a_jibe_at_their_employer_is_not_a_plan_to_build_on():
+    iv = at_stage("vision", "eng-manager-warm")
+    turn = "Where I am now they cut every corner going. I'd never run a team like that."
+    reply = iv.respond(turn).text
+    assert "never run a team like" not in reply and "make that work" not in reply, reply
+
+
+def test_a_question_asked_again_carries_what_it_leans_on():
+    iv = at_stage("probe", "school-principal")
+    asked = [t.text for t in iv.turns if t.speaker == "interviewer"][-1]
+    iv.respond("Honestly I'm not sure what you're after.")
+    again = iv._question_again()
+    assert again and not re.match(r"^(?:What do you do|How would you handle that)\?$", again), again
+    iv2 = at_stage("probe", "sales-manager")
+    iv2.turns[-1].text = "Okay. Go on - how would you handle that?"
+    assert iv2._question_again() == ""  # points back at an answer: nothing to ask again
+    iv2.turns[-1].text = "Noted. Pick one thing you'd look at first. What would you hope it tells you?"
+    assert iv2._question_again() == "Pick one thing you'd look at first. What would you hope it tells you?"
+    assert asked  # the principal's probe question was asked before the aside
+
+
+@pytest.mark.parametrize("persona_id", ["sales-manager", "nurse-manager", "school-principal", "city-program-manager"])
+def test_no_ive_asked_you_plenty_after_thin_answers(persona_id):
+    thin = ["not sure", "dunno really", "no idea", "same as anywhere", "nothing comes to mind", "can't say"]
+    for seed in range(1, 6):
+        iv = at_stage("vision", persona_id, seed=seed)
+        for turn in thin * 2:
+            if iv.state.stage == "questions":
+                break
+            reply = iv.respond(turn).text
+        assert iv.state.stage == "questions"
+        assert not re.search(r"I've (?:asked|been doing)[^.!?]*(?:plenty|a lot|talking|mine)", reply), reply
+
+
+def test_sentences_keep_their_closing_quote_and_titles():
+    assert guards.sentences("She said it was 'a nightmare.' What would you do? Ask Mr. Patel.") == [
+        "She said it was 'a nightmare.'", "What would you do?", "Ask Mr. Patel."]
+
+
+# --- conduct: a rude or dismissive candidate gets a cooler, professional response ----------------
+
+
+@pytest.mark.parametrize("turn", [
+    "Look, I've run kennels for fifteen years. I'd sort it out, whether they like it or not.",
+    "If it's not you who decides, I'd rather talk to them.",
+    "I'm not going to give you a textbook answer. Next.",
+    "Well, that's your view. Let's not waste each other's time.",
+])
+def test_a_dismissive_turn_is_met_coolly_not_echoed(turn):
+    assert listening.contents(turn).rude, turn
+    iv = at_stage("vision", "ops-vp-skeptical")
+    reply = iv.respond(turn).text
+    assert not re.search(r"\b(?:fifteen years|Okay - you|you've run)\b", reply), reply
+    cool = listening.data()["reactions"]["rude"]
+    assert any(line in reply for tone in cool.values() for line in tone), reply
+
+
+def test_venting_about_their_employer_does_not_earn_a_warm_close():
+    iv = at_stage("vision", "eng-manager-warm")
+    turns = ["I'd start by reading the carrier onboarding tickets from the last quarter and timing each step.",
+             "Where I am now, management is a joke and nobody listens to the floor. I can't wait to get out of there.",
+             "At my last job I cut our integration test run from 40 minutes to 12 by splitting the suites.",
+             "I'd pair with the tech lead on the EDI translator for my first two weeks and write down what breaks."]
+    for t in turns:
+        if iv.state.stage in ("questions", "compensation", "close"):
+            break
+        iv.respond(t)
+    while not iv.finished:
+        iv.respond("No, that's everything, thanks." if iv.state.stage != "compensation" else "Around $140,000.")
+    close = [t.text for t in iv.turns if t.speaker == "interviewer"][-1]
+    assert iv.state.weak_answers >= 1
+    assert not listening.praises_answer(close) and "enjoyed" not in close.lower(), close
