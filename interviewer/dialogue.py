@@ -468,12 +468,19 @@ class Interview:
                 self.state.reacted_to.append(reality.topic)
                 heard.lead = reality.correct  # pushback on a misread, asked or not
                 heard.corrected = True
+                self.state.probed_in.append(f"corrected:{reality.topic}")
             elif reality and not misread and reality.topic not in self.state.reacted_to \
                     and bank.reads_reality(statements, reality) >= _CONFIRM_HITS and not self._said_before(reality.truth):
                 self.state.reacted_to.append(reality.topic)
                 heard.lead = reality.confirm  # a read that names the real cause is told so, unasked
             elif not heard.lead:
                 heard.lead = self._react_to_hypothesis(text)
+        if heard.checked and heard.corrected:
+            for x in self.persona.realities:
+                if heard.lead == x.correct:
+                    self.state.probed_in.append(f"corrected:{x.topic}")
+        if not heard.lead and statements:
+            self._got_it_now(statements, heard)
         if heard.content.words < 12 and listening.clarify(text):
             heard.clarify = True  # "Not sure what you're asking." said as a statement
         this_turn: list[str] = []
@@ -580,6 +587,16 @@ class Interview:
             heard.answers = [" ".join(guards.sentences(a)[:2]) for a in heard.answers]
         return heard
 
+    def _got_it_now(self, statements: str, heard: Heard) -> None:
+        """After our correction, the candidate who now names the real cause is told so, once ("Yes -
+        that's it"), not met with "Understood." and the next question."""
+        reality, misread = listening.read_reality(self.persona, statements)
+        if reality is None or misread or f"corrected:{reality.topic}" not in self.state.probed_in \
+                or f"got:{reality.topic}" in self.state.probed_in or bank.reads_reality(statements, reality) < _CONFIRM_HITS:
+            return
+        self.state.probed_in.append(f"got:{reality.topic}")
+        heard.lead = self._pick("after_correction", listening.tone_options(listening.data()["after_correction"], self.persona.tone))
+
     def _about_hiring_manager(self, part: str, q: bank.Question | None) -> bank.Question | None:
         """'What's Callum like to work for?' asked of Callum's boss: about Callum, not about us."""
         return bank.about_hiring_manager(part, self.persona, q)
@@ -605,7 +622,16 @@ class Interview:
         if len(unsaid) == len(sents):
             return answer
         if unsaid:
-            return " ".join(unsaid)
+            # a sentence that leans on one already said ("We need to turn that around") gets a pointer to it
+            # ("It's what I described earlier."), never an orphaned "that"
+            lean = listening.data()["meaning"]["points_back"]
+            kept = []
+            for i, x in enumerate(sents):
+                if x in unsaid:
+                    if i and sents[i - 1] not in unsaid and re.search(lean, x, re.I):
+                        kept.append(listening.data()["deflections"]["as_said"])
+                    kept.append(x)
+            return " ".join(kept)
         return prompts.fill(listening.data()["deflections"]["repeat"], answer=_lower_first(sents[0]))
 
     def _check_answer(self, observation: str) -> str:
@@ -1275,13 +1301,15 @@ class Interview:
             template = self._short_reaction(heard, transition or plan_line)
             out(template)
             ctx.max_words = max(10, ctx.max_words - len(guards.words(template)))
-            got = self._generate(ctx, self.plan.reaction_tokens, 1, candidate_text, out, heard)
+            got = self._generate(ctx, self.plan.reaction_tokens, 1, candidate_text, out, heard,
+                                 around=(template, self._compose([], transition, plan_line)))
             out(self._compose([], transition, plan_line))
             return reply("model+plan" if got.text else "plan", got)
         # free style: the model writes the whole turn; one regeneration, then the plan's turn.
-        got = self._generate(ctx, self.plan.free_turn_tokens, 5, candidate_text, out, heard)
+        after = ("", self._compose([], transition, plan_line))  # said after the model's words when they ask nothing
+        got = self._generate(ctx, self.plan.free_turn_tokens, 5, candidate_text, out, heard, around=after)
         if not got.text and not got.notice:
-            got = self._generate(ctx, self.plan.free_turn_tokens, 5, candidate_text, out, heard)
+            got = self._generate(ctx, self.plan.free_turn_tokens, 5, candidate_text, out, heard, around=after)
         if got.text:
             if "?" not in got.text and kind != "close":
                 out(self._compose([], transition, plan_line))  # the model reacted but didn't move the interview on
@@ -1387,7 +1415,7 @@ class Interview:
         return " ".join(body + tail)
 
     def _generate(self, ctx: guards.GuardContext, max_tokens: int, max_sentences: int, grounded_in: str, emit,
-                  heard: Heard | None = None) -> Reply:
+                  heard: Heard | None = None, around: tuple[str, str] = ("", "")) -> Reply:
         """One model reply, streamed sentence by sentence: each sentence is shown as soon as it
         passes every guard, and generation stops at the first one that does not.
 
@@ -1406,6 +1434,8 @@ class Interview:
             candidate = " ".join(accepted + [sentence])
             if guards.problems(candidate, ctx):
                 return False
+            if guards.loops(" ".join(p for p in (around[0], candidate, around[1]) if p)):
+                return False  # the whole turn as shown (template before it, plan line after) never repeats itself
             return not (guided and self._reaction_problems(candidate, grounded_in, heard))
 
         def call() -> None:

@@ -103,6 +103,11 @@ def _loops(text: str) -> bool:
     return False
 
 
+def loops(text: str) -> bool:
+    """A sentence said twice, or a four-word run three times, within one stretch of text."""
+    return _loops(text)
+
+
 def _repeats_earlier(text: str, ctx: GuardContext) -> bool:
     earlier = {_norm(s) for r in ctx.earlier_replies[-6:] for s in sentences(r)}
     return any(len(n.split()) >= 5 and n in earlier for n in map(_norm, sentences(text)))

@@ -664,6 +664,8 @@ def self_directed(question: str) -> bool:
     """'I can email?', 'Is that what you mean?', 'Between people?': a question mark, but nothing
     asked of the interviewer."""
     d = data()["deflections"]
+    if re.search(d["asked_later"], question, re.I) and not re.search(d["what_was_meant_words"], question, re.I):
+        return False  # "I've done nights for years, so what would the rota be?", "Nights only, or do you rotate?"
     if re.search(d["self_directed_words"], question, re.I):
         return True
     words = [w.lower() for w in _WORD.findall(question)]

@@ -183,3 +183,71 @@ def test_venting_about_their_employer_does_not_earn_a_warm_close():
     close = [t.text for t in iv.turns if t.speaker == "interviewer"][-1]
     assert iv.state.weak_answers >= 1
     assert not listening.praises_answer(close) and "enjoyed" not in close.lower(), close
+
+
+# --- after a correction, the candidate who gets it is told so -------------------------------------
+
+from interviewer.dialogue import Interview  # noqa: E402
+from interviewer.models import Role  # noqa: E402
+from interviewer.roles import persona_for_role  # noqa: E402
+
+FERRY = Role(
+    title="Terminal Shift Supervisor", company="Solway Ferries",
+    description="Run the evening shift at a ferry terminal: check-in, vehicle marshalling and boarding. Salary £30,000 to £33,000.",
+    first_interview_notes="First interview was with Ellen Price, the Terminal Manager, who would be my boss. Late departures have "
+                          "gone from about 2 a week to around 9 since the new booking system went live in May. The main cause is "
+                          "the booking system: it releases vehicle lanes in the wrong order, so marshals have to re-sort the queue "
+                          "by hand before every sailing.",
+)
+
+
+def _ferry() -> Interview:
+    iv = Interview(persona_for_role(FERRY, default_level="hiring_manager"), None, seed=3)
+    iv.start()
+    return iv
+
+
+def test_the_real_cause_named_after_our_correction_is_confirmed_once():
+    iv = _ferry()
+    iv.respond("Morning, thanks for having me back.")
+    first = iv.respond("Late departures like that are nearly always the marshals being lazy and not trying, in my experience. "
+                       "I'd tighten up their attitude and discipline.").text
+    assert "re-sort the queue" in first, first  # corrected with the real cause
+    second = iv.respond("Right - so if the booking system releases the vehicle lanes in the wrong order, the marshals "
+                        "are re-sorting the queue by hand before every sailing. That's not effort at all.").text
+    got = [x for tone in listening.data()["after_correction"].values() for x in tone]
+    assert any(line in second for line in got), second
+    third = iv.respond("So the booking system and the lanes are where I'd start.").text
+    assert not any(line in third for line in got), third  # once
+
+
+# --- an answer leaning on a sentence said earlier keeps a pointer to it -----------------------------
+
+def test_an_answer_never_leaves_that_pointing_at_a_sentence_left_out():
+    iv = _ferry()
+    said = "Late departures are our big problem: about 9 a week now."
+    iv.turns.append(type(iv.turns[0])(speaker="interviewer", name="x", text=said, at=iv.turns[0].at))
+    out = iv._not_again("What I'm held to this year is simple. " + said + " We need to turn that around, and fast.")
+    assert "Late departures are our big problem" not in out
+    sents = guards.sentences(out)
+    i = next(i for i, x in enumerate(sents) if x.startswith("We need to turn that around"))
+    assert sents[i - 1] == listening.data()["deflections"]["as_said"], out
+
+
+# --- a question asked of us after an opening of their own is not "said to themselves" --------------
+
+@pytest.mark.parametrize("question,to_us", [
+    ("I've done weekend cover for years, so how often would I be on call?", True),
+    ("Mostly evenings, or do you rotate the early shift too?", True),
+    ("I was wondering, is there a locker room for the crew?", True),
+    ("I can bring my forklift licence?", False),
+    ("Is that what you meant?", False),
+    ("Between the two sites?", False),
+])
+def test_self_directed_is_only_a_question_asked_of_nobody(question, to_us):
+    assert listening.self_directed(question) is (not to_us), question
+
+
+def test_a_whole_turn_with_its_plan_line_never_repeats_itself():
+    assert guards.loops("What would you look at first? Okay. What would you look at first?")
+    assert not guards.loops("What would you look at first? Okay - the rota. Who would you ask?")
