@@ -451,6 +451,16 @@ class Interview:
         if self.state.stage in ("questions", "compensation") and listening.money_figures(listening.figures(text)):
             for r in readings:  # "£31,000 - is that roughly where you are?" asks about their figure, not a read
                 r.intents.pop("ballpark_check", None)
+        elif self.state.stage == "compensation" and listening.pay_ask(text, self.persona.pay_range) is not None:
+            # "around 34,000. Is that realistic, or am I off the mark?": the reaction to their figure answers it
+            readings = [r for r in readings if not (r.has("ballpark_check") and r.is_question)]
+        asks_us = any(r.is_question and listening.asks_us_what(r.sentence) for r in readings)
+        for r in readings:
+            if r.has("ballpark_check") and asks_us and (r.is_question or not listening.names_a_check(r.sentence)) \
+                    and not listening.names_a_check(r.sentence):
+                # "what do you think is the biggest problem? I don't want to say something that's not correct.":
+                # they ask us first; no read is offered to check
+                r.intents.pop("ballpark_check")
         heard = Heard(content=listening.contents(text))
         stated = " ".join(r.sentence for r in readings if not r.is_question)
         heard.content.figures = listening.figures(stated) if stated else []  # "success at twelve months?" asks, it doesn't claim
@@ -1013,8 +1023,8 @@ class Interview:
             st.solid_answers += 1
         elif c.empty or c.kind == "vague":
             st.weak_answers += 1
-        elif c.plan or c.read or c.story or heard.checked:
-            st.solid_answers += 1
+        elif self._real_plan(heard) or c.read or c.story or heard.checked:
+            st.solid_answers += 1  # ("I'll take that on board" is no plan)
 
     def _pay_is_a_scale(self, heard: Heard) -> bool:
         """No second ask for a number when pay is a posted scale ("Whatever the district scale is") or
@@ -1047,6 +1057,8 @@ class Interview:
         own line once they're used up, or "" without `fallback`."""
         f = listening.data()["followups"]
         line = ""
+        if kind == "story" and any(listening.past_result(listening.figure_phrase(self._last_candidate(), f)) for f in heard.content.figures):
+            kind = "story_result"  # they said what they did and what changed: how it carries over, not "what changed?"
         for key in (f"{kind}_{stage}", kind):
             if key in f:
                 line = self._pick(f"followup_{key}", listening.tone_options(f[key], self.persona.tone), fresh_only=True)

@@ -135,6 +135,8 @@ def figures(text: str) -> list[str]:
             continue  # a year, not a figure
         if digits and int(digits) < 2 and not re.search(r"[$%]", f):
             continue  # "1" and "0" are rarely figures worth repeating
+        if re.fullmatch(r"(?:a|one) hundred (?:percent|per cent)|a hundred and ten percent", f, re.I):
+            continue  # "Yes, a hundred percent." agrees; it measures nothing
         if re.match(r"first\b", f, re.I):
             f = "the " + f[0].lower() + f[1:]  # "in my first 90 days" is acknowledged as "the first 90 days"
         elif re.match(r"the\b", f, re.I):
@@ -360,6 +362,8 @@ def sayable(phrase: str, text: str, clause: bool = False) -> bool:
         return False  # they spoke to us: said back, it would be in their voice
     if clause and (_VERB_START.match(phrase) or _NUMBER_START.match(phrase)):
         return False
+    if clause and re.search(r"\b(?:not|never)\b|n't\b", phrase, re.I):
+        return False  # "So you do not have the Level 3 yet": a gap they admitted, said back, is a rebuke
     return True
 
 
@@ -672,6 +676,16 @@ def self_directed(question: str) -> bool:
     fillers = {"um", "umm", "uh", "uhh", "oh", "okay", "ok", "well", "sorry", "like", "yeah", "right", "hmm"}
     first = next((w for w in words if w not in fillers), "")
     return bool(first) and first not in d["question_openers"]
+
+
+def names_a_check(sentence: str) -> bool:
+    """'Am I in the ballpark?', 'does that sound right?': the words of a check, not just a question."""
+    return any(re.search(p, sentence, re.I) for p in data()["intents"]["ballpark_check"])
+
+
+def asks_us_what(sentence: str) -> bool:
+    """'(But first -) what do you think is the biggest problem?': a wh-question, which a check never is."""
+    return bool(re.search(r"(?:^|[-–—,:]\s*|\b(?:but|and|so)\s+)(?:what|how|who|where|why|which)\b", sentence, re.I))
 
 
 def aside(question: str) -> bool:

@@ -251,3 +251,35 @@ def test_self_directed_is_only_a_question_asked_of_nobody(question, to_us):
 def test_a_whole_turn_with_its_plan_line_never_repeats_itself():
     assert guards.loops("What would you look at first? Okay. What would you look at first?")
     assert not guards.loops("What would you look at first? Okay - the rota. Who would you ask?")
+
+
+# --- checks that are not checks of a read -----------------------------------------------------------
+
+def test_is_that_realistic_after_a_bare_pay_figure_is_not_answered_as_a_read():
+    iv = at_stage("compensation", "city-program-manager")
+    reply = iv.respond("I'm on 68,200 at the moment. I'd be hoping for around 74,000. Is that realistic, or am I way off?").text
+    assert not re.search(r"Some of that|What you're missing|rings true|Human Resources\b.*answer it", reply), reply
+    assert "74,000" in reply, reply
+
+
+def test_a_question_asked_first_is_answered_not_read_as_a_check():
+    iv = at_stage("vision", "school-principal")
+    reply = iv.respond("Before I answer - what would you say is the hardest thing about the job right now? "
+                       "I don't want to say something that isn't right.").text
+    assert not re.search(r"^(?:Some of that|Parts of that|Partly|Right - that's)", reply), reply
+    assert iv.state.candidate_questions >= 1  # heard as their question to us
+
+
+def test_a_gap_they_admit_is_not_said_back_and_agreement_is_no_figure():
+    turn = "I don't have the HGV licence yet, but I've booked the 12 week course."
+    phrase = listening.figure_phrase(turn, "12 week")
+    assert not (phrase and "don't" in phrase and listening.echo_ok(phrase, turn, need_verb=True))
+    assert listening.figures("Yes, a hundred percent, that's how I work.") == []
+
+
+def test_a_story_that_gives_its_result_is_asked_how_it_carries_over():
+    for seed in range(1, 5):
+        iv = at_stage("probe", "ops-vp-skeptical", seed=seed)
+        reply = iv.respond("At my last job I ran the returns desk. I rebuilt the triage board and we went from "
+                           "a 6-day backlog to 2 in a month.").text
+        assert "what changed" not in reply.lower(), reply
