@@ -1125,7 +1125,7 @@ class Interview:
                 kind = "nervous"  # "I'm a bit nervous": put them at ease, not "Okay."
             elif stage == "opening" and kind in ("default", "vague", "one_word", "offtopic"):
                 kind = "opening"  # pleasantries and asides on arrival (the bus, the coffee): a greeting back, not a steer
-            elif c.rant and self.state.probed_in.count("rant_noted") < 2:
+            elif c.rant and self.state.probed_in.count("rant_noted") < 2 and stage != "compensation":
                 self.state.probed_in.append("rant_noted")
                 kind = "rant"  # venting about their current employer: noticed, once
             elif heard.off_role and stage in ("vision", "probe", "react") and kind not in ("rude", "offtopic"):
@@ -1143,11 +1143,15 @@ class Interview:
         if kind in ("number", "timeframe"):
             said = self._figures_said(c.figures) or self._one_clause_said(c.figures)
             # the figure in the sense it has in their sentence: their words around it, never a bare "five days - noted"
-            key = "figure_vague" if c.generic else "figure_said"
+            # (what they earn now is concrete, however they hedge the ask around it)
+            key = "figure_vague" if c.generic and self._turn_stage != "compensation" else "figure_said"
             options = listening.tone_options(d["reactions"][key], tone)
             # their own clause keeps each line fresh, so a frame may come round again once all are used
             if said and (line := self._pick(f"reaction_{key}", options, fresh_only=True) or self._pick(f"reaction_{key}", options)):
                 return listening.fill(line, said=said)
+            if not heard.pay_figure and self._turn_stage == "compensation":
+                # their figures in answer to "what are you looking for?" are an answer, never "I'd need more than that"
+                return self._pick("reaction_pay_heard", listening.tone_options(d["reactions"]["pay_heard"], tone))
             if not heard.pay_figure:
                 # no clause of theirs reads well said back: react to the rest of the turn, never a bare
                 # list of echoed figures ("Forty minutes, six weeks and 45 minutes. Noted.")
@@ -1369,7 +1373,8 @@ class Interview:
         c = heard.content
         if c.rude and (heard.lead or heard.answers or c.figures):
             out.append(self._reaction(heard, "rude"))
-        elif c.rant and self.state.probed_in.count("rant_noted") < 2 and (heard.lead or heard.answers):
+        elif c.rant and self.state.probed_in.count("rant_noted") < 2 and (heard.lead or heard.answers) \
+                and self._turn_stage in ("opening", "vision", "probe", "react", "questions"):  # not in the pay exchange
             self.state.probed_in.append("rant_noted")
             out.append(self._reaction(heard, "rant"))
         said = " ".join([heard.lead] + heard.answers)
@@ -1379,7 +1384,11 @@ class Interview:
         spoken_pay = heard.pay_figure and not c.figures and listening.pay_ask_said(self._last_candidate(), self.persona.pay_range)
         if (missing or spoken_pay) and (heard.lead or heard.answers or heard.pay_figure or c.rude):
             rest = dataclasses.replace(heard, content=dataclasses.replace(c, figures=missing))
-            out.append(self._reaction(rest, "timeframe" if c.kind == "timeframe" else "number"))
+            said_back = self._reaction(rest, "timeframe" if c.kind == "timeframe" else "number")
+            parts = guards.sentences(said_back)
+            if heard.lead and len(parts) == 2 and len(parts[1].split()) <= 4:
+                said_back = parts[0]  # "You'd walk the aisles yourself. Fine." before our answer: no verdict ahead of it
+            out.append(said_back)
         if heard.lead:
             out.append(heard.lead)
         out.extend(heard.answers)

@@ -362,7 +362,8 @@ def sayable(phrase: str, text: str, clause: bool = False) -> bool:
         return False  # they spoke to us: said back, it would be in their voice
     if clause and (_VERB_START.match(phrase) or _NUMBER_START.match(phrase)):
         return False
-    if clause and re.search(r"\b(?:not|never)\b|n't\b", phrase, re.I):
+    if clause and re.search(r"\b(?:do not|does not|don't|doesn't|haven't|have not|hasn't|can't|cannot|am not|i'm not|you're not) "
+                            r"(?:have|hold|got|know|speak|drive|yet)\b|\bnot yet\b|\byet\b", phrase, re.I):
         return False  # "So you do not have the Level 3 yet": a gap they admitted, said back, is a rebuke
     return True
 

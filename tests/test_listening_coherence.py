@@ -283,3 +283,20 @@ def test_a_story_that_gives_its_result_is_asked_how_it_carries_over():
         reply = iv.respond("At my last job I ran the returns desk. I rebuilt the triage board and we went from "
                            "a 6-day backlog to 2 in a month.").text
         assert "what changed" not in reply.lower(), reply
+
+
+def test_figures_given_for_pay_are_never_called_vague():
+    iv = at_stage("compensation", "nurse-manager")
+    reply = iv.respond("I'm on 10.90 an hour now, so anything over that would be fine really. I don't mind.").text
+    vague = [x for key in ("vague", "figure_vague") for tone in listening.data()["reactions"][key].values() for x in tone]
+    assert not any(v.replace("{said}", "").strip(" .-") in reply for v in vague if v.replace("{said}", "").strip(" .-")), reply
+    iv = at_stage("compensation", "sales-manager")
+    reply = iv.respond("i mean its not all about money but im on 14.20 now so like 15 and a bit would do i dunno is that ok").text
+    assert not re.search(r"more than that|picture it|general|more concrete", reply), reply
+
+
+def test_a_verdict_tail_does_not_come_before_our_answer():
+    iv = _ferry()
+    iv.respond("Morning, thanks for having me back.")
+    reply = iv.respond("I'd put two extra marshals on the 18:00 sailing and time the loading. Am I in the ballpark?").text
+    assert not re.search(r"\. (?:Fine|We'll see|Plenty of people say that)\. ", reply), reply
