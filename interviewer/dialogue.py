@@ -992,7 +992,9 @@ class Interview:
         if kind == "vague" and not c.generic and not c.one_word and not c.figures and not c.plan and not re.search(
                 r"\b(?:not sure|no idea|don'?t know|nothing|dunno|idk)\b", self._last_candidate(), re.I) \
                 and listening.names_something(self._last_candidate()):
-            return "more"  # "Maybe the workload.": they named something - go on, what would you do about it?
+            # "Maybe the workload.": they named something - go on, what would you do about it? ("done a bit on a
+            # bottling line before" is experience: how it carries over)
+            return "story_result" if listening.past_experience(self._last_candidate()) else "more"
         if kind == "timeframe" and not any(f.lower().startswith(("the first", "first")) or f.lower() in c.plan.lower()
                                            for f in c.figures):
             return "story" if c.story else ""  # "fixed it in two weeks" was what happened, not a plan horizon to ask about
@@ -1002,7 +1004,9 @@ class Interview:
             return "vague"  # after a jibe, a non-answer or an answer about another job, ask for substance
         if kind == "default" and c.words < 12:
             # "Temps who don't show up.": go on, what would you do about it? ("Why do you say that?" names nothing)
-            return "more" if listening.names_something(self._last_candidate()) else "vague"
+            if not listening.names_something(self._last_candidate()):
+                return "vague"
+            return "story_result" if listening.past_experience(self._last_candidate()) else "more"
         return "" if kind == "default" else kind
 
     def _note_quality(self, heard: Heard) -> None:
@@ -1132,6 +1136,8 @@ class Interview:
                 kind = "off_role"  # breakers to a nurse manager: not echoed as a plan
             elif stage in ("questions", "compensation") and kind in ("default", "vague", "one_word") and not heard.questions:
                 kind = "done"  # "No, that's it." after "any questions?" is an answer, not a vague one
+            elif c.assent and kind in ("default", "vague", "one_word"):
+                kind = "done"  # "Oh right, I didn't know that." takes in what we said: no "there's more behind that"
             elif kind in ("vague", "one_word") and stage in ("vision", "probe", "react") and self._moving_on:
                 kind = "vague_moving"  # no more probing here: say so, don't ask for specifics and then move on
             elif kind in ("vague", "one_word") and stage not in ("vision", "probe", "react"):

@@ -407,6 +407,12 @@ def generic_words() -> frozenset[str]:
     return frozenset(data()["meaning"]["generic_words"])
 
 
+def past_experience(text: str) -> bool:
+    """'done a bit on a bottling line before like a year': what they did before, not a problem they name."""
+    return bool(re.search(r"\b(?:i'?ve (?:done|worked|run|had)|i (?:did|worked|ran|used to)|done a bit|worked (?:on|in|at)|"
+                          r"used to|before (?:like|that|this)?\b|back when|at my (?:last|old|previous))", text, re.I))
+
+
 def names_something(text: str) -> bool:
     """A short answer that names a thing to pick up ("Maybe the workload.", "Temps who don't show up."),
     not one that only says it will do the job, or asks us something: "go on - what would you do about

@@ -300,3 +300,15 @@ def test_a_verdict_tail_does_not_come_before_our_answer():
     iv.respond("Morning, thanks for having me back.")
     reply = iv.respond("I'd put two extra marshals on the 18:00 sailing and time the loading. Am I in the ballpark?").text
     assert not re.search(r"\. (?:Fine|We'll see|Plenty of people say that)\. ", reply), reply
+
+
+def test_experience_they_name_is_asked_how_it_carries_over_and_assent_is_not_probed():
+    for seed in range(1, 5):
+        iv = at_stage("probe", "sales-manager", seed=seed)
+        reply = iv.respond("done a bit on a packing line before").text
+        assert "what would you do about it" not in reply.lower(), reply
+    for stage in ("vision", "probe", "react"):
+        iv = at_stage(stage, "nurse-manager")
+        reply = iv.respond("Oh right, OK. I hadn't realised that.").text
+        probing = [x for tone in listening.data()["reactions"]["vague"].values() for x in tone]
+        assert not any(p in reply for p in probing) and not re.search(r"\b(?:Go on|Tell me more|Say more)\b", reply), reply
