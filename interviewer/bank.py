@@ -130,7 +130,7 @@ def answer_for(persona: Persona, q: Question) -> tuple[str, str]:
 
 # Sub-questions inside one sentence: "who would I work with, and what tools does the team use?"
 _SUBQUESTION = re.compile(
-    r"(?:,\s*(?:and|or|plus)\s+|,\s+(?=(?:how|what|who|when|where|why|which|is|are|do|does|can|could|will|would)\b)|\s+and\s+(?=(?:what|how|who|where|when|why|which|is|are|do|does|can|could|will|would)\b)|;\s*)",
+    r"(?:,\s*(?:and|plus)\s+|,\s*or\s+(?=(?:how|what|who|when|where|why|which|is|are|do|does|did|can|could|will|would|should|has|have)\b)|,\s+(?=(?:how|what|who|when|where|why|which|is|are|do|does|can|could|will|would)\b)|\s+and\s+(?=(?:what|how|who|where|when|why|which|is|are|do|does|can|could|will|would)\b)|;\s*)",
     re.I,
 )
 
@@ -207,6 +207,7 @@ MODEL_GUESS = 0.3  # below MODEL_NEW and with no keyword: the likeliest topic's 
 MODEL_OVER = 0.6
 MODEL_SURE = 0.75
 MODEL_ABSTAINED = 0.45  # the keyword reader's own doubt (most words foreign to its topic) counts too
+MODEL_AGREE = 0.4  # the model reads the very topic the doubting keyword reader found: both, weakly, agree
 
 
 def read_topic(sentence: str, persona: Persona | None = None) -> Topic:
@@ -227,6 +228,11 @@ def read_topic(sentence: str, persona: Persona | None = None) -> Topic:
     said = kw.question.topic if kw.question else "practical" if kw.unknown else ""
     if learned == said or not learned or not content_words(core):
         return kw  # "Why?" alone leans on what came before: no model guesses at it
+    if kw.abstained and p >= MODEL_AGREE and (raw := scored(core)[0] or scored(sentence)[0]) is not None and raw.topic == learned:
+        # the keyword reader doubted its own topic ("what would my shift pattern be - fixed or changing
+        # week to week?" has more words foreign to it than its own), but the model reads the same
+        # topic: two independent readings agree
+        return Topic(question=raw, learned=True)
     if learned == "none":
         return kw if p < MODEL_OVER or said or kw.abstained else Topic(abstained=True, asks_nothing=True)
     if learned == "practical":  # a thing it names, said back; a sure reading without one is left alone
@@ -372,17 +378,6 @@ def question_core(part: str) -> str:
     return part[m.end():] if m else part
 
 
-def asks_unmarked(sentence: str, last: bool) -> bool:
-    """A question without a question mark: an indirect ask ("I'd love to hear how the week runs."),
-    or a spoken one with no full stop ("so did he like move on or"). Only the turn's last sentence."""
-    if not last:
-        return False
-    r = _reader()
-    if re.search(r["unmarked_ask"], sentence, re.I):
-        return True
-    return not sentence.rstrip().endswith((".", "!")) and bool(re.search(r["unmarked_stt"], sentence, re.I))
-
-
 def topic_name(topic: str) -> str:
     """How the interviewer names a topic ("the hours", "where the job can lead")."""
     return _reader()["topic_names"].get(topic, "that")
@@ -411,3 +406,105 @@ def practical_thing(question: str) -> Unknown | None:
         return None
     thing = prompts.fill(_reader()["practical"]["said"], thing=" ".join(words))
     return Unknown(id="thing:" + " ".join(words).lower(), thing=thing, keywords=[" ".join(words)])
+
+
+# --- what the persona's own notes state ---------------------------------------------------------
+
+
+@cache
+def _bank_vocab() -> frozenset[str]:
+    return frozenset(w for q in questions() for w in _topic_vocab(q.topic))
+
+
+_CLAUSE = re.compile(r",\s+|;\s+|\s+[-–—]\s+|:\s+")
+
+
+def _own_sentences(persona: Persona) -> list[str]:
+    texts = [v for v in persona.facts.values() if isinstance(v, str)]
+    texts += [v for v in persona.answers.model_dump().values() if isinstance(v, str)]
+    texts += [r.truth for r in persona.realities]
+    seen: dict[str, None] = {}
+    for text in texts:
+        for s in _SENTENCE.split(text.strip()):
+            if s and not re.match(r"^(?:honestly\?|you're close|i'd stop you)", s, re.I):
+                seen.setdefault(s)
+    # the role file's notes are the candidate's own words ("Dan said the main reason is..."): only
+    # their clauses that speak of neither side, said as ours
+    for s in _SENTENCE.split(persona.notes.strip()):
+        for c in _CLAUSE.split(s):
+            c = re.sub(r"^(?:and|but|so|also|plus)\s+", "", c.strip(" ,.;"), flags=re.I)
+            if len(c.split()) >= 4 and not _NOTE_VOICE.search(c):
+                seen.setdefault(c[:1].upper() + c[1:] + ".")
+    return list(seen)
+
+
+# a notes clause in the candidate's voice or reporting speech, never said as the interviewer's own
+_NOTE_VOICE = re.compile(r"\b(?:i|i'd|i'm|i've|me|my|mine|said|says|told|tells|interview|he|she|him|her|his)\b", re.I)
+
+
+# the words a question names a thing with: a noun phrase after a determiner ("the benefits adviser
+# post", "the agency"), not a verb or an adverb ("what reason", "cover at")
+_NAMED = re.compile(r"\b(?:the|a|an|any|our|your|my|this|that|those|these)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)", re.I)
+
+
+def stated(persona: Persona, part: str, thing: list[str] | None = None) -> str:
+    """What the persona's own notes say about the thing a question names, when nothing in the bank
+    answers it: "is the uniform provided?" finds "meals on duty and uniform provided" in a role
+    file's description; "what's the relationship like with the agency?" finds "about 40% of the
+    night shift is agency staff"; "is the benefits adviser post going to be filled?" finds that it
+    "has been empty since the spring". The thing is `thing` (the keywords a practical entry matched)
+    or a word of five letters or more named in a noun phrase that no bank topic uses, so a question
+    never gets a stray sentence that merely shares a common word. Said as the shortest clause
+    holding it, so a uniform question never gets the salary that shares its sentence. "" when the
+    notes say nothing about it."""
+    core = question_core(part)
+    asked = key_words(core)
+    best, key, rare = "", (0, 0), set()
+    if thing is not None:  # a practical entry's keyword names the thing: the whole phrase must be said ("dress code", not "code")
+        pats = [keyword_pattern(k) for k in thing if keyword_pattern(k).search(part)]
+        rare = {stem(w) for k in thing if keyword_pattern(k).search(part) for w in content_words(k)}
+    else:
+        named = {stem(w) for m in _NAMED.finditer(core) for w in content_words(m.group(1))} & asked
+        rare = {w for w in named if w not in _bank_vocab() and w not in _reader()["generic"] and len(w) >= 5}
+        pats = []
+    if not rare:
+        return ""
+    for s in _own_sentences(persona):
+        words = {stem(w) for w in content_words(s)}
+        hit = len([p for p in pats if p.search(s)]) if thing is not None else len(rare & words)
+        if hit and (k := (hit, len(asked & words))) > key:
+            best, key = s, k
+    return _clause(best, rare) if best else ""
+
+
+def _clause(sentence: str, words: set[str]) -> str:
+    """The shortest clause of a sentence that holds one of `words`, as a sentence of its own (the
+    whole sentence when that clause is a fragment of two words or fewer)."""
+    pieces = [p for p in _CLAUSE.split(sentence) if words & {stem(w) for w in content_words(p)}]
+    piece = min(pieces, key=len) if pieces else sentence
+    if len(piece.split()) <= 2 or piece == sentence:
+        return sentence
+    piece = piece.strip().rstrip(".!?")
+    return piece[:1].upper() + piece[1:] + "."
+
+
+def named_thing(part: str) -> str:
+    """The thing a question part we can't answer names, said back ("the night audit"); "" if none."""
+    found = [m.group(1) for m in _NAMED.finditer(question_core(part))]
+    for np in reversed(found):  # the last noun phrase is usually what is asked about
+        words = [_MINE.get(w.lower(), w) for w in np.split()]
+        if content_words(" ".join(words)) - set(_reader()["generic"]):
+            return "the " + " ".join(words)
+    return ""
+
+
+def said_in_passing(sentence: str) -> Question | None:
+    """A practical line said as a statement that still wants an answer ("I'd need to give four
+    weeks' notice"): the bank entry, when it is one of [reader] answer_said."""
+    q, hits = scored(sentence)
+    return q if q is not None and q.id in _reader()["answer_said"] else None
+
+
+def preface(part: str) -> bool:
+    """'Can I ask a few practical things?': leave to ask, answered by the answers that follow."""
+    return bool(re.search(_reader()["preface"], part, re.I))

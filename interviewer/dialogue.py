@@ -153,6 +153,8 @@ def route_part(part: str, r: reading.Reading, readings: list[reading.Reading], t
     `route_question` (the benchmark) act on."""
     if listening.clarify(part) or bank.asks_meaning(part):
         return Route("clarify")
+    if bank.preface(part) and len(readings) > 1:
+        return Route("skip")  # "Can I ask a few practical things?" before the things themselves
     if listening.rhetorical(part, text) and Interview._answered_by_them(r, readings):
         return Route("skip")  # "Why am I leaving? Honestly, ...": they answer it themselves
     if ctx.earlier and bank.follows_on(part):
@@ -163,7 +165,10 @@ def route_part(part: str, r: reading.Reading, readings: list[reading.Reading], t
         return Route("personal")
     topic = _question_for(part, r, whole, persona)
     if topic.unknown is not None:
-        return Route("unknown", unknown=topic.unknown)
+        u = topic.unknown
+        if persona is not None and not any(bank.fact(persona, f) for f in u.fields) and (said := bank.stated(persona, part, None if u.id.startswith("thing:") else u.keywords)):
+            return Route("facts", facts=said)  # "is the uniform provided?" when the role file says so
+        return Route("unknown", unknown=u)
     if topic.learned:  # the model's guess gives way to a precise pattern for a question that isn't about the job
         for kind, asks in (("turned_back", listening.turned_back), ("pleasantry", listening.pleasantry),
                            ("about_interview", listening.about_interview)):
@@ -194,7 +199,7 @@ def route_part(part: str, r: reading.Reading, readings: list[reading.Reading], t
                 return Route("facts", facts=found)
             return Route("unsure_ask", question=q)
         return Route("topic", question=q, unsure=unsure)
-    if persona is not None and (found := bank.search_facts(persona, part)):
+    if persona is not None and (found := bank.search_facts(persona, part) or bank.stated(persona, part)):
         return Route("facts", facts=found)  # not in the bank, but the persona's facts say it
     if listening.turned_back(part):
         return Route("turned_back")
@@ -212,7 +217,7 @@ def route_part(part: str, r: reading.Reading, readings: list[reading.Reading], t
 def asks(r: reading.Reading, readings: list[reading.Reading]) -> bool:
     """A sentence that asks us something: a question, or the turn's last sentence asking without a
     question mark ("so did he like move on or", "I'd love to hear how the week runs.")."""
-    return r.is_question or bank.asks_unmarked(r.sentence, r is readings[-1])
+    return r.is_question or r.unmarked
 
 
 # Routes an unmarked question is answered on; anything else it is taken as said, not asked.
@@ -441,8 +446,8 @@ class Interview:
         """Read one candidate turn: their read (confirmed or corrected), every question part
         (answered from the persona's facts, or deflected in character), their figures."""
         # a question dictated without its question mark, when the floor is theirs, is still a question
-        readings = reading.read(listening.as_question(text, terse=self.state.stage == "questions")
-                                if self.state.stage in ("questions", "compensation") else text)
+        readings = reading.read(text, floor=self.state.stage in ("questions", "compensation"),
+                                terse=self.state.stage == "questions")
         for r in readings:  # a check is a check; a question that only looks like one is a question
             if r.has("ballpark_check") and (not reading.is_check(r, bank.match(r.sentence) is not None)
                                             or listening.asks_what_was_meant(r.sentence)
@@ -497,7 +502,16 @@ class Interview:
         deflection = ""  # at most one "I don't know" a turn, and none beside a real answer
         unsure_ask = ""  # a part we could only guess at: "what do you mean?", likewise never beside an answer
         earlier: bank.Question | bank.Unknown | None = None  # the turn's last question read, for "if so, how much?"
+        not_known: list[tuple[int, str]] = []  # (answer index or -1, thing) of each part we can't answer, in a stacked turn
         for r in readings:
+            if not asks(r, readings) and (q := bank.said_in_passing(r.sentence)) is not None:
+                # "I'd need to give four weeks' notice": a practical line said, not asked, still answered
+                name, answer = bank.answer_for(self.persona, q)
+                if answer and name not in this_turn and name not in self.state.answered:
+                    this_turn.append(name)
+                    self.state.answered.append(name)
+                    heard.answers.append(answer)
+                continue
             if not asks(r, readings) or r.has("ballpark_check"):
                 continue
             parts = bank.parts(r.sentence)
@@ -531,6 +545,8 @@ class Interview:
                     heard.questions += 1
                     heard.offtopic_asks += u.offtopic
                     if (line := self._unknown(u)) and not (line in self._already_lines() and self._already_said(heard)):
+                        if not any(bank.fact(self.persona, f) for f in u.fields):
+                            not_known.append((len(heard.answers), u.thing))
                         heard.answers.append(line)
                     continue
                 q = route.question
@@ -539,7 +555,7 @@ class Interview:
                 name, answer = bank.answer_for(self.persona, q) if q else ("", "")
                 if route.kind == "facts":
                     name, answer = "search:" + route.facts[:40], route.facts
-                if q and q.topic == "process" and q.id != "concerns":
+                if q and q.topic == "process" and "next_steps" in q.fields:  # not "concerns", not a start date
                     heard.next_steps = True
                 if q and q.topic == "pay":
                     self.state.pay_discussed = True
@@ -571,6 +587,7 @@ class Interview:
                         if line := self._pick("aside", d["deflections"]["aside"], fresh_only=True):
                             heard.answers.append(line)
                         continue
+                    not_known.append((-1, bank.topic_name(q.topic) if q is not None else bank.named_thing(part)))
                     deflection = deflection or (self._deflect_named(q.topic) if q is not None else self._deflect(part))
                     continue
                 if name in this_turn:
@@ -591,6 +608,7 @@ class Interview:
                 heard.asked_back = True  # our question this turn: no "anything else?" after it
             else:
                 deflection = deflection or self._deflect(unsure_ask)
+        self._condense_not_known(heard, not_known)
         if deflection and not heard.answers:
             heard.answers.append(deflection)
         if len(heard.answers) > 1:  # several questions at once: the short version of each
@@ -606,6 +624,19 @@ class Interview:
             return
         self.state.probed_in.append(f"got:{reality.topic}")
         heard.lead = self._pick("after_correction", listening.tone_options(listening.data()["after_correction"], self.persona.tone))
+
+    def _condense_not_known(self, heard: Heard, not_known: list[tuple[int, str]]) -> None:
+        """A stacked turn: every part we can't answer is named, once, in one line after the answers
+        ("I'd have to check the parking situation and the night audit for you"), never one "I don't
+        know" block per part and never dropped in silence beside the answers."""
+        known = [i for i in range(len(heard.answers)) if i not in {j for j, _ in not_known}]
+        things = list(dict.fromkeys(t for _, t in not_known if t and t != "that"))
+        if not known or not things or (len(not_known) == 1 and not_known[0][0] >= 0):
+            return  # nothing answered beside them, or one "don't know" line already said by its own thing
+        heard.answers = [heard.answers[i] for i in known]
+        listed = things[0] if len(things) == 1 else ", ".join(things[:-1]) + " and " + things[-1]
+        line = self._pick("not_known", bank.reader_lines("not_known"))
+        heard.answers.append(listening.fill(prompts.fill(line, things=listed), who=self.persona.refer_to))
 
     def _about_hiring_manager(self, part: str, q: bank.Question | None) -> bank.Question | None:
         """'What's Callum like to work for?' asked of Callum's boss: about Callum, not about us."""

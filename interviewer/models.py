@@ -100,6 +100,7 @@ class Persona(_Strict):
     refer_to: str = Field(default="our recruiter", description="who would know what the interviewer doesn't")
     facts: dict[str, str] = Field(default_factory=dict, description="answers to the question bank's fields")
     deflections: list[str] = Field(default_factory=list, description="in-character ways to say 'I don't know'")
+    notes: str = Field(default="", description="the role file's own notes (first interview), searched clause by clause for a thing a question names")
 
     @property
     def first_name(self) -> str:

@@ -25,6 +25,9 @@ class Reading:
     sentence: str
     is_question: bool
     intents: dict[str, float] = field(default_factory=dict)
+    # asked without a question mark ("tell me about the team", "so did he like move on or"): a
+    # question to us, answered only when what it asks about is read, never deflected
+    unmarked: bool = False
 
     def has(self, intent: str, at: float = 0.5) -> bool:
         return self.intents.get(intent, 0.0) >= at
@@ -94,8 +97,54 @@ def _own_plan(r: Reading) -> bool:
 _TAG = re.compile(r",\s*(?:right|isn'?t it|aren'?t they|don'?t you think|wouldn'?t you say|yeah|no|eh)\s*\?\s*$", re.I)
 
 
-def read(text: str) -> list[Reading]:
-    """One Reading per sentence of a candidate turn."""
+@cache
+def _unmarked_patterns() -> dict:
+    r = prompts.data("questions.toml")["reader"]
+    d = prompts.data("listening.toml")
+    return {"ask": re.compile(r["unmarked_ask"], re.I), "stt": re.compile(r["unmarked_stt"], re.I),
+            "openers": frozenset(d["deflections"]["dictated_question_openers"]),
+            "nothing": re.compile(d["deflections"]["nothing_more_words"], re.I),
+            "assent": re.compile(d["contains"]["assent"], re.I)}
+
+
+_FILLER = frozenset("um umm uh uhh oh okay ok well sorry yeah right and so also like hmm".split())
+_WORDS = re.compile(r"[a-z0-9']+")
+# "What I'd do is train them first", "How we did it was...": a wh-word opening the candidate's own
+# statement, not a question to us
+_OWN_WH = re.compile(r"^\W*(?:(?:so|and|but|well|um+|uh+)\b[,.]?\s+)*(?:what|how|where|when|why|who)\s+(?:i|i'?d|i'?m|i'?ve|we|we'?d|my|our)\b", re.I)
+
+
+def asks_unmarked(sentence: str, last: bool, floor: bool = False, terse: bool = False) -> bool:
+    """A question without its question mark - the one reading of it, for the question loop and the
+    routing benchmark alike. Anywhere in a turn: an indirect ask ("I'd love to hear how the week
+    runs.", "I was wondering what the hours are like"). The turn's last sentence left open: a spoken
+    question ("so did he like move on or", "is there parking"). When the floor is theirs (`floor`:
+    we asked for their questions): a sentence that opens like a question ("whats the team like do
+    they get on"); with `terse`, a bare topic said alone ("hours"). Never their own plan ("I'd ask
+    them...", "What I'd do is...") or a closing "no, that's it"."""
+    s = sentence.strip()
+    if not s or s.endswith("?"):
+        return False
+    p = _unmarked_patterns()
+    if p["ask"].search(s):
+        return True
+    if _OWN_PLAN.match(s) or _OWN_WH.match(s):
+        return False
+    if last and not s.endswith((".", "!")) and p["stt"].search(s):
+        return True
+    if not floor:
+        return False
+    words = _WORDS.findall(s.lower())
+    first = next((w for w in words if w not in _FILLER), "")
+    if first in p["openers"] and len(words) >= 3:
+        return True
+    return terse and last and 0 < len(words) <= 3 and not p["nothing"].search(s) and not p["assent"].match(s)
+
+
+def read(text: str, floor: bool = False, terse: bool = False) -> list[Reading]:
+    """One Reading per sentence of a candidate turn. A question without its question mark is marked
+    `unmarked` (see asks_unmarked); when the floor is theirs, one that opens like a question is a
+    question outright."""
     out = None
     if _shared_read_turn is not None:
         try:
@@ -106,4 +155,14 @@ def read(text: str) -> list[Reading]:
     for r in out:
         if (_own_plan(r) or _tentative(r) or _TAG.search(r.sentence)) and not r.has("ballpark_check"):
             r.is_question = False
+            r.unmarked = not _TAG.search(r.sentence) and _unmarked_patterns()["ask"].search(r.sentence) is not None
+        elif not r.is_question and asks_unmarked(r.sentence, r is out[-1], floor, terse):
+            r.unmarked = True
+            # the floor is theirs and it opens like a question: asked, even if nothing we know answers it
+            r.is_question = floor and _opens_as_question(r.sentence)
     return out
+
+
+def _opens_as_question(sentence: str) -> bool:
+    words = _WORDS.findall(sentence.lower())
+    return next((w for w in words if w not in _FILLER), "") in _unmarked_patterns()["openers"]

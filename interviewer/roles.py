@@ -211,6 +211,7 @@ def persona_for_role(role: Role, default_level: str = "hiring_manager") -> Perso
         "refer_to": values["refer_to"],
         "facts": facts,
         "deflections": [],
+        "notes": role.first_interview_notes,
     })
 
 

@@ -12,13 +12,12 @@ own loader, so there is one featuriser and one inference path. Pure Python at ru
 from __future__ import annotations
 
 import contextlib
-import json
 import math
 from array import array
 from functools import cache
 from pathlib import Path
 
-from interviewer.text.model import IntentModel
+from interviewer.text.model import IntentModel, read_artifact
 
 ARTIFACT = Path(__file__).resolve().parent / "question_topics"
 
@@ -53,15 +52,8 @@ class TopicModel:
 
 
 def load(path: Path = ARTIFACT) -> TopicModel | None:
-    try:
-        meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-        weights = array("b")
-        weights.frombytes(path.with_suffix(".bin").read_bytes())
-    except (OSError, ValueError):
-        return None
-    if len(weights) != meta["buckets"] * len(meta["intents"]):
-        return None
-    return TopicModel(weights, meta)
+    got = read_artifact(path)
+    return TopicModel(*got) if got else None
 
 
 @cache

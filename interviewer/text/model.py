@@ -69,17 +69,25 @@ def load_model() -> IntentModel | None:
     return _INSTALLED[-1] if _INSTALLED else _shipped()
 
 
-@cache
-def _shipped() -> IntentModel | None:
+def read_artifact(path: Path) -> tuple[array, dict] | None:
+    """A "weights .bin + meta .json" artifact (int8 weights, feature-major; the meta names its
+    labels as `intents` and its `buckets`): the one loader for every model on these features (the
+    intent model here, the interviewer's question-topic model). None when missing or inconsistent."""
     try:
-        meta = json.loads(ARTIFACT.with_suffix(".json").read_text(encoding="utf-8"))
+        meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         weights = array("b")
-        weights.frombytes(ARTIFACT.with_suffix(".bin").read_bytes())
+        weights.frombytes(path.with_suffix(".bin").read_bytes())
     except (OSError, ValueError):
         return None
     if len(weights) != meta["buckets"] * len(meta["intents"]):
         return None
-    return IntentModel(weights, meta)
+    return weights, meta
+
+
+@cache
+def _shipped() -> IntentModel | None:
+    got = read_artifact(ARTIFACT)
+    return IntentModel(*got) if got else None
 
 
 def combine(pattern: float, model: float, intent: str) -> float:
