@@ -477,6 +477,7 @@ class Interview:
         if heard.checked:
             heard.lead = self._check_answer(" ".join(r.sentence for r in readings))
             heard.corrected = heard.lead in [x.correct for x in self.persona.realities]
+            heard.lead = self._no_credit_for_buzzwords(heard.lead, heard)
         elif statements:
             reality, misread = listening.read_reality(self.persona, statements)
             if reality and misread and reality.topic not in self.state.reacted_to:
@@ -614,6 +615,19 @@ class Interview:
         if len(heard.answers) > 1:  # several questions at once: the short version of each
             heard.answers = [" ".join(guards.sentences(a)[:2]) for a in heard.answers]
         return heard
+
+    def _no_credit_for_buzzwords(self, lead: str, heard: Heard) -> str:
+        """'Does that resonate?' after stock phrases ("add value", "hit the ground running"): no "Some of that's
+        fair" for them - say it could be any job, then the part they're missing."""
+        d = listening.data()
+        if not heard.content.generic or not lead:
+            return lead
+        opener = re.match(d["ballpark_no_read"]["opener"], lead, re.I)
+        if not opener:
+            return lead
+        rest = lead[opener.end():]
+        rest = rest[:1].upper() + rest[1:]
+        return self._pick("check_generic", listening.tone_options(d["check_generic"], self.persona.tone)) + " " + rest
 
     def _got_it_now(self, statements: str, heard: Heard) -> None:
         """After our correction, the candidate who now names the real cause is told so, once ("Yes -

@@ -312,3 +312,11 @@ def test_experience_they_name_is_asked_how_it_carries_over_and_assent_is_not_pro
         reply = iv.respond("Oh right, OK. I hadn't realised that.").text
         probing = [x for tone in listening.data()["reactions"]["vague"].values() for x in tone]
         assert not any(p in reply for p in probing) and not re.search(r"\b(?:Go on|Tell me more|Say more)\b", reply), reply
+
+
+def test_stock_phrases_checked_get_no_credit():
+    for pid in ("ops-vp-skeptical", "sales-manager", "finance-controller"):
+        iv = at_stage("vision", pid)
+        reply = iv.respond("For me it's about bringing value from the start, hitting the ground running and being a "
+                           "self-starter who drives results. Does that sound about right?").text
+        assert not re.match(r"(?:Some|Parts) of (?:that|it)", reply), reply
