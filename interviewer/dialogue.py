@@ -1174,7 +1174,7 @@ class Interview:
                 kind = "nervous"  # "I'm a bit nervous": put them at ease, not "Okay."
             elif stage == "opening" and kind in ("default", "vague", "one_word", "offtopic"):
                 kind = "opening"  # pleasantries and asides on arrival (the bus, the coffee): a greeting back, not a steer
-            elif c.rant and self.state.probed_in.count("rant_noted") < 2 and stage != "compensation":
+            elif c.rant and self.state.probed_in.count("rant_noted") < 1 and stage != "compensation":
                 self.state.probed_in.append("rant_noted")
                 kind = "rant"  # venting about their current employer: noticed, once
             elif heard.off_role and stage in ("vision", "probe", "react") and kind not in ("rude", "offtopic"):
@@ -1424,7 +1424,7 @@ class Interview:
         c = heard.content
         if c.rude and (heard.lead or heard.answers or c.figures):
             out.append(self._reaction(heard, "rude"))
-        elif c.rant and self.state.probed_in.count("rant_noted") < 2 and (heard.lead or heard.answers) \
+        elif c.rant and self.state.probed_in.count("rant_noted") < 1 and (heard.lead or heard.answers) \
                 and self._turn_stage in ("opening", "vision", "probe", "react", "questions"):  # not in the pay exchange
             self.state.probed_in.append("rant_noted")
             out.append(self._reaction(heard, "rant"))
