@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
+
+from interviewer import prompts
 
 MAX_WORDS = 120
 
@@ -123,6 +126,11 @@ def _echoes_injection(text: str, ctx: GuardContext) -> bool:
     return any(tuple(toks[i : i + 6]) in grams for i in range(len(toks) - 5))
 
 
+@cache
+def _as_candidate() -> re.Pattern[str]:
+    return re.compile(prompts.data("listening.toml")["meaning"]["as_candidate"], re.I)
+
+
 def problems(text: str, ctx: GuardContext) -> list[str]:
     """Every guard the reply fails, by name. Empty list: the reply may be shown as is."""
     found = []
@@ -140,6 +148,8 @@ def problems(text: str, ctx: GuardContext) -> list[str]:
         found.append("repetition")
     if _OFF_PERSONA.search(text) or _echoes_injection(text, ctx):
         found.append("off_persona")
+    if _as_candidate().search(text):
+        found.append("speaks_as_candidate")  # "You're lucky to have me", "thanks for having me": the candidate's lines
     if not ctx.allow_next_steps and _NEXT_STEPS.search(text):
         found.append("volunteers_next_steps")
     return found

@@ -320,3 +320,13 @@ def test_stock_phrases_checked_get_no_credit():
         reply = iv.respond("For me it's about bringing value from the start, hitting the ground running and being a "
                            "self-starter who drives results. Does that sound about right?").text
         assert not re.match(r"(?:Some|Parts) of (?:that|it)", reply), reply
+
+
+def test_the_candidates_lines_never_pass_the_guards():
+    ctx = guards.GuardContext(interviewer_name="Ellen Price")
+    for line in ("Honestly, you'd be lucky to have me on the team.", "Thanks so much for having me back today.",
+                 "I'm really excited about this opportunity.", "In my last job I cut late sailings by half."):
+        assert "speaks_as_candidate" in guards.problems(line, ctx), line
+    assert guards.repair("What would you check first? You'd be lucky to have me.", ctx) == "What would you check first?"
+    for line in ("Thanks for coming in.", "I'd love to hear how you'd start.", "In my experience here, lanes jam on Fridays."):
+        assert "speaks_as_candidate" not in guards.problems(line, ctx), line
