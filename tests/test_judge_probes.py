@@ -374,6 +374,44 @@ PROBES = [
     ("role_vision", "missed", [("i","How do you see the job?"),("c","So at my current yard I look after about forty organs. Last year the bellows on one of them split and nobody noticed for two months. The pipes had gone out of tune across the whole swell box.")]),
     ("compensation", "covered", [("i","alright money, what are you on now and what you after"),("c","i'm on thirty two now, i'd want thirty five basic really")]),
     ("goals_alignment", "covered", [("i","Any questions for me?"),("c","What is the big goal for the lighthouse trust next year?"),("i","Automating the last three lights."),("c","and for the keeper job, how that connect, what is my part")]),
+    # eighth pass: a workplace decision disputed or deferred to is not the hiring decision
+    ("next_steps", "missed", [("i","Any questions for me?"),("c","how do you run the yard, like if i am not agreeing with a decision on the moorings, how do you want people to bring it to you")]),
+    ("next_steps", "missed", [("i","The band is twenty eight to thirty."),("c","is okay, no problem, whatever you decide is fine for me")]),
+    ("next_steps", "missed", [("i","Anything else?"),("c","and you, are you at the lock every day or you leave me to decide")]),
+    ("next_steps", "covered", [("i","Anything else?"),("c","when do you think the trustees will make a decision")]),
+    # eighth pass: a speech-to-text run-on can hold a career "next step" and a hope for the process's next step
+    ("next_steps", "partial", [("i","We'll be in touch by Friday."),("c","okay that's good for me, this job is the the next step in my career because back home I was a ranger, and I'm really looking forward for the next step with you")]),
+    ("next_steps", "missed", [("i","Anything else?"),("c","this job is the next step in my career, honestly")]),
+    ("next_steps", "partial", [("i","Right, that's us done."),("c","so uh hopefully hear from yous soon, I'd love it")]),
+    # eighth pass: how pay is made up, asked without a pay word, right after pay was named
+    ("compensation", "covered", [("i","Money-wise it's eleven forty an hour plus tips."),("c","How do the tips work, split by shift or across the rota?")]),
+    ("compensation", "covered", [("i","The post is grade nine on the trust's salary schedule."),("c","Okay. What step would I come in on? I've run the ferry desk for six years.")]),
+    ("compensation", "partial", [("i","There's a bonus scheme on top of the base."),("c","yeah that's cool, we can sort all that out later, I ain't fussed")]),
+    ("compensation", "missed", [("i","The salary is thirty one thousand."),("c","Any tips for my first week on the ferry?")]),
+    # eighth pass: talk about the answer that opens a story about the candidate's own job
+    ("role_vision", "missed", [("i","How do you see the job?"),("c","So, the way I'd frame it, at my last kennels the booking diary was a mess. We had dogs double-booked every bank holiday and I rebuilt the whole diary in a spreadsheet.")]),
+    ("role_vision", "missed", [("i","Any questions for me?"),("c","and what's it like working with the crew here, like how long the people are staying, because at the old boatyard the turnover is crazy, every month new people")]),
+    # eighth pass: a plan made only of service / adaptability / learning cliches is not an approach
+    ("role_vision", "missed", [("i","How would you approach the job?"),("c","Honestly I'd focus on making sure the members are happy and getting value. Every site's different, so I'd stay adaptable and make sure I'm always learning and asking questions.")]),
+    # ninth pass: unpunctuated reads opened by what the candidate saw or was told, a day spent with this team, "for me the first thing would be"
+    ("role_vision", "covered", [("i","how are you seeing the kennel lead job"),("c","so from what i saw and what the handlers told me the weekend rota runs two short every saturday and the dogs are not getting walked till noon so what i would do is move one handler onto a split shift and put the walks on a board by the door")]),
+    ("role_vision", "covered", [("i","how are you seeing it"),("c","so from the trial shift i did with your kitchen team the big thing i noticed is the pass is backing up by eight because one person plates everything so what i'd do is split the pass into hot and cold and train two of the commis on plating")]),
+    ("role_vision", "covered", [("i","How do you see the lock keeper role?"),("c","What I see is the closures run late because the paddles get checked by hand every morning. So for me the first thing would be to put the paddle checks on a weekly rota and log them on the tablet.")]),
+    ("role_vision", "missed", [("i","How was the open day?"),("c","I loved the kennels, from what I saw.")]),
+    # ninth pass: an unpunctuated answer that opens with a thank-you; "what i understand is"; "every crew has its own" describes them
+    ("role_vision", "covered", [("i","How are you thinking about the harbour office job?"),("c","thanks maria so from the open day the big thing is the moorings list is on paper and the berth fees are chased by hand every quarter what i'd do is move the list onto the booking system and send the fee reminders from it in the first month")]),
+    ("role_vision", "covered", [("i","how are you thinking about it"),("c","so what i understand is you are mid way through moving the ferries to the new rota, and every crew has its own spreadsheet, so the swaps get lost. so my approach first quarter would be to put all four crews on one shared rota and do the swaps through it")]),
+    ("role_vision", "missed", [("i","Welcome back."),("c","Thanks so much for having me back, I really enjoyed meeting the crew.")]),
+    # ninth pass: pay named only as figures or as a topic opening a sentence; "that's grand" is not money
+    ("compensation", "missed", [("i","The advert's out with the range, seventy-two to seventy-eight, so you'll have seen it. How do you see the harbour?"),("c","The moorings list is on paper, so I'd move it onto the booking system.")]),
+    ("compensation", "partial", [("i","Lovely. On money, we're thinking low forties plus a share of the tips. How does that sit?"),("c","Oh, whatever's fair, I'm easy.")]),
+    ("compensation", "covered", [("i","okay and money what are you looking for"),("c","so i'm on forty eight now with the van, i'd be looking at around fifty two plus the van")]),
+    ("compensation", "covered", [("i","On salary, we're looking at about forty-six."),("c","Would forty-nine be in the ballpark? That's what I'm on now.")]),
+    ("compensation", "partial", [("i","Money, we're thinking forty-four to forty-six plus a van."),("c","Ah, that's grand. We'll not fall out over money.")]),
+    # ninth pass: a goal asked as "the aim of <the place>" is a goals question on the patterns, not only on the model's confidence
+    ("goals_alignment", "covered", [("i","Anything for me?"),("c","what's the main aim of the observatory for next season and where could I help with that")]),
+    ("goals_alignment", "missed", [("i","Anything for me?"),("c","what's the aim of this question, just so I answer it right")]),
+    ("role_vision", "partial", [("i","How do you see the job?"),("c","My read is that your boatyard has four hulls on the slip and only one crane driver, so the repairs are queuing into the weekend."),("i","And how would you go at it?"),("c","I'm a quick learner, so I'd pick it up fast. Honestly, I'd want to get in and see it properly before committing to anything.")]),
 ]
 
 

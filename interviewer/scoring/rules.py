@@ -15,7 +15,7 @@ from interviewer.text.cues import APPROACH, APPROACH_FILLER as _APPROACH_FILLER,
 from interviewer.text.cues import asks_process as _asks_process, carries_signal, concrete as _concrete, fit_question  # noqa: F401  (carries_signal: the scorer's public gate)
 from interviewer.text.normalize import fluent
 from interviewer.text.phrases import fragment, phrase
-from interviewer.text.sentences import opens_as_question, topic_first_question
+from interviewer.text.sentences import opens_as_question, split_sentences as _split, topic_first_question
 
 
 @dataclass
@@ -80,6 +80,13 @@ _GREETING = re.compile(r"\b(?:welcome|good to see you|nice to see you|thanks for
 _PROCESS_SAID = re.compile(r"\bnext (?:steps?|stage|round)\b|\bbe in touch\b|\bwe(?:'ll| will) (?:decide|let you know|call|get back)\b", re.I)
 
 
+def _clear_of(wanted, unwanted, text: str) -> bool:
+    """A `wanted` match that no `unwanted` match overlaps: in a speech-to-text run-on, "this job is the
+    next step in my career ... and I'm looking forward for the next step with you" holds both."""
+    spans = [m.span() for m in unwanted.finditer(text)]
+    return any(all(m.end() <= a or m.start() >= b for a, b in spans) for m in wanted.finditer(text))
+
+
 def next_steps(r: Reading) -> RuleFinding:
     asked, stated = [], []
     prompts = _prompts(r)
@@ -91,7 +98,7 @@ def next_steps(r: Reading) -> RuleFinding:
             _only_model(r, "next_steps", s, "next_steps", PROCESS.search(s.text))
             continue
         if not PROCESS.search(s.text) or NOT_PROCESS.search(s.text):
-            if STATED_INTEREST.search(s.text) and not NOT_PROCESS.search(s.text):
+            if _clear_of(STATED_INTEREST, NOT_PROCESS, s.text):
                 stated.append(s)
             continue
         (asked if s.is_question or _asks_process(s.text) else stated).append(s)
@@ -377,6 +384,8 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
             if _read_in_check(s):
                 reads.append(s)  # "I'm assuming the backlog is in the old halls, am I right on that?"
                 continue
+            if s.is_question and fit_question(s.text, True):
+                continue  # "what's it like on the team here, because at my last place ...": asks about them, reads nothing
             if s.text.rstrip().endswith("?") or not _specific(s) or topic_first_question(s.text):
                 # "So my approach would be simple." says nothing yet, but what follows is the plan.
                 planning = planning or (not s.text.rstrip().endswith("?") and bool(APPROACH.search(s.text)))
@@ -527,15 +536,22 @@ PAY_QUESTION = phrase("compensation.pay_question")
 VAGUE_PAY = phrase("compensation.vague_pay")
 
 
+def _names_pay(text: str) -> bool:
+    """Pay is named somewhere in `text`, read a sentence at a time: some pay phrases open a
+    sentence ("On money, we're thinking mid-forties"), and a whole turn or transcript has one start."""
+    return any(PAY.search(x) for x in _split(text))
+
+
 def compensation(r: Reading) -> RuleFinding:
-    if not PAY.search(r.all_text):
+    if not (PAY.search(r.all_text) or _names_pay(r.interviewer_text)):
         return RuleFinding("not_applicable")
     concrete, vague = [], []
     for t in r.candidate_turns:
         if not t.usable:
             continue
         # Pay is the subject if the interviewer just raised it or the candidate does in this turn.
-        on_pay = bool(PAY.search(t.prompt)) or any(PAY.search(s.text) for s in t.sentences)
+        prompt_pay = bool(PAY.search(t.prompt)) or _names_pay(t.prompt)
+        on_pay = prompt_pay or any(PAY.search(s.text) for s in t.sentences)
         if not on_pay:
             continue
         for s in t.sentences:
@@ -555,7 +571,7 @@ def compensation(r: Reading) -> RuleFinding:
                 concrete.append(s)
             elif PAY.search(s.text) and re.search(r"\b(?:research|looking (?:at|for)|expect|target|aiming|based on)\b", s.lower):
                 concrete.append(s)
-            elif PAY.search(s.text) or VAGUE_PAY.search(s.text) or (bool(PAY.search(t.prompt)) and _model(s, "pay_deflect")):
+            elif PAY.search(s.text) or VAGUE_PAY.search(s.text) or (prompt_pay and _model(s, "pay_deflect")):
                 vague.append(s)  # "Oh, I'm sure it'll be fine": a deflection, right after pay was named
     if concrete:
         return RuleFinding("covered", concrete[:2])
