@@ -341,8 +341,15 @@ def _steps_out(s: Sentence, entities: set[str], prompt: str) -> bool:
     read about them (you, your, a name the interviewer used) that is not the scenario said back."""
     if s.text.rstrip().endswith("?") or PAST_SELF.search(s.text) and not VISIT.search(s.text):
         return False
-    return bool(VISIT.search(s.text) or (READ.search(s.text) and _about_them(s.text, entities) and not _restates(s.text, prompt)
-                                         and not _names(prompt) & set(re.findall(r"\b[A-Z][a-zA-Z]{2,}\b", s.text))))
+    if VISIT.search(s.text):
+        return True
+    # "I think you explain everything" or "I assume you have a policy" is not a read of their place
+    return bool(len(s.text.split()) >= 10 and _specific(s) and READ.search(s.text) and _THEIR_PLACE.search(s.text)
+                and not _restates(s.text, prompt))
+
+
+_THEIR_PLACE = re.compile(r"\b(?:your|y'?all'?s|here|this (?:[\w-]+ )?(?:role|job|team|place|site|company|department|unit|office|ward|"
+                          r"kitchen|shop|yard|store|branch|practice|clinic|school|plant|warehouse|desk))\b", re.I)
 
 
 def vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
