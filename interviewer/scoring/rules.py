@@ -341,13 +341,16 @@ def _steps_out(s: Sentence, entities: set[str], prompt: str) -> bool:
     read about them (you, your, a name the interviewer used) that is not the scenario said back."""
     if s.text.rstrip().endswith("?") or PAST_SELF.search(s.text) and not VISIT.search(s.text):
         return False
-    if VISIT.search(s.text):
+    if VISIT.search(s.text) or _PIVOT.search(s.text):
         return True
     # "I think you explain everything" or "I assume you have a policy" is not a read of their place
     return bool(len(s.text.split()) >= 10 and _specific(s) and READ.search(s.text) and _THEIR_PLACE.search(s.text)
                 and not _restates(s.text, prompt))
 
 
+# "Both of those made me think of something about this company specifically": the answer turns from the scenario to here.
+_PIVOT = re.compile(r"\b(?:made me think|points? (?:at|to)|reminds? me|brings? me (?:to|back)|gets? me (?:to|thinking))\b.{0,60}?"
+                    r"\b(?:this (?!(?:scenario|question|one|situation|case|example|story)\b)[a-z-]{3,}|here|your)\b", re.I)
 _THEIR_PLACE = re.compile(r"\b(?:your|y'?all'?s|here|this (?:[\w-]+ )?(?:role|job|team|place|site|company|department|unit|office|ward|"
                           r"kitchen|shop|yard|store|branch|practice|clinic|school|plant|warehouse|desk))\b", re.I)
 
@@ -376,6 +379,8 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
             start = next((i for i, s in enumerate(t.sentences) if _steps_out(s, entities, t.prompt)), -1)
             if start < 0:
                 continue
+            if _PIVOT.search(t.sentences[start].text) and not READ.search(t.sentences[start].text):
+                start += 1  # the turn itself says nothing of them: the read follows it
         substantive = len(t.text.split()) >= 35
         generic_turn = sum(bool(GENERIC.search(s.text)) for s in t.sentences) >= max(1, len(t.sentences) // 2)
         checked = any(CHECK.search(x.text) for x in t.sentences)
