@@ -420,8 +420,9 @@ _CLAUSE = re.compile(r",\s+|;\s+|\s+[-–—]\s+|:\s+")
 
 
 def _own_sentences(persona: Persona) -> list[str]:
-    texts = [v for v in persona.facts.values() if isinstance(v, str)]
-    texts += [v for v in persona.answers.model_dump().values() if isinstance(v, str)]
+    """What the role itself states - its description, its realities, its pay line, its notes - and
+    not the general answers any interviewer gives (a success template that says "numbers")."""
+    texts = [persona.role_reality, persona.facts.get("role", ""), persona.answers.compensation, persona.team]
     texts += [r.truth for r in persona.realities]
     seen: dict[str, None] = {}
     for text in texts:
@@ -447,6 +448,20 @@ _NOTE_VOICE = re.compile(r"\b(?:i|i'd|i'm|i've|me|my|mine|said|says|told|tells|i
 _NAMED = re.compile(r"\b(?:the|a|an|any|our|your|my|this|that|those|these)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)", re.I)
 
 
+_NOT_NOUN = _STOP | set("get gets got getting going been being go goes went make makes made actually still ever".split())
+
+
+def _noun_phrase(words: str) -> str:
+    """The words after a determiner up to the first that can't be part of its noun phrase
+    ("nurses get listened" -> "nurses", "benefits adviser post actually" -> "benefits adviser post")."""
+    out = []
+    for w in words.split():
+        if w.lower() in _NOT_NOUN or w.lower().endswith(("ed", "ly")):
+            break
+        out.append(w)
+    return " ".join(out)
+
+
 def stated(persona: Persona, part: str, thing: list[str] | None = None) -> str:
     """What the persona's own notes say about the thing a question names, when nothing in the bank
     answers it: "is the uniform provided?" finds "meals on duty and uniform provided" in a role
@@ -464,8 +479,9 @@ def stated(persona: Persona, part: str, thing: list[str] | None = None) -> str:
         pats = [keyword_pattern(k) for k in thing if keyword_pattern(k).search(part)]
         rare = {stem(w) for k in thing if keyword_pattern(k).search(part) for w in content_words(k)}
     else:
-        named = {stem(w) for m in _NAMED.finditer(core) for w in content_words(m.group(1))} & asked
-        rare = {w for w in named if w not in _bank_vocab() and w not in _reader()["generic"] and len(w) >= 5}
+        named = {stem(w) for m in _NAMED.finditer(core) for w in content_words(_noun_phrase(m.group(1)))} & asked
+        own = {stem(w) for w in content_words(" ".join((persona.role_title, persona.title)))}  # in every description
+        rare = {w for w in named if w not in _bank_vocab() and w not in _reader()["generic"] and w not in own and len(w) >= 5}
         pats = []
     if not rare:
         return ""
@@ -486,16 +502,6 @@ def _clause(sentence: str, words: set[str]) -> str:
         return sentence
     piece = piece.strip().rstrip(".!?")
     return piece[:1].upper() + piece[1:] + "."
-
-
-def named_thing(part: str) -> str:
-    """The thing a question part we can't answer names, said back ("the night audit"); "" if none."""
-    found = [m.group(1) for m in _NAMED.finditer(question_core(part))]
-    for np in reversed(found):  # the last noun phrase is usually what is asked about
-        words = [_MINE.get(w.lower(), w) for w in np.split()]
-        if content_words(" ".join(words)) - set(_reader()["generic"]):
-            return "the " + " ".join(words)
-    return ""
 
 
 def said_in_passing(sentence: str) -> Question | None:

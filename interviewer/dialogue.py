@@ -568,7 +568,8 @@ class Interview:
                         if line := self._pick("aside", d["deflections"]["aside"], fresh_only=True):
                             heard.answers.append(line)
                         continue
-                    not_known.append((-1, bank.topic_name(q.topic) if q is not None else bank.named_thing(part)))
+                    if q is not None:  # a topic we can name; a part we couldn't read at all is never named in garbled words
+                        not_known.append((-1, bank.topic_name(q.topic)))
                     deflection = deflection or (self._deflect_named(q.topic) if q is not None else self._deflect(part))
                     continue
                 if name in this_turn:

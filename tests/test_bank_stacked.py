@@ -101,6 +101,13 @@ def test_a_thing_nobody_stated_is_still_said_plainly_as_not_known():
     assert bank.stated(p, "Would I ever need to cover at the other branch?") == ""
 
 
+def test_a_verb_after_the_noun_is_not_the_thing_asked_about():
+    # "listened" is no thing: the garden notes' "still listening for..." line must not answer it
+    p = garden()
+    assert bank.stated(p, "do the cashiers get listened to when something breaks?") == ""
+    assert bank.stated(p, "Is the irrigation contract going to be re-let?")  # "the irrigation contract": a thing
+
+
 def test_tips_get_the_tips_answer_not_the_salary_line():
     said = " ".join(heard(garden(), "Roughly what do the tips come to in a month?", stage="compensation").answers)
     assert "24,800" not in said

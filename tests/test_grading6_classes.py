@@ -25,12 +25,12 @@ def test_a_guess_is_supported_only_when_its_answer_holds_a_word_of_the_question(
 
 def test_an_unsupported_guess_asks_what_they_mean_instead_of_a_whole_block():
     persona = load_persona("nurse-manager")
-    topic = bank.read_topic("After some time", persona)
+    topic = bank.read_topic("After that?", persona)
     assert topic.unsure and topic.question is not None  # the model's weak guess, as the premise
     block = bank.answer_for(persona, topic.question)[1]
     iv = Interview(persona, None, seed=3)
     iv.start()
-    heard = iv._hear("After some time?")
+    heard = iv._hear("After that?")
     said = " ".join(heard.answers)
     assert said in bank.reader_lines("unsure_ask")
     assert block.split(".")[0] not in said
@@ -108,10 +108,10 @@ def test_a_wrong_read_is_corrected_with_the_cause_the_notes_give():
 
 def test_a_guess_we_cannot_support_is_not_asked_about_beside_a_real_answer():
     persona = load_persona("nurse-manager")
-    assert bank.read_topic("After some time", persona).unsure
+    assert bank.read_topic("After that?", persona).unsure
     iv = Interview(persona, None, seed=3)
     iv.start()
-    heard = iv._hear("After some time? And how many nurses are on the team?")
+    heard = iv._hear("After that? And how many nurses are on the team?")
     said = " ".join(heard.answers)
     assert said and not any(x in said for x in bank.reader_lines("unsure_ask"))
     assert not heard.asked_back
