@@ -425,6 +425,7 @@ PROBES = [
     # tenth pass: a question about the organisation's goals or the role's part in them is not a fit question
     ("mutual_fit", "missed", [("i","Questions?"),("c","one thing i wanted to ask, what are the observatory goals for this year, like what the leadership is pushing")]),
     ("mutual_fit", "covered", [("i","Questions?"),("c","what are the observatory goals this year, and what's the team like to work with")]),
+    ("mutual_fit", "covered", [("i","Questions?"),("c","And how would you describe how you run the observatory?")]),
     ("role_vision", "partial", [("i","How do you see the job?"),("c","My read is that your boatyard has four hulls on the slip and only one crane driver, so the repairs are queuing into the weekend."),("i","And how would you go at it?"),("c","I'm a quick learner, so I'd pick it up fast. Honestly, I'd want to get in and see it properly before committing to anything.")]),
 ]
 

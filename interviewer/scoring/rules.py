@@ -627,11 +627,12 @@ MF_GOALS_RULE = True
 
 
 def _asks_goals(s: Sentence) -> bool:
-    """A question about the organisation's goals or how this role serves them, by the goals patterns or
-    a sure model, with no word about the manager, team or culture outside it."""
+    """A question about the organisation's goals or how this role serves them, by the goals patterns,
+    that the model is not sure is a fit question and that has no word about the manager, team or culture."""
     if not s.is_question:
         return False
-    goals = bool(GOALS.search(s.text) or CONTRIBUTES.search(s.text)) or max(s.p("goals"), s.p("role_contribution")) >= SURE
+    # "How would you describe how you run the plant?" is a fit question the model is sure of: kept
+    goals = bool(GOALS.search(s.text) or CONTRIBUTES.search(s.text)) and s.p("fit_question") < SURE
     return goals and not re.search(r"\b(?:team(?! lead)|culture|manag\w*|boss|style|colleagues|people here|like working|enjoy)\b", s.lower)
 
 
