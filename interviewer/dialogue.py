@@ -349,6 +349,7 @@ class Interview:
         # Benchmarks set this to read the model's whole raw reply even after a guard stopped it.
         self.measure_raw = False
         self._turn_stage = "opening"
+        self._last_kind = "opening"  # the kind of our last reply ("nudge": its question is no plan question to come back to)
         self._bare = self._moving_on = False
         self.persona = persona
         self.model = chat_model
@@ -420,6 +421,7 @@ class Interview:
             next_stage, line, transition = self._advance(heard)
             reply = self._say(text, kind=next_stage, plan_line=line, heard=heard, on_text=on_text, transition=transition)
         reply.seconds = time.perf_counter() - started
+        self._last_kind = reply.stage
         self._record_interviewer(reply)
         return reply
 
@@ -458,6 +460,16 @@ class Interview:
         if self.state.stage in ("questions", "compensation") and listening.money_figures(listening.figures(text)):
             for r in readings:  # "£31,000 - is that roughly where you are?" asks about their figure, not a read
                 r.intents.pop("ballpark_check", None)
+        elif self.state.stage == "compensation" and listening.pay_ask(text, self.persona.pay_range) is not None:
+            # "around 34,000. Is that realistic, or am I off the mark?": the reaction to their figure answers it
+            readings = [r for r in readings if not (r.has("ballpark_check") and r.is_question)]
+        asks_us = any(r.is_question and listening.asks_us_what(r.sentence) for r in readings)
+        for r in readings:
+            if r.has("ballpark_check") and asks_us and (r.is_question or not listening.names_a_check(r.sentence)) \
+                    and not listening.names_a_check(r.sentence):
+                # "what do you think is the biggest problem? I don't want to say something that's not correct.":
+                # they ask us first; no read is offered to check
+                r.intents.pop("ballpark_check")
         heard = Heard(content=listening.contents(text))
         stated = " ".join(r.sentence for r in readings if not r.is_question)
         heard.content.figures = listening.figures(stated) if stated else []  # "success at twelve months?" asks, it doesn't claim
@@ -469,18 +481,26 @@ class Interview:
         if heard.checked:
             heard.lead = self._check_answer(" ".join(r.sentence for r in readings))
             heard.corrected = heard.lead in [x.correct for x in self.persona.realities]
+            heard.lead = self._no_credit_for_buzzwords(heard.lead, heard)
         elif statements:
             reality, misread = listening.read_reality(self.persona, statements)
             if reality and misread and reality.topic not in self.state.reacted_to:
                 self.state.reacted_to.append(reality.topic)
                 heard.lead = reality.correct  # pushback on a misread, asked or not
                 heard.corrected = True
+                self.state.probed_in.append(f"corrected:{reality.topic}")
             elif reality and not misread and reality.topic not in self.state.reacted_to \
                     and bank.reads_reality(statements, reality) >= _CONFIRM_HITS and not self._said_before(reality.truth):
                 self.state.reacted_to.append(reality.topic)
                 heard.lead = reality.confirm  # a read that names the real cause is told so, unasked
             elif not heard.lead:
                 heard.lead = self._react_to_hypothesis(text)
+        if heard.checked and heard.corrected:
+            for x in self.persona.realities:
+                if heard.lead == x.correct:
+                    self.state.probed_in.append(f"corrected:{x.topic}")
+        if not heard.lead and statements:
+            self._got_it_now(statements, heard)
         if heard.content.words < 12 and listening.clarify(text):
             heard.clarify = True  # "Not sure what you're asking." said as a statement
         this_turn: list[str] = []
@@ -601,6 +621,29 @@ class Interview:
             heard.answers = [" ".join(guards.sentences(a)[:2]) for a in heard.answers]
         return heard
 
+    def _no_credit_for_buzzwords(self, lead: str, heard: Heard) -> str:
+        """'Does that resonate?' after stock phrases ("add value", "hit the ground running"): no "Some of that's
+        fair" for them - say it could be any job, then the part they're missing."""
+        d = listening.data()
+        if not heard.content.generic or not lead:
+            return lead
+        opener = re.match(d["ballpark_no_read"]["opener"], lead, re.I)
+        if not opener:
+            return lead
+        rest = lead[opener.end():]
+        rest = rest[:1].upper() + rest[1:]
+        return self._pick("check_generic", listening.tone_options(d["check_generic"], self.persona.tone)) + " " + rest
+
+    def _got_it_now(self, statements: str, heard: Heard) -> None:
+        """After our correction, the candidate who now names the real cause is told so, once ("Yes -
+        that's it"), not met with "Understood." and the next question."""
+        reality, misread = listening.read_reality(self.persona, statements)
+        if reality is None or misread or f"corrected:{reality.topic}" not in self.state.probed_in \
+                or f"got:{reality.topic}" in self.state.probed_in or bank.reads_reality(statements, reality) < _CONFIRM_HITS:
+            return
+        self.state.probed_in.append(f"got:{reality.topic}")
+        heard.lead = self._pick("after_correction", listening.tone_options(listening.data()["after_correction"], self.persona.tone))
+
     def _condense_not_known(self, heard: Heard, not_known: list[tuple[int, str]]) -> None:
         """A stacked turn: every part we can't answer is named, once, in one line after the answers
         ("I'd have to check the parking situation and the night audit for you"), never one "I don't
@@ -639,7 +682,16 @@ class Interview:
         if len(unsaid) == len(sents):
             return answer
         if unsaid:
-            return " ".join(unsaid)
+            # a sentence that leans on one already said ("We need to turn that around") gets a pointer to it
+            # ("It's what I described earlier."), never an orphaned "that"
+            lean = listening.data()["meaning"]["points_back"]
+            kept = []
+            for i, x in enumerate(sents):
+                if x in unsaid:
+                    if i and sents[i - 1] not in unsaid and re.search(lean, x, re.I):
+                        kept.append(listening.data()["deflections"]["as_said"])
+                    kept.append(x)
+            return " ".join(kept)
         return prompts.fill(listening.data()["deflections"]["repeat"], answer=_lower_first(sents[0]))
 
     def _check_answer(self, observation: str) -> str:
@@ -791,6 +843,22 @@ class Interview:
         last = (guards.sentences(said[-1]) or [""])[-1] if said else ""
         return last if last.endswith("?") else ""
 
+    def _question_again(self) -> str:
+        """Our last question, to ask again after their aside: with the sentence it leans on ("Pick one thing
+        you'd look at first. What would you hope it tells you?"), or "" when it means nothing said again
+        ("Go on - how would you handle that?" points at an answer two turns back; a nudge is no plan question)."""
+        said = [t.text for t in self.turns if t.speaker == "interviewer"]
+        sents = guards.sentences(said[-1]) if said else []
+        if not sents or not sents[-1].endswith("?") or self._last_kind == "nudge":
+            return ""
+        d = listening.data()["meaning"]
+        q, i = [sents[-1]], len(sents) - 2
+        while i >= 0 and ((re.search(d["leans_back"], q[0], re.I) and re.match(d["instruction"], sents[i], re.I))
+                          or (len(q[0].split()) < 6 and len(sents[i].split()) >= 6 and not re.match(d["acknowledgement"], sents[i], re.I))):
+            q.insert(0, sents[i])  # "What do you do?" needs its scenario ("A student tells you on day three ...")
+            i -= 1
+        return "" if re.search(d["leans_back"], q[0], re.I) else " ".join(q)
+
     def _last_candidate(self) -> str:
         return next((t.text for t in reversed(self.turns) if t.speaker == "candidate"), "")
 
@@ -827,7 +895,7 @@ class Interview:
             self._bare = True
             if stage == "questions":
                 again = self._pick("anything_else", prompts.data("dialogue.toml")["anything_else"])
-            elif (asked_before := self._last_question()) and not listening.asks_repeat(self._last_candidate()):
+            elif (asked_before := self._question_again()) and not listening.asks_repeat(self._last_candidate()):
                 # "what kind of example?", "do you mean one I made?": the same question, with the latitude they asked about
                 return stage, self._pick("clarify_open", d["transitions"]["clarify_open"]) + " " + asked_before, ""
             else:
@@ -838,7 +906,7 @@ class Interview:
             return stage, self._line(stage), ""
         if probing and c.assent and not asked and not heard.lead and not heard.checked:
             # "Oh, okay. That makes sense." is no answer to pick up ("say more"): the question again, once
-            if f"assent_{stage}" not in st.probed_in and (again := self._last_question()):
+            if f"assent_{stage}" not in st.probed_in and (again := self._question_again()):
                 st.probed_in.append(f"assent_{stage}")
                 return stage, again, self._pick("back_to", d["transitions"]["back_to"])
         if probing and not asked and not c.rude and not heard.clarify and not c.assent:
@@ -868,7 +936,7 @@ class Interview:
             # They asked instead of answering: answer, then come back to the question, once.
             st.probed_in.append(f"back_{stage}")
             line = self._followup("vague", heard, stage, fallback=False) if stage == "react" else ""
-            if again := self._last_question():  # "back to my question" is followed by that same question
+            if again := self._question_again():  # "back to my question" is followed by that same question
                 return stage, again, self._pick("back_to", d["transitions"]["back_to"])
             return stage, line or self._line(stage), self._pick("after_answer", d["transitions"]["after_answer"])
         if stage == "compensation" and asked and not heard.next_steps and not heard.pay_figure and not c.figures \
@@ -953,28 +1021,42 @@ class Interview:
                 back = self._pick("after_answer", d["transitions"]["after_answer"]) if asked else ""  # a new question, not "back to mine"
                 return nxt, line, back
         transitions = d["transitions"].get(nxt) or []
-        return nxt, self._line(nxt), self._pick(f"transition_{nxt}", transitions, fresh_only=True)
+        line = self._line(nxt)
+        if nxt == "questions" and st.solid_answers < 2:
+            # "I've asked you plenty" after two thin answers is not what happened: the floor, plainly
+            line = re.sub(d["meaning"]["asked_plenty"], "", line, flags=re.I) or line
+            line = line[:1].upper() + line[1:]
+        return nxt, line, self._pick(f"transition_{nxt}", transitions, fresh_only=True)
 
     def _followup_kind(self, heard: Heard) -> str:
         """Which follow-up a turn calls for ("" for a full answer with nothing particular to pick up)."""
         c = heard.content
         kind = c.kind
         if kind == "number" and not listening.estimate_figures(c.figures):
-            kind = "plan" if c.plan else "default"  # "people who've done this for 15 years" isn't a claim to probe
+            # "people who've done this for 15 years" isn't a claim to probe; a story with its durations is a story
+            kind = "story" if c.story and c.where else "plan" if c.plan else "default"
         elif kind == "number" and not any(listening.own_estimate(listening.figure_phrase(self._last_candidate(), f))
                                           for f in listening.estimate_figures(c.figures)):
             # "empty running went from 22% to 15%" happened: not "what's 22% based on?"
             kind = "story" if c.story else "read" if c.read else "plan" if c.plan else "default"
         if kind == "vague" and not c.generic and not c.one_word and not c.figures and not c.plan and not re.search(
-                r"\b(?:not sure|no idea|don'?t know|nothing|dunno|idk)\b", self._last_candidate(), re.I):
-            return "more"  # "Maybe the workload.": they named something - go on, what would you do about it?
+                r"\b(?:not sure|no idea|don'?t know|nothing|dunno|idk)\b", self._last_candidate(), re.I) \
+                and listening.names_something(self._last_candidate()):
+            # "Maybe the workload.": they named something - go on, what would you do about it? ("done a bit on a
+            # bottling line before" is experience: how it carries over)
+            return "story_result" if listening.past_experience(self._last_candidate()) else "more"
         if kind == "timeframe" and not any(f.lower().startswith(("the first", "first")) or f.lower() in c.plan.lower()
                                            for f in c.figures):
             return "story" if c.story else ""  # "fixed it in two weeks" was what happened, not a plan horizon to ask about
+        if kind == "plan" and not self._real_plan(heard):
+            kind = "story" if c.story and c.where else "default"  # no plan to ask "how would you know it worked?" about
         if kind in ("rude", "one_word", "offtopic") or c.empty or heard.off_role:
             return "vague"  # after a jibe, a non-answer or an answer about another job, ask for substance
         if kind == "default" and c.words < 12:
-            return "more"  # "Temps who don't show up.": go on, what would you do about it?
+            # "Temps who don't show up.": go on, what would you do about it? ("Why do you say that?" names nothing)
+            if not listening.names_something(self._last_candidate()):
+                return "vague"
+            return "story_result" if listening.past_experience(self._last_candidate()) else "more"
         return "" if kind == "default" else kind
 
     def _note_quality(self, heard: Heard) -> None:
@@ -989,12 +1071,14 @@ class Interview:
             st.weak_answers += 1
         elif heard.off_role:  # an answer about a different job: no warm close on the strength of it
             st.weak_answers += 1
+        elif c.rant:  # venting about their current employer instead of the job: no warm close either
+            st.weak_answers += 1
         elif heard.pay_figure or c.figures:  # "I'm targeting $75,000 base." is short, not empty
             st.solid_answers += 1
         elif c.empty or c.kind == "vague":
             st.weak_answers += 1
-        elif c.plan or c.read or c.story or heard.checked:
-            st.solid_answers += 1
+        elif self._real_plan(heard) or c.read or c.story or heard.checked:
+            st.solid_answers += 1  # ("I'll take that on board" is no plan)
 
     def _pay_is_a_scale(self, heard: Heard) -> bool:
         """No second ask for a number when pay is a posted scale ("Whatever the district scale is") or
@@ -1027,6 +1111,8 @@ class Interview:
         own line once they're used up, or "" without `fallback`."""
         f = listening.data()["followups"]
         line = ""
+        if kind == "story" and any(listening.past_result(listening.figure_phrase(self._last_candidate(), f)) for f in heard.content.figures):
+            kind = "story_result"  # they said what they did and what changed: how it carries over, not "what changed?"
         for key in (f"{kind}_{stage}", kind):
             if key in f:
                 line = self._pick(f"followup_{key}", listening.tone_options(f[key], self.persona.tone), fresh_only=True)
@@ -1093,13 +1179,15 @@ class Interview:
                 kind = "nervous"  # "I'm a bit nervous": put them at ease, not "Okay."
             elif stage == "opening" and kind in ("default", "vague", "one_word", "offtopic"):
                 kind = "opening"  # pleasantries and asides on arrival (the bus, the coffee): a greeting back, not a steer
-            elif c.rant and self.state.probed_in.count("rant_noted") < 2:
+            elif c.rant and self.state.probed_in.count("rant_noted") < 1 and stage != "compensation":
                 self.state.probed_in.append("rant_noted")
                 kind = "rant"  # venting about their current employer: noticed, once
             elif heard.off_role and stage in ("vision", "probe", "react") and kind not in ("rude", "offtopic"):
                 kind = "off_role"  # breakers to a nurse manager: not echoed as a plan
             elif stage in ("questions", "compensation") and kind in ("default", "vague", "one_word") and not heard.questions:
                 kind = "done"  # "No, that's it." after "any questions?" is an answer, not a vague one
+            elif c.assent and kind in ("default", "vague", "one_word"):
+                kind = "done"  # "Oh right, I didn't know that." takes in what we said: no "there's more behind that"
             elif kind in ("vague", "one_word") and stage in ("vision", "probe", "react") and self._moving_on:
                 kind = "vague_moving"  # no more probing here: say so, don't ask for specifics and then move on
             elif kind in ("vague", "one_word") and stage not in ("vision", "probe", "react"):
@@ -1111,11 +1199,15 @@ class Interview:
         if kind in ("number", "timeframe"):
             said = self._figures_said(c.figures) or self._one_clause_said(c.figures)
             # the figure in the sense it has in their sentence: their words around it, never a bare "five days - noted"
-            key = "figure_vague" if c.generic else "figure_said"
+            # (what they earn now is concrete, however they hedge the ask around it)
+            key = "figure_vague" if c.generic and self._turn_stage != "compensation" else "figure_said"
             options = listening.tone_options(d["reactions"][key], tone)
             # their own clause keeps each line fresh, so a frame may come round again once all are used
             if said and (line := self._pick(f"reaction_{key}", options, fresh_only=True) or self._pick(f"reaction_{key}", options)):
                 return listening.fill(line, said=said)
+            if not heard.pay_figure and self._turn_stage == "compensation":
+                # their figures in answer to "what are you looking for?" are an answer, never "I'd need more than that"
+                return self._pick("reaction_pay_heard", listening.tone_options(d["reactions"]["pay_heard"], tone))
             if not heard.pay_figure:
                 # no clause of theirs reads well said back: react to the rest of the turn, never a bare
                 # list of echoed figures ("Forty minutes, six weeks and 45 minutes. Noted.")
@@ -1281,13 +1373,15 @@ class Interview:
             template = self._short_reaction(heard, transition or plan_line)
             out(template)
             ctx.max_words = max(10, ctx.max_words - len(guards.words(template)))
-            got = self._generate(ctx, self.plan.reaction_tokens, 1, candidate_text, out, heard)
+            got = self._generate(ctx, self.plan.reaction_tokens, 1, candidate_text, out, heard,
+                                 around=(template, self._compose([], transition, plan_line)))
             out(self._compose([], transition, plan_line))
             return reply("model+plan" if got.text else "plan", got)
         # free style: the model writes the whole turn; one regeneration, then the plan's turn.
-        got = self._generate(ctx, self.plan.free_turn_tokens, 5, candidate_text, out, heard)
+        after = ("", self._compose([], transition, plan_line))  # said after the model's words when they ask nothing
+        got = self._generate(ctx, self.plan.free_turn_tokens, 5, candidate_text, out, heard, around=after)
         if not got.text and not got.notice:
-            got = self._generate(ctx, self.plan.free_turn_tokens, 5, candidate_text, out, heard)
+            got = self._generate(ctx, self.plan.free_turn_tokens, 5, candidate_text, out, heard, around=after)
         if got.text:
             if "?" not in got.text and kind != "close":
                 out(self._compose([], transition, plan_line))  # the model reacted but didn't move the interview on
@@ -1302,12 +1396,23 @@ class Interview:
         """A plan line that opens by picking up the answer ("Ooh, say more.") loses that opening when the
         answer had nothing in it to pick up."""
         c = heard.content
+        if not self._real_plan(heard) and (presumed := re.search(listening.data()["meaning"]["presumes_plan"], line, re.I)) and self._turn_stage != "opening":
+            # "If you started there, what's the first thing you'd check?" after a story, or nothing: no "there" to start from
+            kind = "story" if c.story else "vague"
+            if swap := self._followup(kind, heard, self.state.stage, fallback=False):
+                return swap
         if (c.plan or c.read or c.story or c.figures) and not (c.generic or heard.off_role or c.empty):
             return line
         sents = guards.sentences(line)
         if len(sents) > 1 and re.search(listening.data()["meaning"]["pickup"], sents[0], re.I):
             return " ".join(sents[1:])
         return line
+
+    def _real_plan(self, heard: Heard) -> bool:
+        """A plan of theirs a follow-up can build on: said back cleanly, and something they would do
+        ("I'd never run things like that" is a jibe at their employer, not a plan)."""
+        plan = heard.content.plan
+        return bool(plan) and listening.echo_ok(plan, self._last_candidate()) and not re.match(r"(?:never|not|no)\b", plan, re.I)
 
     def _short_reaction(self, heard: Heard, then: str) -> str:
         """The reaction, unless both it and what follows open with a bare acknowledgement ("Okay. Fine. ...")."""
@@ -1324,7 +1429,8 @@ class Interview:
         c = heard.content
         if c.rude and (heard.lead or heard.answers or c.figures):
             out.append(self._reaction(heard, "rude"))
-        elif c.rant and self.state.probed_in.count("rant_noted") < 2 and (heard.lead or heard.answers):
+        elif c.rant and self.state.probed_in.count("rant_noted") < 1 and (heard.lead or heard.answers) \
+                and self._turn_stage in ("opening", "vision", "probe", "react", "questions"):  # not in the pay exchange
             self.state.probed_in.append("rant_noted")
             out.append(self._reaction(heard, "rant"))
         said = " ".join([heard.lead] + heard.answers)
@@ -1334,7 +1440,11 @@ class Interview:
         spoken_pay = heard.pay_figure and not c.figures and listening.pay_ask_said(self._last_candidate(), self.persona.pay_range)
         if (missing or spoken_pay) and (heard.lead or heard.answers or heard.pay_figure or c.rude):
             rest = dataclasses.replace(heard, content=dataclasses.replace(c, figures=missing))
-            out.append(self._reaction(rest, "timeframe" if c.kind == "timeframe" else "number"))
+            said_back = self._reaction(rest, "timeframe" if c.kind == "timeframe" else "number")
+            parts = guards.sentences(said_back)
+            if heard.lead and len(parts) == 2 and len(parts[1].split()) <= 4:
+                said_back = parts[0]  # "You'd walk the aisles yourself. Fine." before our answer: no verdict ahead of it
+            out.append(said_back)
         if heard.lead:
             out.append(heard.lead)
         out.extend(heard.answers)
@@ -1382,7 +1492,7 @@ class Interview:
         return " ".join(body + tail)
 
     def _generate(self, ctx: guards.GuardContext, max_tokens: int, max_sentences: int, grounded_in: str, emit,
-                  heard: Heard | None = None) -> Reply:
+                  heard: Heard | None = None, around: tuple[str, str] = ("", "")) -> Reply:
         """One model reply, streamed sentence by sentence: each sentence is shown as soon as it
         passes every guard, and generation stops at the first one that does not.
 
@@ -1401,6 +1511,8 @@ class Interview:
             candidate = " ".join(accepted + [sentence])
             if guards.problems(candidate, ctx):
                 return False
+            if guards.loops(" ".join(p for p in (around[0], candidate, around[1]) if p)):
+                return False  # the whole turn as shown (template before it, plan line after) never repeats itself
             return not (guided and self._reaction_problems(candidate, grounded_in, heard))
 
         def call() -> None:

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
+
+from interviewer import prompts
 
 MAX_WORDS = 120
 
@@ -37,7 +40,8 @@ _INSTRUCTION = re.compile(
     r"act as|from now on)\b",
     re.I,
 )
-_SENTENCE = re.compile(r"(?<=[.!?…])[\"')\]]*\s+")
+# After . ! ? (and a closing quote or bracket, kept with its sentence), but not after "Mr." or "Dr.".
+_SENTENCE = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"'’”)\]]))(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)\s+")
 _WORD = re.compile(r"[A-Za-z0-9']+")
 
 
@@ -102,6 +106,11 @@ def _loops(text: str) -> bool:
     return False
 
 
+def loops(text: str) -> bool:
+    """A sentence said twice, or a four-word run three times, within one stretch of text."""
+    return _loops(text)
+
+
 def _repeats_earlier(text: str, ctx: GuardContext) -> bool:
     earlier = {_norm(s) for r in ctx.earlier_replies[-6:] for s in sentences(r)}
     return any(len(n.split()) >= 5 and n in earlier for n in map(_norm, sentences(text)))
@@ -115,6 +124,11 @@ def _echoes_injection(text: str, ctx: GuardContext) -> bool:
     grams = {tuple(cand[i : i + 6]) for i in range(len(cand) - 5)}
     toks = [w.lower() for w in words(text)]
     return any(tuple(toks[i : i + 6]) in grams for i in range(len(toks) - 5))
+
+
+@cache
+def _as_candidate() -> re.Pattern[str]:
+    return re.compile(prompts.data("listening.toml")["meaning"]["as_candidate"], re.I)
 
 
 def problems(text: str, ctx: GuardContext) -> list[str]:
@@ -134,6 +148,8 @@ def problems(text: str, ctx: GuardContext) -> list[str]:
         found.append("repetition")
     if _OFF_PERSONA.search(text) or _echoes_injection(text, ctx):
         found.append("off_persona")
+    if _as_candidate().search(text):
+        found.append("speaks_as_candidate")  # "You're lucky to have me", "thanks for having me": the candidate's lines
     if not ctx.allow_next_steps and _NEXT_STEPS.search(text):
         found.append("volunteers_next_steps")
     return found

@@ -135,6 +135,8 @@ def figures(text: str) -> list[str]:
             continue  # a year, not a figure
         if digits and int(digits) < 2 and not re.search(r"[$%]", f):
             continue  # "1" and "0" are rarely figures worth repeating
+        if re.fullmatch(r"(?:a|one) hundred (?:percent|per cent)|a hundred and ten percent", f, re.I):
+            continue  # "Yes, a hundred percent." agrees; it measures nothing
         if re.match(r"first\b", f, re.I):
             f = "the " + f[0].lower() + f[1:]  # "in my first 90 days" is acknowledged as "the first 90 days"
         elif re.match(r"the\b", f, re.I):
@@ -317,6 +319,9 @@ _HYPOTHETICAL = re.compile(r"\bif (?:it'?s|it is|that'?s|that is) (?:really|actu
 
 
 # A bare "that" / "it" with nothing after it but a particle: it points at what we said, not at their content.
+# Idioms built on our own words ("I'll take that on board", "I'll bear it in mind"): nothing of theirs to say back.
+_ON_BOARD = re.compile(r"\b(?:take|taking|took|taken) (?:that|it|this|those) (?:on board|into|forward|away|in|on)\b|"
+                       r"\b(?:bear|keep|kept) (?:that|it|this) in mind\b|\b(?:learn|learnt|learned|learning) from (?:that|it|this)\b", re.I)
 _ANAPHORIC = re.compile(r"\b(?:that|this|it)(?:\s+(?:on board|on|in|up|over|out|through|forward|further|back|down|off|around|"
                         r"now|then|first|again|seriously|aboard))?\s*$", re.I)
 
@@ -351,12 +356,15 @@ def sayable(phrase: str, text: str, clause: bool = False) -> bool:
     phrase = phrase.strip().rstrip(".!?")
     if not phrase or _cut_short(phrase, text) or _HYPOTHETICAL.search(phrase):
         return False
-    if not clause and _ANAPHORIC.search(phrase):
+    if (not clause and _ANAPHORIC.search(phrase)) or _ON_BOARD.search(phrase):
         return False  # "So you'd take that on board": "that" is ours, not something they said
     if (m := _said_as(phrase, text)) and re.search(r"(?<![\w'])(?:you|your|yours|you'\w+)(?![\w'])", m.group(0), re.I):
         return False  # they spoke to us: said back, it would be in their voice
     if clause and (_VERB_START.match(phrase) or _NUMBER_START.match(phrase)):
         return False
+    if clause and re.search(r"\b(?:do not|does not|don't|doesn't|haven't|have not|hasn't|can't|cannot|am not|i'm not|you're not) "
+                            r"(?:have|hold|got|know|speak|drive|yet)\b|\bnot yet\b|\byet\b", phrase, re.I):
+        return False  # "So you do not have the Level 3 yet": a gap they admitted, said back, is a rebuke
     return True
 
 
@@ -397,6 +405,23 @@ def off_role(text: str, persona: Persona) -> list[str]:
 @cache
 def generic_words() -> frozenset[str]:
     return frozenset(data()["meaning"]["generic_words"])
+
+
+def past_experience(text: str) -> bool:
+    """'done a bit on a bottling line before like a year': what they did before, not a problem they name."""
+    return bool(re.search(r"\b(?:i'?ve (?:done|worked|run|had)|i (?:did|worked|ran|used to)|done a bit|worked (?:on|in|at)|"
+                          r"used to|before (?:like|that|this)?\b|back when|at my (?:last|old|previous))", text, re.I))
+
+
+def names_something(text: str) -> bool:
+    """A short answer that names a thing to pick up ("Maybe the workload.", "Temps who don't show up."),
+    not one that only says it will do the job, or asks us something: "go on - what would you do about
+    that?" needs a "that"."""
+    if "?" in text:
+        return False
+    plain = frozenset(data()["meaning"]["plain_words"])
+    return any(len(w) >= 4 and "'" not in w and w.lower() not in generic_words() and w.lower() not in plain
+               for w in _WORD.findall(text))  # contractions ("I've", "that's") name nothing
 
 
 # --- the persona's realities: a read that is right, or the common misread ------------------------
@@ -650,12 +675,24 @@ def self_directed(question: str) -> bool:
     """'I can email?', 'Is that what you mean?', 'Between people?': a question mark, but nothing
     asked of the interviewer."""
     d = data()["deflections"]
+    if re.search(d["asked_later"], question, re.I) and not re.search(d["what_was_meant_words"], question, re.I):
+        return False  # "I've done nights for years, so what would the rota be?", "Nights only, or do you rotate?"
     if re.search(d["self_directed_words"], question, re.I):
         return True
     words = [w.lower() for w in _WORD.findall(question)]
     fillers = {"um", "umm", "uh", "uhh", "oh", "okay", "ok", "well", "sorry", "like", "yeah", "right", "hmm"}
     first = next((w for w in words if w not in fillers), "")
     return bool(first) and first not in d["question_openers"]
+
+
+def names_a_check(sentence: str) -> bool:
+    """'Am I in the ballpark?', 'does that sound right?': the words of a check, not just a question."""
+    return any(re.search(p, sentence, re.I) for p in data()["intents"]["ballpark_check"])
+
+
+def asks_us_what(sentence: str) -> bool:
+    """'(But first -) what do you think is the biggest problem?': a wh-question, which a check never is."""
+    return bool(re.search(r"(?:^|[-–—,:]\s*|\b(?:but|and|so)\s+)(?:what|how|who|where|why|which)\b", sentence, re.I))
 
 
 def aside(question: str) -> bool:

@@ -56,8 +56,9 @@ def repeated_blocks(s: Session) -> list[str]:
     out = []
     back_to = listening.data()["transitions"]["back_to"]
     for i, r in enumerate(s.replies):
+        again = next((r.text.split(b, 1)[1] for b in back_to if b in r.text), "")
         for sent in guards.sentences(r.text):
-            if sent.endswith("?") and any(b in r.text for b in back_to):
+            if sent in again:
                 continue  # "But back to my question. <the question again>" is meant to repeat it
             key = " ".join(guards.words(sent)).lower()
             if len(key.split()) >= 6:

@@ -411,6 +411,21 @@ PROBES = [
     # ninth pass: a goal asked as "the aim of <the place>" is a goals question on the patterns, not only on the model's confidence
     ("goals_alignment", "covered", [("i","Anything for me?"),("c","what's the main aim of the observatory for next season and where could I help with that")]),
     ("goals_alignment", "missed", [("i","Anything for me?"),("c","what's the aim of this question, just so I answer it right")]),
+    # tenth pass: a scenario answer that steps out into the candidate's own read of this place counts from there on
+    ("role_vision", "partial", [("i","Scenario: the ferry's ramp jams with cars queued. What do you do?"),("c","I'd radio the engineer, hold the queue and tell the drivers honestly how long. But looking at your timetable, I think the real issue is that your two boats share one spare ramp motor, so one fault stops both crossings.")]),
+    ("role_vision", "missed", [("i","Scenario: the ferry's ramp jams with cars queued. What do you do?"),("c","I'd radio the engineer, hold the queue and tell the drivers honestly how long it will be, and I'd log it for the morning crew.")]),
+    ("role_vision", "partial", [("i","Scenario: a school trip coach breaks down on the motorway. What do you do?"),("c","Call the office, keep the kids on the verge side, get the backup coach. Honestly though, that made me think of something about this school specifically. From the newsletters, trips keep getting cancelled because only two staff hold the minibus licence.")]),
+    ("role_vision", "partial", [("i","Scenario: a coach breaks down. What do you do?"),("c","Call the office and get the backup coach."),("i","Good. And more generally, how would you go about the role?"),("c","In my first month I'd build one trips calendar with a named lead per trip and a licence check for every driver.")]),
+    # tenth pass: a hedge is the candidate's own ("I don't know"), not somebody else's ignorance in a read
+    ("role_vision", "partial", [("i","So how are you seeing the job now?"),("c","well from the news, y'all lost half the kennel staff in spring, and i'd bet the agency walkers don't know your dogs so the bite reports are going up.")]),
+    # tenth pass: "I've been assuming ..." then a check in the next sentence is a read
+    ("role_vision", "covered", [("i","How would you approach the first months?"),("c","First month I'd sit with each keeper and get the feeding logs into one system. By month three I'd want one enrichment plan the vets have signed off. I've been assuming there isn't a single animal-records system at the moment and each section keeps its own. Is that right?")]),
+    # tenth pass: a grade that names a job ("band five physios") is not pay, so the answer is still a vision
+    ("compensation", "not_applicable", [("i","You'd be leading twelve band five physios across two wards."),("c","Having walked the wards last week, my read is that the gym sessions run forty minutes late because the porters come at ten.")]),
+    # tenth pass: a question about the organisation's goals or the role's part in them is not a fit question
+    ("mutual_fit", "missed", [("i","Questions?"),("c","one thing i wanted to ask, what are the observatory goals for this year, like what the leadership is pushing")]),
+    ("mutual_fit", "covered", [("i","Questions?"),("c","what are the observatory goals this year, and what's the team like to work with")]),
+    ("mutual_fit", "covered", [("i","Questions?"),("c","And how would you describe how you run the observatory?")]),
     ("role_vision", "partial", [("i","How do you see the job?"),("c","My read is that your boatyard has four hulls on the slip and only one crane driver, so the repairs are queuing into the weekend."),("i","And how would you go at it?"),("c","I'm a quick learner, so I'd pick it up fast. Honestly, I'd want to get in and see it properly before committing to anything.")]),
 ]
 
