@@ -740,22 +740,6 @@ def asks_what_was_meant(sentence: str) -> bool:
     return bool(re.search(data()["deflections"]["what_was_meant_words"], sentence, re.I))
 
 
-def as_question(text: str, terse: bool) -> str:
-    """A question dictated without its question mark ("whats the team like do they get on", "is there
-    parking"), given one back so it is heard as a question; with `terse` (the floor is theirs) a bare
-    topic ("hours") is one too. Anything else comes back unchanged."""
-    if "?" in text or not text.strip():
-        return text
-    words = [w.lower() for w in _WORD.findall(text)]
-    if terse and len(words) <= 3 and not re.search(data()["deflections"]["nothing_more_words"], text, re.I) \
-            and not contents(text).assent:
-        return text.rstrip(" .!") + "?"
-    first = next((w for w in words if w not in {"um", "umm", "uh", "oh", "okay", "ok", "well", "sorry", "yeah", "right", "and", "so"}), "")
-    if first in data()["deflections"]["dictated_question_openers"] and len(words) >= 3:
-        return text.rstrip(" .!") + "?"
-    return text
-
-
 def opens_like_question(part: str) -> bool:
     """Opens like a question asked of someone (after fillers): 'What...', 'Is there...'."""
     fillers = {"um", "umm", "uh", "uhh", "oh", "okay", "ok", "well", "sorry", "like", "yeah", "right", "hmm"}

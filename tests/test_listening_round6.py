@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from dialogue_steps import at_questions, at_stage
-from interviewer import guards, listening
+from interviewer import guards, listening, reading
 from interviewer.dialogue import Interview
 from interviewer.models import Role
 from interviewer.personas import load_persona
@@ -150,10 +150,10 @@ def test_a_read_that_names_the_real_cause_is_not_corrected():
 # --- a question dictated without its question mark ----------------------------------------------
 
 def test_a_question_without_its_question_mark_is_heard_when_the_floor_is_theirs():
-    assert listening.as_question("hows the overtime worked out", terse=True).endswith("?")
-    assert listening.as_question("hours", terse=True) == "hours?"
+    assert reading.asks_unmarked("hows the overtime worked out", last=True, floor=True, terse=True)
+    assert reading.asks_unmarked("hours", last=True, floor=True, terse=True)
     for said in ("no thats it", "fair enough", "Nothing else, thanks."):
-        assert listening.as_question(said, terse=True) == said
+        assert not reading.asks_unmarked(said, last=True, floor=True, terse=True), said
     iv = at_questions("nurse-manager")
     reply = iv.respond("whats the shift pattern like").text
     assert not reply.startswith("Nothing at all") and re.search(r"\bnight|shift|\d", reply), reply
