@@ -400,16 +400,18 @@ def read_role(role: Role, default_level: str = "hiring_manager") -> RoleReading:
     elif desc_sentences and (c := _role_sentence(desc_sentences[0], role)).startswith("We "):
         out.facts["company"] = c
 
-    # Pay: a grade and/or a figure the file names.
-    money = next((m.group(0).strip(" ,.") for c in every if (m := re.search(r"[$£€]\s?\d[\d,.]*k?(?:\s?(?:to|-|–)\s?[$£€]?\d[\d,.]*k?)?(?: (?:a year|per year|per annum|an hour|per hour))?", c))), "")
-    grade_m = next((m for c in every if (m := _rx("pay").search(c)) and re.search(r"grade|band|scale|step|point", m.group(0), re.I)
+    # Pay: a grade and/or a figure the file names - the job ad before the notes, never money the place
+    # loses, spends or earns.
+    pay_clauses = [c for c in desc_pieces + note_clauses if not _rx("not_pay_money").search(c)]
+    money = next((m.group(0).strip(" ,.") for c in pay_clauses if (m := re.search(r"[$£€]\s?\d[\d,.]*k?(?:\s?(?:to|-|–)\s?[$£€]?\d[\d,.]*k?)?(?: (?:a year|per year|per annum|an hour|per hour))?", c))), "")
+    grade_m = next((m for c in pay_clauses if (m := _rx("pay").search(c)) and re.search(r"grade|band|scale|step|point", m.group(0), re.I)
                     and re.search(r"\d|[ivx]\b", m.group(0), re.I)), None)
     if money and grade_m:
         g = grade_m.group(0).strip()
         g = g[:1].lower() + g[1:] if not g[:2].isupper() else g
         out.pay_range = money
         out.answers["compensation"] = prompts.fill(say["pay_grade_figures"], grade=g, pay=money)
-    for c in every if not (money and grade_m) else []:
+    for c in pay_clauses if not (money and grade_m) else []:
         if m := _rx("pay").search(c):
             figure = m.group(0)
             if re.search(r"\d|[ivx]\b", figure, re.I) and re.search(r"grade|band|scale|step|point", figure, re.I):

@@ -262,3 +262,27 @@ def test_other_ways_of_writing_it_read_the_same():
                        first_interview_notes="The project is six months behind schedule because the previous RA left."))
     assert "grade 6" in ra.answers.compensation and "£33,966" in ra.answers.compensation and ra.pay_range == "£33,966"
     assert "previous RA left" in ra.facts["why_open"]
+
+
+@pytest.mark.parametrize("notes", [
+    "The bakery bins about £900 a week of unsold bread, and the ovens are fine.",
+    "They lost a £40,000 contract with a café chain last spring over late deliveries.",
+    "Overtime spend is running at £3,500 a month because of the gaps on the early shift.",
+])
+def test_money_the_place_loses_or_spends_is_never_the_pay(notes):
+    from interviewer.models import Role
+    from interviewer.roles import persona_for_role
+    role = Role(title="Production Baker", company="Oakcrust Bakery",
+                description="Early-shift baker on the bread line, 5am starts, team of six. £24,000-£26,500 plus overtime.",
+                first_interview_notes=notes)
+    persona = persona_for_role(role)
+    assert persona.pay_range.startswith("£24,000-£26,500"), persona.pay_range
+    assert "£24,000" in persona.answers.compensation and not any(x in persona.answers.compensation for x in ("£900", "£40,000", "£3,500"))
+
+
+def test_pay_said_only_in_the_notes_is_still_read():
+    from interviewer.models import Role
+    from interviewer.roles import persona_for_role
+    role = Role(title="Production Baker", company="Oakcrust Bakery", description="Early-shift baker on the bread line.",
+                first_interview_notes="The ovens were replaced last year, which cost them £80,000. The post pays £25,000 a year.")
+    assert persona_for_role(role).pay_range.startswith("£25,000"), persona_for_role(role).pay_range
