@@ -22,7 +22,8 @@ PER_SET_FLOOR = 0.85
 # (rounded down), so they guard against getting worse without pretending they are fitted.
 # (dev21 started at role_vision .84 and goals_alignment .78; after the fifth pass every set is at or above .85.)
 # P-W (dev25-32) were released after their first contact with the sixth-pass freeze: floors at their
-# scores on release, below the per-set floor; X-AA (dev33-36) the same after the seventh-pass freeze, AB-AE (dev37-40) after the ninth.
+# scores on release, below the per-set floor; X-AA (dev33-36) the same after the seventh-pass freeze, AB-AE (dev37-40) after the ninth,
+# AF-AI (dev41-44) after the tenth.
 SET_FLOORS: dict[tuple[str, str], float] = {
     ("labelled_dev29", "next_steps"): 0.81,
     ("labelled_dev31", "role_vision"): 0.81,
@@ -31,6 +32,9 @@ SET_FLOORS: dict[tuple[str, str], float] = {
     ("labelled_dev36", "compensation"): 0.84,
     ("labelled_dev37", "goals_alignment"): 0.78,
     ("labelled_dev39", "role_vision"): 0.81,
+    # AF-AI (dev41-44) after the tenth-pass freeze: released at dev41 ns .84 ga .81 mf .81, dev42 rv .78, dev44 rv .84;
+    # the eleventh pass (read dev41+42) lifted dev41 and dev42 above the per-set floor, dev43+44 are read-blind.
+    ("labelled_dev44", "role_vision"): 0.84,
 }
 
 

@@ -79,6 +79,7 @@ NOT_PROCESS = phrase("next_steps.not_process")
 STATED_INTEREST = phrase("next_steps.stated_interest")
 CLOSING_INTEREST = phrase("next_steps.closing_interest")
 CLOSING_WISH = phrase("next_steps.closing_wish")
+ASKED_IN_RUNON = phrase("next_steps.asked_in_runon")
 _NAMES_PROCESS = re.compile(r"\b(?:next|hear|hearing|process|stage|round|steps?|decision)\b", re.I)
 _GREETING = re.compile(r"\b(?:welcome|good to see you|nice to see you|thanks for coming|good (?:morning|afternoon)|hello|hi)\b", re.I)
 # The interviewer has just set out what happens next ("So, next steps: ...", "we'll be in touch").
@@ -106,7 +107,7 @@ def next_steps(r: Reading) -> RuleFinding:
             if _clear_of(STATED_INTEREST, NOT_PROCESS, s.text):
                 stated.append(s)
             continue
-        (asked if s.is_question or _asks_process(s.text) else stated).append(s)
+        (asked if s.is_question or _asks_process(s.text) or (ASKED_IN_RUNON.search(s.text) and not s.text.rstrip().endswith(".")) else stated).append(s)
     if asked:
         return RuleFinding("covered", asked[:2])
     # "Welcome back" / "happy to continue": a reply to the greeting, not a wish to move on in the process.
@@ -185,7 +186,7 @@ def _pay_check(text: str) -> bool:
     return bool(NOT_CHECK.search(m.string[max(0, m.start() - 25) : m.end() + 100]))
 
 
-_ASKS_OBSERVATION = re.compile(r"\b(?:what|anything) (?:did |have |do )?you (?:notice|noticed|see|seen|saw|spot|spotted|found|pick up|picked up|make of)\b", re.I)
+_ASKS_OBSERVATION = re.compile(r"\b(?:what|anything) (?:did |have |do )?you(?:'ve| have)? (?:notice|noticed|see|seen|saw|spot|spotted|found|pick up|picked up|make of)\b", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you'd|yours)\b", re.I)
 _INVERTED = re.compile(r"\b(?:am i|is (?:that|this|it|my)|does (?:that|this|it|my)|did i|have i|do i have|would (?:that|it|you)|"
                        r"or (?:am i|was it|is it|did i))\b", re.I)
@@ -291,6 +292,16 @@ def _read_beside_plan(text: str) -> bool:
         return bool(READ.search(t))
     why = _REASON.search(t, m.end())
     return bool(why and READ.search(t[why.start():]))
+
+
+def _read_then_plan(text: str) -> bool:
+    """An unpunctuated run-on that reads the place and then sets out a plan ("i see that your advisors use the crm
+    very little ... so my approach is first to clean the crm data"): long, the read before the plan, the plan concrete."""
+    if len(text.split()) < 30:
+        return False
+    t = fluent(text)
+    m = next(_MODAL.finditer(t), None)
+    return bool(m and READ.search(t[: m.start()]) and APPROACH.search(t[m.start():]) and _concrete(t[m.start():]))
 
 
 def _specific(s: Sentence) -> bool:
@@ -447,7 +458,7 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
                 reads.append(s)
                 _only_model(r, "role_vision", s, "role_read", READ.search(s.text) or (substantive and ORG_REF.search(s.text)))
                 continue
-            if READ.search(s.text) and not APPROACH.modal_action(s.text):
+            if READ.search(s.text) and not APPROACH.modal_action(s.text) and not _read_then_plan(s.text):
                 reads.append(s)  # "my read is ... in the first ninety days" is a read, not a plan
                 continue
             both = len(s.text.split()) >= 14 and (
@@ -626,6 +637,20 @@ def _fit_question(s: Sentence) -> bool:
     return fit_question(s.text, s.is_question)
 
 
+FIT_RUNON = phrase("mutual_fit.asked_in_runon")
+
+
+def _fit_in_runon(s: Sentence) -> bool:
+    """An unpunctuated run-on whose last clause asks about the team or the manager ("that's grand whatever ye have why
+    did the last writer leave"): the fit question is read from the wh-opening on."""
+    if s.is_question or s.text.rstrip().endswith((".", "!")):
+        return False
+    m = None
+    for m in FIT_RUNON.finditer(s.text):
+        pass
+    return bool(m and fit_question(s.text[m.start():], True))
+
+
 MF_GOALS_RULE = True
 
 
@@ -651,7 +676,7 @@ def mutual_fit(r: Reading) -> RuleFinding:
             asked.append(s)
             _only_model(r, "mutual_fit", s, "fit_question", _fit_question(s) or FIT.search(s.text))
             continue
-        if not NOT_FIT.search(s.text) and (_fit_question(s) or (FIT.search(s.text) and re.search(
+        if not NOT_FIT.search(s.text) and (_fit_question(s) or _fit_in_runon(s) or (FIT.search(s.text) and re.search(
                 r"\bcurious|wondering|tell me|love to (?:hear|know)\b", s.lower) and not FIT_STATEMENT.search(s.text))):
             asked.append(s)
         elif FIT_STATEMENT.search(s.text) or (not s.is_question and _model(s, "fit_wish", prompts[s.turn]) and not _WANTS_THE_JOB.search(s.text)):

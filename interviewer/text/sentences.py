@@ -23,7 +23,7 @@ MAX_SENTENCE = 400
 _INTERROGATIVE_START = re.compile(
 # Spoken acknowledgements before an unpunctuated question ("ok great so what's the timeline").
     r"^(?:(?:so|and|but|okay|ok|also|well|um+|uh+|er|like|yeah|yes|right|oh|sorry|and then|one more thing|last thing|actually|just|please|"
-    r"great|cool|alright|all right|perfect|thanks|thank you|ha|haha|hmm+|mm+|sure|got it|good|nice|awesome|wow|fair enough|makes sense|"
+    r"great|cool|alright|all right|perfect|thanks|thank you|ha|haha|hmm+|mm+|m-?hm+|uh-?huh|aye|ah|och|sure|got it|good|nice|awesome|wow|fair enough|makes sense|"
     r"that helps|that makes sense|that's (?:helpful|clear)|understood)[,.!]?\s+)*"
     # "so what I'd do is ...", "how we run it is ...": a wh-word with the speaker as its subject is a statement.
     r"(?:(?:what|what's|how|how's|when|who|whom|where|why|which)\b(?!,? (?:i|i'd|i'm|i'll|i've|we|we'd|we're|we'll)\b)|"
