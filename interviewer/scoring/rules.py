@@ -248,6 +248,8 @@ _STARTS_HERE = re.compile(r"\b(?:you (?:start|started|join|joined|take over|took
 
 
 PLAN_OPENING = phrase("role_vision.plan_opening")
+ROUTINE_OPENING = phrase("role_vision.routine_opening")
+PLAN_PROMPT = phrase("role_vision.plan_prompt")
 # "Tell me where the department is headed and where I'd slot in.": a request to the interviewer, not a plan.
 _ASKS = re.compile(r"^\W*(?:(?:so|and|but|also)\W+)*(?:tell me|can you|could you|would you (?:mind|tell|say)|do you)\b", re.I)
 # The candidate as the subject of a plain action ("Then I adjust ...", "I walk the floor ..."); seeing and thinking verbs are a read.
@@ -396,7 +398,8 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
             if _PIVOT.search(t.sentences[start].text) and not READ.search(t.sentences[start].text):
                 start += 1  # the turn itself says nothing of them: the read follows it
         substantive = len(t.text.split()) >= 35
-        generic_turn = sum(bool(GENERIC.search(s.text)) for s in t.sentences) >= max(1, len(t.sentences) // 2)
+        routine = bool(PLAN_PROMPT.search(t.prompt[-250:]))  # asked how they'd do this job: "what i normally do is ..." is the plan
+        generic_turn = sum(bool(GENERIC.search(s.text)) and not (routine and ROUTINE_OPENING.match(s.text)) for s in t.sentences) >= max(1, len(t.sentences) // 2)
         checked = any(CHECK.search(x.text) for x in t.sentences)
         if generic_turn:
             # Mostly strengths, but "One thing I picked up from your annual report is ..." is still a
@@ -426,6 +429,11 @@ def _vision_sentences(r: Reading) -> tuple[list[Sentence], list[Sentence]]:
                 elsewhere = False
             if _read_in_check(s):
                 reads.append(s)  # "I'm assuming the backlog is in the old halls, am I right on that?"
+                continue
+            if routine and ROUTINE_OPENING.match(s.text) and not s.text.rstrip().endswith("?") \
+                    and _plan_concrete(s.text[ROUTINE_OPENING.match(s.text).end():]):
+                approaches.append(s)  # "what i normally do is, the first week i reconcile ...", asked how they'd do this job
+                planning = True
                 continue
             if s.is_question and fit_question(s.text, True):
                 continue  # "what's it like on the team here, because at my last place ...": asks about them, reads nothing
